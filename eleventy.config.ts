@@ -1,0 +1,39 @@
+// Eleventy renders the data file (_data/briefing.json) and nothing else: every
+// article reaches templates through it, already normalized and validated.
+// Run through tsx: `tsx node_modules/@11ty/eleventy/cmd.cjs --config=eleventy.config.ts`
+// (Eleventy does not pick up a .ts config by itself). `npm run build` drives it
+// through scripts/build.ts, which writes the data file first and swaps the
+// output in atomically.
+import { filtersPlugin } from "./scripts/render/filters.ts";
+import { feedsPlugin } from "./scripts/render/feeds.ts";
+import { emailPlugin } from "./scripts/render/email.ts";
+import { sitePlugin } from "./scripts/render/site.ts";
+
+// https://www.11ty.dev/docs/config/
+export default function (eleventyConfig: any) {
+  // Articles are the pipeline's input, not templates.
+  eleventyConfig.ignores.add("src/articles/**");
+  // A rebuild in `npm run dev` when an article changes (the pipeline reruns in site.ts).
+  eleventyConfig.addWatchTarget("src/articles/");
+  // Eleventy's file-by-file log is noise next to the build's one line per stage.
+  eleventyConfig.setQuietMode(true);
+
+  eleventyConfig.addPlugin(filtersPlugin);
+  eleventyConfig.addPlugin(sitePlugin);
+  eleventyConfig.addPlugin(feedsPlugin);
+  eleventyConfig.addPlugin(emailPlugin);
+}
+
+export const config = {
+  dir: {
+    input: "src",
+    // Relative to input. scripts/build.ts points `data` at a staging folder so
+    // that a failed build leaves _data/briefing.json untouched.
+    includes: "../_includes",
+    data: process.env.BRIEFING_DATA_DIR ?? "../_data",
+  },
+  // Nunjucks for every template, including Markdown and HTML files.
+  templateFormats: ["njk", "11ty.js"],
+  htmlTemplateEngine: "njk",
+  markdownTemplateEngine: "njk",
+};

@@ -1,0 +1,123 @@
+// The whole build: pipeline -> data file -> Eleventy, all written to a staging
+// folder and swapped into place only when every stage succeeded. A failure
+// leaves the previous _data/briefing.json and _site/ exactly as they were.
+import { existsSync, mkdirSync, renameSync, rmSync } from "node:fs";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import { register } from "tsx/esm/api";
+import { loadSite } from "./site/config.ts";
+import { writeDataFile, DATA_FILE } from "./pipeline/data-file.ts";
+import { runPipeline, type ArticleProcessor } from "./pipeline/run.ts";
+import { BriefingError, problem, type Problem } from "./pipeline/problems.ts";
+import type { DataFile } from "./schema.ts";
+
+export interface BuildOptions {
+  root: string;
+  env?: Record<string, string | undefined>;
+  /** Where the site goes (default `_site` under root). */
+  outputDir?: string;
+  processor?: ArticleProcessor;
+  log?: (line: string) => void;
+}
+
+export interface BuildReport {
+  data: DataFile;
+  warnings: Problem[];
+  stages: { name: string; ms: number; detail: string }[];
+  outputFiles: number;
+}
+
+export async function build(options: BuildOptions): Promise<BuildReport> {
+  const root = path.resolve(options.root);
+  const env = options.env ?? process.env;
+  const log = options.log ?? (() => {});
+  const stages: BuildReport["stages"] = [];
+  const timed = async <T>(name: string, fn: () => Promise<T> | T, detail: (v: T) => string): Promise<T> => {
+    const t0 = performance.now();
+    const value = await fn();
+    const entry = { name, ms: performance.now() - t0, detail: detail(value) };
+    stages.push(entry);
+    log(`${name.padEnd(10)} ${detail(value)} (${Math.round(entry.ms)} ms)`);
+    return value;
+  };
+
+  const site = await timed("config", () => loadSite(path.join(root, "_data/site.yaml"), env), (s) => `site ${s.url}`);
+  const result = await timed(
+    "pipeline",
+    () => runPipeline({ root, articlesDir: path.join(root, "src/articles"), site }, options.processor),
+    (r) => `${r.stats.read} articles read, ${r.stats.published} published, ${r.stats.drafts} drafts`,
+  );
+  const errors = result.problems.filter((p) => p.severity === "error");
+  if (!result.data || errors.length > 0) throw new BriefingError(errors.length > 0 ? errors : result.problems);
+  const data = result.data;
+
+  const staging = path.join(root, ".build");
+  const stagedData = path.join(staging, "data");
+  const stagedSite = path.join(staging, "site");
+  rmSync(staging, { recursive: true, force: true });
+  mkdirSync(stagedData, { recursive: true });
+  await timed("data", () => writeDataFile(path.join(stagedData, "briefing.json"), data), () => `${DATA_FILE} validated (${data.articles.length} articles)`);
+
+  const outputFiles = await timed("render", () => renderSite(root, path.relative(path.join(root, "src"), stagedData), stagedSite), (n) => `${n} files written by Eleventy`);
+
+  // Swap: both renames are on one file system, so each is atomic.
+  const finalSite = path.resolve(root, options.outputDir ?? "_site");
+  const finalData = path.join(root, DATA_FILE);
+  await timed("swap", () => {
+    const old = path.join(staging, "old-site");
+    if (existsSync(finalSite)) renameSync(finalSite, old);
+    mkdirSync(path.dirname(finalSite), { recursive: true });
+    renameSync(stagedSite, finalSite);
+    mkdirSync(path.dirname(finalData), { recursive: true });
+    renameSync(path.join(stagedData, "briefing.json"), finalData);
+    rmSync(staging, { recursive: true, force: true });
+  }, () => `${path.relative(root, finalSite) || finalSite}/ and ${DATA_FILE} in place`);
+
+  return { data, warnings: result.problems.filter((p) => p.severity === "warning"), stages, outputFiles };
+}
+
+/** Runs Eleventy on the staged data file into `outputDir`; returns how many files it wrote. */
+async function renderSite(root: string, dataDirFromInput: string, outputDir: string): Promise<number> {
+  const { Eleventy } = await import("@11ty/eleventy");
+  // Eleventy imports eleventy.config.ts with Node's own loader; tsx's loader
+  // makes that work wherever build() is called from (CLI, tests, bench).
+  ensureTypeScriptLoader();
+  const previousCwd = process.cwd();
+  const previousDataDir = process.env.BRIEFING_DATA_DIR;
+  process.chdir(root);
+  process.env.BRIEFING_DATA_DIR = dataDirFromInput.split(path.sep).join("/");
+  try {
+    const eleventy = new Eleventy("src", outputDir, { configPath: "eleventy.config.ts", quietMode: true });
+    const written = (await eleventy.write()) as unknown;
+    const results = Array.isArray(written) ? (written.flat(2) as { outputPath?: string | false }[]) : [];
+    return results.filter((r) => r && r.outputPath).length;
+  } catch (error) {
+    throw new BriefingError([
+      problem({
+        file: "src/", stage: "render",
+        message: `Eleventy failed: ${describeError(error)}`,
+        fix: "see the template named above; the previous _site/ is untouched",
+      }),
+    ]);
+  } finally {
+    process.chdir(previousCwd);
+    if (previousDataDir === undefined) delete process.env.BRIEFING_DATA_DIR;
+    else process.env.BRIEFING_DATA_DIR = previousDataDir;
+  }
+}
+
+let loaderRegistered = false;
+function ensureTypeScriptLoader(): void {
+  if (loaderRegistered) return;
+  register();
+  loaderRegistered = true;
+}
+
+/** An error and its causes on one line: Eleventy wraps the useful message. */
+function describeError(error: unknown): string {
+  const parts: string[] = [];
+  for (let e: unknown = error; e && parts.length < 5; e = (e as { cause?: unknown }).cause) {
+    parts.push(e instanceof Error ? e.message : String(e));
+  }
+  return parts.join(" <- ");
+}

@@ -1,0 +1,12 @@
+// npm run build: articles to _site/ (pages, feeds, email), one line per stage.
+import { performance } from "node:perf_hooks";
+import { build } from "../build.ts";
+import { formatProblem } from "../pipeline/problems.ts";
+import { runCli } from "./run-cli.ts";
+
+await runCli(async () => {
+  const t0 = performance.now();
+  const report = await build({ root: process.cwd(), log: (line) => process.stdout.write(line + "\n") });
+  for (const w of report.warnings) process.stderr.write(formatProblem(w) + "\n");
+  process.stdout.write(`done       ${report.data.articles.length} briefings, ${report.outputFiles} files in _site/ (${Math.round(performance.now() - t0)} ms)\n`);
+});

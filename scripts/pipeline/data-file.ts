@@ -1,0 +1,35 @@
+// The data file: validated against the schema on write and on read.
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { DataFileSchema, type DataFile } from "../schema.ts";
+import { BriefingError, problem } from "./problems.ts";
+
+export const DATA_FILE = "_data/briefing.json";
+
+/** Serializes deterministically: the same DataFile always gives the same bytes. */
+export function serializeDataFile(data: DataFile): string {
+  return JSON.stringify(DataFileSchema.parse(data), null, 1) + "\n";
+}
+
+/** Writes next to the target and renames, so a reader never sees half a file. */
+export function writeDataFile(file: string, data: DataFile): void {
+  const text = serializeDataFile(data);
+  mkdirSync(path.dirname(file), { recursive: true });
+  const tmp = `${file}.tmp-${process.pid}`;
+  writeFileSync(tmp, text);
+  renameSync(tmp, file);
+}
+
+export function readDataFile(file: string): DataFile {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, "utf8"));
+  } catch (error) {
+    throw new BriefingError([problem({ file, stage: "render", message: `cannot read the data file: ${(error as Error).message}`, fix: "run `npm run build` (it writes the data file before rendering)" })]);
+  }
+  const parsed = DataFileSchema.safeParse(raw);
+  if (!parsed.success) {
+    throw new BriefingError([problem({ file, stage: "render", message: `the data file does not match the schema: ${parsed.error.issues[0]?.message} at ${parsed.error.issues[0]?.path.join(".")}`, fix: "rebuild it with `npm run build`" })]);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,25 @@
+// Slugs: lower-case ASCII letters, digits and hyphens, never empty, never a
+// path. Letters with accents are folded (é -> e); anything else separates words.
+
+const MAX_SLUG = 80;
+
+export function slugify(text: string): string {
+  const folded = text
+    .normalize("NFKD")
+    .replace(/\p{M}+/gu, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "");
+  if (folded.length <= MAX_SLUG) return folded;
+  const cut = folded.slice(0, MAX_SLUG);
+  const lastHyphen = cut.lastIndexOf("-");
+  return (lastHyphen > 40 ? cut.slice(0, lastHyphen) : cut).replace(/-+$/, "");
+}
+
+/** Slug of an article: its front matter slug, else its file name, else a fallback. */
+export function articleSlug(explicit: string | null, fileName: string): string {
+  const fromExplicit = explicit ? slugify(explicit) : "";
+  if (fromExplicit) return fromExplicit;
+  const base = fileName.replace(/\.[^.]+$/, "");
+  return slugify(base) || "article";
+}

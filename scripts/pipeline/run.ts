@@ -1,0 +1,116 @@
+// The pipeline, top to bottom: read -> normalize -> summarize -> data file.
+// Returns the DataFile value and every problem found; writes nothing.
+import path from "node:path";
+import { DATA_FILE_VERSION, DataFileSchema, type Article, type DataFile, type Site } from "../schema.ts";
+import { discoverArticles } from "./discover.ts";
+import { LIMITS } from "./limits.ts";
+import { processArticle } from "./process-article.ts";
+import { BriefingError, problem, type Problem } from "./problems.ts";
+import { readArticleFile, type SourceArticle } from "./read.ts";
+import { GENERATOR } from "./generator.ts";
+
+export interface PipelineOptions {
+  root: string;
+  articlesDir: string;
+  site: Site;
+  includeDrafts?: boolean;
+}
+
+export interface PipelineResult {
+  data: DataFile | null;
+  /** Every article processed, drafts included (what `normalize` prints). */
+  problems: Problem[];
+  stats: { read: number; drafts: number; published: number };
+}
+
+/** Read every file; collect problems rather than stopping at the first. */
+export function readAll(root: string, files: string[], site: Site): { sources: SourceArticle[]; problems: Problem[] } {
+  const sources: SourceArticle[] = [];
+  const problems: Problem[] = [];
+  if (files.length > LIMITS.articles) {
+    problems.push(problem({ file: path.relative(root, path.dirname(files[0]!)) || ".", stage: "read", message: `${files.length} articles, over the limit of ${LIMITS.articles}`, fix: "archive older articles or raise LIMITS.articles" }));
+    return { sources, problems };
+  }
+  for (const file of files) {
+    const result = readArticleFile(root, file, site.timeZone);
+    problems.push(...result.problems);
+    if (result.article) sources.push(result.article);
+  }
+  return { sources, problems };
+}
+
+/** Duplicate slugs are an error naming both files; so are case-only collisions. */
+export function checkSlugs(articles: Pick<Article, "slug" | "sourcePath">[]): Problem[] {
+  const seen = new Map<string, string>();
+  const problems: Problem[] = [];
+  for (const a of articles) {
+    const key = a.slug.toLowerCase();
+    const other = seen.get(key);
+    if (other !== undefined) {
+      problems.push(problem({ file: a.sourcePath, field: "slug", stage: "normalize", message: `slug "${a.slug}" is already used by ${other}`, fix: "give one of the two articles a different `slug:` in its front matter, or rename the file" }));
+    } else seen.set(key, a.sourcePath);
+  }
+  return problems;
+}
+
+/** Newest first; ties broken by slug so the order never depends on the file system. */
+export function byNewest(a: Article, b: Article): number {
+  const ta = Date.parse(a.date);
+  const tb = Date.parse(b.date);
+  if (ta !== tb) return tb - ta;
+  return a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0;
+}
+
+export function assembleDataFile(site: Site, articles: Article[]): DataFile {
+  const sorted = [...articles].sort(byNewest);
+  const tags = new Map<string, { name: string; slug: string; articles: string[] }>();
+  for (const a of sorted) {
+    for (const t of a.tags) {
+      const entry = tags.get(t.slug) ?? { name: t.name, slug: t.slug, articles: [] };
+      entry.articles.push(a.slug);
+      tags.set(t.slug, entry);
+    }
+  }
+  return {
+    version: DATA_FILE_VERSION,
+    generator: GENERATOR,
+    site,
+    articles: sorted,
+    tags: [...tags.values()].sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0)),
+  };
+}
+
+export type ArticleProcessor = (sources: SourceArticle[], site: Site) => Promise<Article[]>;
+
+/** The default processor: one article after another, in this thread. */
+export const processSerially: ArticleProcessor = async (sources, site) => sources.map((s) => processArticle(s, site));
+
+export async function runPipeline(options: PipelineOptions, processor: ArticleProcessor = processSerially): Promise<PipelineResult> {
+  const files = discoverArticles(options.articlesDir);
+  const { sources, problems } = readAll(options.root, files, options.site);
+  const published = sources.filter((s) => options.includeDrafts || !s.meta.draft);
+  const stats = { read: files.length, drafts: sources.length - published.length, published: published.length };
+  if (problems.some((p) => p.severity === "error")) return { data: null, problems, stats };
+
+  let articles: Article[];
+  try {
+    articles = await processor(published, options.site);
+  } catch (error) {
+    if (error instanceof BriefingError) return { data: null, problems: [...problems, ...error.problems], stats };
+    throw error;
+  }
+  const slugProblems = checkSlugs(articles);
+  if (slugProblems.length > 0) return { data: null, problems: [...problems, ...slugProblems], stats };
+
+  const data = assembleDataFile(options.site, articles);
+  const checked = DataFileSchema.safeParse(data);
+  if (!checked.success) {
+    const issues = checked.error.issues.slice(0, 10).map((issue) => {
+      const [, index] = issue.path;
+      const file = typeof index === "number" && issue.path[0] === "articles" ? data.articles[index]?.sourcePath ?? "data file" : "data file";
+      return problem({ file, stage: "write", field: issue.path.join("."), message: `the data file would be invalid: ${issue.message}`, fix: "this is a bug in Briefing's pipeline; please report it with the article attached" });
+    });
+    return { data: null, problems: [...problems, ...issues], stats };
+  }
+  return { data, problems, stats };
+}

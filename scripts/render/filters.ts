@@ -1,0 +1,65 @@
+// Template filters: dates with an explicit zone (luxon) and URLs under the
+// site's base. Each is a small pure function, unit-tested; templates hold no
+// text processing beyond calling these.
+import { DateTime } from "luxon";
+
+/** Parses an ISO date-time keeping the offset it states, then sets the IANA zone when given. */
+function inZone(iso: string, zone?: string): DateTime {
+  const dt = DateTime.fromISO(iso, { setZone: true });
+  if (!dt.isValid) throw new Error(`not an ISO date-time: "${iso}"`);
+  return zone ? dt.setZone(zone) : dt;
+}
+
+/** Human date in the article's zone: "27 February 2026". Locale pinned so output never follows LANG. */
+export function readableDate(iso: string, zone?: string, locale = "en"): string {
+  return inZone(iso, zone).setLocale(locale).toFormat("d LLLL yyyy");
+}
+
+/** Human date and time with the zone: "27 February 2026, 10:00 KST" (or "+09:00" where no abbreviation exists). */
+export function readableDateTime(iso: string, zone?: string, locale = "en"): string {
+  const dt = inZone(iso, zone).setLocale(locale);
+  const abbr = dt.toFormat("ZZZZ");
+  const zoneLabel = /^[A-Z]{2,5}$/.test(abbr) ? abbr : `UTC${dt.toFormat("ZZ")}`;
+  return `${dt.toFormat("d LLLL yyyy, HH:mm")} ${zoneLabel}`;
+}
+
+/** Calendar date for <time datetime> and sitemaps: 2026-02-27. */
+export function isoDate(iso: string, zone?: string): string {
+  return inZone(iso, zone).toISODate()!;
+}
+
+/** RFC 3339 (Atom, JSON Feed): 2026-02-27T10:00:00+09:00. */
+export function rfc3339(iso: string, zone?: string): string {
+  return inZone(iso, zone).toISO({ suppressMilliseconds: true, includeOffset: true })!;
+}
+
+/** RFC 822 with a numeric offset (RSS 2.0), in English whatever the machine's locale. */
+export function rfc822(iso: string, zone?: string): string {
+  return inZone(iso, zone).setLocale("en-US").toFormat("ccc, dd LLL yyyy HH:mm:ss ZZZ");
+}
+
+/** A site path ("/feed.xml", "briefings/x/") under the path prefix: "/briefing/feed.xml". */
+export function href(sitePath: string, pathPrefix: string): string {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(sitePath) || sitePath.startsWith("#")) return sitePath;
+  return pathPrefix.replace(/\/$/, "") + "/" + sitePath.replace(/^\/+/, "");
+}
+
+/** A site path as an absolute URL under the base URL (which carries the path prefix). */
+export function absoluteUrl(sitePath: string, baseUrl: string): string {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(sitePath)) return sitePath;
+  const base = baseUrl.endsWith("/") ? baseUrl : baseUrl + "/";
+  return new URL(sitePath.replace(/^\/+/, ""), base).href;
+}
+
+/** Registers the filters above with Eleventy (and so with nunjucks). */
+export function filtersPlugin(eleventyConfig: {
+  addFilter(name: string, fn: (...args: never[]) => unknown): void;
+}): void {
+  eleventyConfig.addFilter("readableDate", readableDate);
+  eleventyConfig.addFilter("readableDateTime", readableDateTime);
+  eleventyConfig.addFilter("isoDate", isoDate);
+  eleventyConfig.addFilter("rfc3339", rfc3339);
+  eleventyConfig.addFilter("rfc822", rfc822);
+  eleventyConfig.addFilter("href", href);
+  eleventyConfig.addFilter("absoluteUrl", absoluteUrl);
+}
