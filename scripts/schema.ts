@@ -58,12 +58,16 @@ export type Site = z.infer<typeof SiteSchema>;
 
 // ---------------------------------------------------------------- article body
 
-/** A run of inline text, for Markdown bodies (emphasis, links, code). Plain text has none. */
+/**
+ * A run of inline text, for Markdown bodies (emphasis, links, code, images).
+ * Plain text has none. Nesting is flattened: a run is one style (the outermost).
+ */
 export const InlineSchema = z.object({
-  type: z.enum(["text", "em", "strong", "code", "link"]),
-  /** Display text of the run (typography applied; templates escape it). */
+  type: z.enum(["text", "em", "strong", "code", "link", "image"]),
+  /** Display text of the run (typography applied; templates escape it). For an image, its alt text. */
   text: z.string(),
-  /** Absolute or site-relative URL of a link; only http(s), mailto and relative URLs survive. */
+  /** URL of a link or image source, as written (absolute, or relative to the briefing page);
+   *  only http(s), mailto and relative URLs survive normalization, others become plain text. */
   href: z.string().nullable(),
 });
 export type Inline = z.infer<typeof InlineSchema>;

@@ -51,6 +51,19 @@ export function absoluteUrl(sitePath: string, baseUrl: string): string {
   return new URL(sitePath.replace(/^\/+/, ""), base).href;
 }
 
+/**
+ * A URL from an article body resolved against `base` (the briefing page's
+ * absolute URL) when one is given, for feeds and email where relative links break.
+ */
+export function resolveUrl(url: string, base?: string | null): string {
+  if (!base) return url;
+  try {
+    return new URL(url, base).href;
+  } catch {
+    return url;
+  }
+}
+
 /** Registers the filters above with Eleventy (and so with nunjucks). */
 export function filtersPlugin(eleventyConfig: {
   addFilter(name: string, fn: (...args: never[]) => unknown): void;
@@ -62,4 +75,5 @@ export function filtersPlugin(eleventyConfig: {
   eleventyConfig.addFilter("rfc822", rfc822);
   eleventyConfig.addFilter("href", href);
   eleventyConfig.addFilter("absoluteUrl", absoluteUrl);
+  eleventyConfig.addFilter("resolveUrl", resolveUrl);
 }
