@@ -33,7 +33,7 @@ export const config = {
     data: process.env.BRIEFING_DATA_DIR ?? "../_data",
   },
   // Nunjucks for every template, including Markdown and HTML files.
-  templateFormats: ["njk", "11ty.js"],
+  templateFormats: ["njk"],
   htmlTemplateEngine: "njk",
   markdownTemplateEngine: "njk",
 };
