@@ -15,12 +15,14 @@ export function readableDate(iso: string, zone?: string, locale = "en"): string 
   return inZone(iso, zone).setLocale(locale).toFormat("d LLLL yyyy");
 }
 
-/** Human date and time with the zone: "27 February 2026, 10:00 KST" (or "+09:00" where no abbreviation exists). */
+/**
+ * Human date and time with the offset: "27 February 2026, 10:00 UTC+09:00".
+ * An offset rather than an abbreviation: abbreviations ("KST", "GMT+1") come
+ * from ICU data that varies by locale and Node version.
+ */
 export function readableDateTime(iso: string, zone?: string, locale = "en"): string {
   const dt = inZone(iso, zone).setLocale(locale);
-  const abbr = dt.toFormat("ZZZZ");
-  const zoneLabel = /^[A-Z]{2,5}$/.test(abbr) ? abbr : `UTC${dt.toFormat("ZZ")}`;
-  return `${dt.toFormat("d LLLL yyyy, HH:mm")} ${zoneLabel}`;
+  return `${dt.toFormat("d LLLL yyyy, HH:mm")} UTC${dt.toFormat("ZZ")}`;
 }
 
 /** Calendar date for <time datetime> and sitemaps: 2026-02-27. */

@@ -31,7 +31,7 @@ export function parseBaseUrl(input: string, file: string, field: string): URL | 
     });
   }
   if (url.protocol !== "https:" && url.protocol !== "http:") {
-    return problem({ file, field, stage: "site-config", message: `"${input}" must use http or https`, fix: "use an https:// URL" });
+    return problem({ file, field, stage: "site-config", message: `"${input}" must use http or https`, fix: "use an http(s) URL, e.g. https://example.org/briefing/" });
   }
   if (url.search || url.hash || url.username || url.password) {
     return problem({

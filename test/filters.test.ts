@@ -1,0 +1,52 @@
+// Date and URL filters. Dates are formatted in the zone the article states,
+// never the machine's: these run under whatever TZ the test process has, and
+// test/tz.test.ts runs the same assertions under two forced zones.
+import { describe, expect, it } from "vitest";
+import { absoluteUrl, href, isoDate, readableDate, readableDateTime, resolveUrl, rfc3339, rfc822 } from "../scripts/render/filters.ts";
+
+const SEOUL_MORNING = "2026-02-27T10:00:00.000+09:00";
+
+describe("date filters", () => {
+  it("keeps the offset the ISO string states", () => {
+    expect(rfc3339(SEOUL_MORNING)).toBe("2026-02-27T10:00:00+09:00");
+    expect(rfc822(SEOUL_MORNING)).toBe("Fri, 27 Feb 2026 10:00:00 +0900");
+    expect(isoDate(SEOUL_MORNING)).toBe("2026-02-27");
+  });
+
+  it("converts to a named zone, crossing the date line when it must", () => {
+    expect(rfc822(SEOUL_MORNING, "America/Los_Angeles")).toBe("Thu, 26 Feb 2026 17:00:00 -0800");
+    expect(isoDate("2026-02-27T01:00:00+09:00", "UTC")).toBe("2026-02-26");
+  });
+
+  it("writes readable dates in English with the zone's offset", () => {
+    expect(readableDate(SEOUL_MORNING, "Asia/Seoul")).toBe("27 February 2026");
+    expect(readableDateTime(SEOUL_MORNING, "Asia/Seoul")).toBe("27 February 2026, 10:00 UTC+09:00");
+    expect(readableDateTime("2026-07-01T12:00:00Z", "Europe/London")).toBe("1 July 2026, 13:00 UTC+01:00");
+  });
+
+  it("rejects a string that is not a date instead of printing Invalid DateTime", () => {
+    expect(() => rfc822("yesterday")).toThrow(/not an ISO date-time/);
+  });
+});
+
+describe("URL filters", () => {
+  it("puts site paths under the path prefix once", () => {
+    expect(href("/feed.xml", "/")).toBe("/feed.xml");
+    expect(href("/feed.xml", "/briefing/")).toBe("/briefing/feed.xml");
+    expect(href("briefings/x/", "/briefing/")).toBe("/briefing/briefings/x/");
+    expect(href("https://example.org/a", "/briefing/")).toBe("https://example.org/a");
+    expect(href("#p-1", "/briefing/")).toBe("#p-1");
+  });
+
+  it("makes absolute URLs under a base URL with or without a trailing slash", () => {
+    expect(absoluteUrl("/feed.xml", "https://example.org/briefing/")).toBe("https://example.org/briefing/feed.xml");
+    expect(absoluteUrl("/feed.xml", "https://example.org/briefing")).toBe("https://example.org/briefing/feed.xml");
+    expect(absoluteUrl("/", "https://example.org/")).toBe("https://example.org/");
+    expect(absoluteUrl("mailto:a@example.org", "https://example.org/")).toBe("mailto:a@example.org");
+  });
+
+  it("resolves article-relative links only when asked to", () => {
+    expect(resolveUrl("../img/a.png", "https://example.org/b/briefings/x/")).toBe("https://example.org/b/briefings/img/a.png");
+    expect(resolveUrl("../img/a.png", null)).toBe("../img/a.png");
+  });
+});
