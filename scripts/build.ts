@@ -8,6 +8,8 @@ import { register } from "tsx/esm/api";
 import { loadSite } from "./site/config.ts";
 import { writeDataFile, DATA_FILE } from "./pipeline/data-file.ts";
 import { runPipeline, type ArticleProcessor } from "./pipeline/run.ts";
+import { cachedProcessor, openArticleCache, CACHE_DIR } from "./pipeline/cache.ts";
+import { defaultWorkerCount, parallelProcessor, workersFromEnv, type ParallelRun } from "./pipeline/parallel.ts";
 import { BriefingError, problem, type Problem } from "./pipeline/problems.ts";
 import type { DataFile } from "./schema.ts";
 
@@ -16,7 +18,12 @@ export interface BuildOptions {
   env?: Record<string, string | undefined>;
   /** Where the site goes (default `_site` under root). */
   outputDir?: string;
+  /** Replaces the default processor (cache around the worker pool). */
   processor?: ArticleProcessor;
+  /** Use the per-article cache in `.cache/` (default true; BRIEFING_CACHE=off disables it). */
+  cache?: boolean;
+  /** Worker threads besides the main thread (default: BRIEFING_WORKERS, else cores - 1; 0 is serial). */
+  workers?: number;
   log?: (line: string) => void;
 }
 
@@ -44,7 +51,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   const site = await timed("config", () => loadSite(path.join(root, "_data/site.yaml"), env), (s) => `site ${s.url}`);
   const result = await timed(
     "pipeline",
-    () => runPipeline({ root, articlesDir: path.join(root, "src/articles"), site }, options.processor),
+    () => runPipeline({ root, articlesDir: path.join(root, "src/articles"), site }, options.processor ?? defaultProcessor(root, env, options, log)),
     (r) => `${r.stats.read} articles read, ${r.stats.published} published, ${r.stats.drafts} drafts`,
   );
   const errors = result.problems.filter((p) => p.severity === "error");
@@ -74,6 +81,37 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   }, () => `${path.relative(root, finalSite) || finalSite}/ and ${DATA_FILE} in place`);
 
   return { data, warnings: result.problems.filter((p) => p.severity === "warning"), stages, outputFiles };
+}
+
+/**
+ * The cache in front of the worker pool: hits come from `.cache/`, and only
+ * the misses are normalized and summarized, in parallel when they are many.
+ * Each logs its own stage line.
+ */
+export function defaultProcessor(root: string, env: Record<string, string | undefined>, options: Pick<BuildOptions, "cache" | "workers">, log: (line: string) => void): ArticleProcessor {
+  const workers = options.workers ?? workersFromEnv(env) ?? defaultWorkerCount();
+  let lastRun: ParallelRun | null = null;
+  const pool = parallelProcessor({ workers, onRun: (run) => (lastRun = run) });
+  const timedPool: ArticleProcessor = async (sources, site) => {
+    const t0 = performance.now();
+    const articles = await pool(sources, site);
+    const run = lastRun as ParallelRun | null;
+    const how = !run ? "" : run.threads > 1 ? ` across ${run.threads} threads (${run.perThread.join(" + ")})` : workers === 0 ? " serially (workers off)" : " on the main thread (too few to pay for workers)";
+    log(`${"normalize".padEnd(10)} ${sources.length} articles normalized and summarized${how} (${Math.round(performance.now() - t0)} ms)`);
+    return articles;
+  };
+  const useCache = options.cache ?? env.BRIEFING_CACHE !== "off";
+  if (!useCache) return timedPool;
+  const cache = openArticleCache(root);
+  return cachedProcessor({
+    cache,
+    inner: timedPool,
+    onStats: (s) => {
+      const rejected = s.rejected > 0 ? ` (${s.rejected} unreadable or invalid, rebuilt)` : "";
+      const pruned = s.pruned > 0 ? `, ${s.pruned} stale removed` : "";
+      log(`${"cache".padEnd(10)} ${s.hits} hits, ${s.misses} misses${rejected}, ${s.written} written${pruned} in ${CACHE_DIR}/`);
+    },
+  });
 }
 
 /** Runs Eleventy on the staged data file into `outputDir`; returns how many files it wrote. */

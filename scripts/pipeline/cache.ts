@@ -1,0 +1,209 @@
+// The per-article cache: normalize + summarize results kept in `.cache/` so
+// that a build only reprocesses articles whose inputs changed.
+//
+// An entry is keyed by a hash of everything processArticle reads: the file's
+// bytes (sidecar included), its resolved metadata, the site fields that reach
+// the result, and the pipeline's own source code. A code change therefore
+// starts a fresh cache rather than serving results the new code would not
+// produce. Entries are validated with ArticleSchema on read; anything that
+// fails to parse or validate is a miss and is rebuilt, never trusted. The
+// folder is safe to delete at any time.
+import { createHash } from "node:crypto";
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { ArticleSchema, type Article, type Site } from "../schema.ts";
+import type { ArticleProcessor } from "./run.ts";
+import type { SourceArticle } from "./read.ts";
+
+/** The cache folder, relative to the project root. */
+export const CACHE_DIR = ".cache";
+/** Bumped when the entry layout itself changes. */
+const ENTRY_FORMAT = 1;
+
+const SCRIPTS_DIR = fileURLToPath(new URL("../", import.meta.url));
+
+/**
+ * Site fields that only the templates read. Changing them (a new title, a
+ * deploy's SITE_URL) must not throw away the cache; test/cache.test.ts checks
+ * that processArticle's result really does not depend on them.
+ */
+export const SITE_FIELDS_OUTSIDE_PROCESSING = ["title", "description", "url", "pathPrefix", "author", "homePageSize", "feed", "email"] as const;
+
+/** The part of the site that can change an article's processed result. */
+export function siteFieldsForProcessing(site: Site): Record<string, unknown> {
+  const ignored = new Set<string>(SITE_FIELDS_OUTSIDE_PROCESSING);
+  return Object.fromEntries(Object.entries(site).filter(([k]) => !ignored.has(k)).sort(([a], [b]) => (a < b ? -1 : 1)));
+}
+
+let memoizedVersion: string | null = null;
+
+/**
+ * A hash of the pipeline's code: every file under scripts/pipeline/ (word
+ * lists and data included), the schema, and the exact dependency versions.
+ * Computed once per process.
+ */
+export function pipelineVersion(): string {
+  if (memoizedVersion) return memoizedVersion;
+  const hash = createHash("sha256").update(`entry-format ${ENTRY_FORMAT}\n`);
+  const files = [...listFiles(path.join(SCRIPTS_DIR, "pipeline")), path.join(SCRIPTS_DIR, "schema.ts")];
+  for (const file of files) {
+    hash.update(path.relative(SCRIPTS_DIR, file).split(path.sep).join("/")).update("\0").update(readFileSync(file)).update("\0");
+  }
+  const pkg = JSON.parse(readFileSync(path.join(SCRIPTS_DIR, "../package.json"), "utf8")) as { dependencies?: Record<string, string> };
+  hash.update(JSON.stringify(pkg.dependencies ?? {}));
+  memoizedVersion = hash.digest("hex");
+  return memoizedVersion;
+}
+
+function listFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir).sort()) {
+    if (name.startsWith(".")) continue;
+    const full = path.join(dir, name);
+    if (statSync(full).isDirectory()) out.push(...listFiles(full));
+    else out.push(full);
+  }
+  return out;
+}
+
+/** The entry's key: a hash of every input of processArticle. */
+export function cacheKey(source: SourceArticle, site: Site, version: string = pipelineVersion()): string {
+  return createHash("sha256")
+    .update(version)
+    .update("\0")
+    .update(JSON.stringify({ path: source.path, format: source.format, bodyLine: source.bodyLine, meta: source.meta, site: siteFieldsForProcessing(site) }))
+    .update("\0")
+    .update(source.bytes)
+    .digest("hex");
+}
+
+export interface CacheStats {
+  hits: number;
+  misses: number;
+  /** Entries that existed but failed to parse or validate (rebuilt). */
+  rejected: number;
+  written: number;
+  /** Entries of articles no longer built, and of older pipeline versions, removed. */
+  pruned: number;
+}
+
+export interface ArticleCache {
+  /** Where this pipeline version's entries live. */
+  readonly dir: string;
+  read(key: string): Article | "missing" | "rejected";
+  write(key: string, article: Article): void;
+  /** Removes every entry not in `keep`, and every other version's folder. */
+  prune(keep: ReadonlySet<string>): number;
+}
+
+interface Entry {
+  key: string;
+  article: unknown;
+}
+
+export function openArticleCache(root: string, version: string = pipelineVersion()): ArticleCache {
+  const base = path.join(root, CACHE_DIR, "articles");
+  const dir = path.join(base, version.slice(0, 16));
+  let writes = 0;
+  const fileFor = (key: string) => path.join(dir, `${key}.json`);
+  return {
+    dir,
+    read(key) {
+      let text: string;
+      try {
+        text = readFileSync(fileFor(key), "utf8");
+      } catch {
+        return "missing";
+      }
+      try {
+        const entry = JSON.parse(text) as Entry;
+        if (entry.key !== key) return "rejected";
+        const parsed = ArticleSchema.safeParse(entry.article);
+        return parsed.success ? parsed.data : "rejected";
+      } catch {
+        return "rejected";
+      }
+    },
+    write(key, article) {
+      mkdirSync(dir, { recursive: true });
+      // Write beside the entry and rename: a reader (another build, `dev`)
+      // sees the old entry or the new one, never half of one.
+      const tmp = path.join(dir, `.${key}.${process.pid}.${writes++}.tmp`);
+      writeFileSync(tmp, JSON.stringify({ key, article } satisfies Entry));
+      renameSync(tmp, fileFor(key));
+    },
+    prune(keep) {
+      let removed = 0;
+      for (const name of safeList(base)) {
+        if (path.join(base, name) !== dir) {
+          rmSync(path.join(base, name), { recursive: true, force: true });
+          removed++;
+        }
+      }
+      for (const name of safeList(dir)) {
+        const key = name.endsWith(".json") ? name.slice(0, -".json".length) : null;
+        if (key !== null && keep.has(key)) continue;
+        // Temporary files of a crashed write are removed too; a concurrent
+        // writer's rename then fails harmlessly into a miss next time.
+        if (key === null && !name.endsWith(".tmp")) continue;
+        rmSync(path.join(dir, name), { force: true });
+        removed++;
+      }
+      return removed;
+    },
+  };
+}
+
+function safeList(dir: string): string[] {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return [];
+  }
+}
+
+export interface CachedProcessorOptions {
+  cache: ArticleCache;
+  /** Processes the misses (serially or in workers). */
+  inner: ArticleProcessor;
+  /** Called once per run with the counts, for the build's stage line. */
+  onStats?: (stats: CacheStats) => void;
+  /** Remove entries not used by this run (default true). */
+  prune?: boolean;
+}
+
+/**
+ * Wraps a processor: hits come from the cache, misses go to `inner` in one
+ * call (so a worker pool sees all of them at once) and are stored.
+ */
+export function cachedProcessor(options: CachedProcessorOptions): ArticleProcessor {
+  return async (sources, site) => {
+    const version = pipelineVersion();
+    const stats: CacheStats = { hits: 0, misses: 0, rejected: 0, written: 0, pruned: 0 };
+    const keys = sources.map((s) => cacheKey(s, site, version));
+    const results: (Article | null)[] = keys.map((key) => {
+      const found = options.cache.read(key);
+      if (typeof found !== "string") {
+        stats.hits++;
+        return found;
+      }
+      stats.misses++;
+      if (found === "rejected") stats.rejected++;
+      return null;
+    });
+    const missing = results.flatMap((r, i) => (r === null ? [i] : []));
+    if (missing.length > 0) {
+      const processed = await options.inner(missing.map((i) => sources[i]!), site);
+      processed.forEach((article, j) => {
+        const i = missing[j]!;
+        results[i] = article;
+        options.cache.write(keys[i]!, article);
+        stats.written++;
+      });
+    }
+    if (options.prune ?? true) stats.pruned = options.cache.prune(new Set(keys));
+    options.onStats?.(stats);
+    return results as Article[];
+  };
+}
