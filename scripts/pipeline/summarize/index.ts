@@ -1,11 +1,24 @@
 // Stage 3: summarize. A NormalizedArticle to its one-paragraph Summary and key
-// points. First version: the lead sentences up to the target length. Deepened
-// in the summary issue.
+// points. Extractive: sentences are scored (lead position, centrality, main
+// people, quality), chosen to the word budget with redundancy control, put
+// back in article order and repaired so the paragraph reads as written. An
+// editor's summary from front matter wins and is recorded as such.
 import type { NormalizedArticle, Summary } from "../../schema.ts";
+import { assembleSentences } from "./assemble.ts";
+import { buildCandidates } from "./candidates.ts";
+import { keyPoints as chooseKeyPoints } from "./key-points.ts";
+import { indexPeople } from "./people.ts";
+import { DEFAULT_WEIGHTS, type ScoreWeights } from "./score.ts";
+import { selectSentences } from "./select.ts";
+import { countWords } from "./words.ts";
+
+export { countWords } from "./words.ts";
 
 export interface SummaryOptions {
   minWords: number;
   maxWords: number;
+  /** For tuning and tests; the build uses the defaults. */
+  weights?: ScoreWeights;
 }
 
 export interface SummaryResult {
@@ -13,25 +26,28 @@ export interface SummaryResult {
   keyPoints: string[];
 }
 
-function countWords(text: string): number {
-  return text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+export function summarize(article: NormalizedArticle, editorSummary: string | null, options: SummaryOptions): SummaryResult {
+  const people = indexPeople(article);
+  const candidates = buildCandidates(article, people, options.weights ?? DEFAULT_WEIGHTS);
+  const budget = { minWords: options.minWords, maxWords: options.maxWords };
+  let chosen = selectSentences(candidates, budget).sort((a, b) => a.index - b.index);
+  const keyPoints = chooseKeyPoints(candidates, new Set(chosen.map((c) => c.id)));
+  if (editorSummary) {
+    const text = editorSummary.replace(/\s+/g, " ").trim();
+    return { summary: { text, origin: "editor", sentenceIds: [], wordCount: countWords(text) }, keyPoints };
+  }
+  let text = oneParagraph(assembleSentences(chosen));
+  if (text === "") {
+    // Nothing usable (a headline-only note): the title is the summary.
+    text = oneParagraph([article.title]);
+    chosen = [];
+  }
+  return {
+    summary: { text, origin: "generated", sentenceIds: chosen.map((c) => c.id), wordCount: countWords(text) },
+    keyPoints: keyPoints.length > 0 ? keyPoints : [text],
+  };
 }
 
-export function summarize(article: NormalizedArticle, editorSummary: string | null, options: SummaryOptions): SummaryResult {
-  const sentences = article.sections.flatMap((s) => s.paragraphs.flatMap((p) => p.sentences));
-  const keyPoints = sentences.slice(0, 3).map((s) => s.display);
-  if (editorSummary) {
-    return { summary: { text: editorSummary, origin: "editor", sentenceIds: [], wordCount: countWords(editorSummary) }, keyPoints };
-  }
-  const chosen: typeof sentences = [];
-  let words = 0;
-  for (const s of sentences) {
-    const w = countWords(s.text);
-    if (words >= options.minWords && words + w > options.maxWords) break;
-    chosen.push(s);
-    words += w;
-    if (words >= options.maxWords) break;
-  }
-  const text = chosen.map((s) => s.display).join(" ") || article.title;
-  return { summary: { text, origin: "generated", sentenceIds: chosen.map((s) => s.id), wordCount: countWords(text) }, keyPoints };
+function oneParagraph(sentences: readonly string[]): string {
+  return sentences.join(" ").replace(/\s+/g, " ").trim();
 }

@@ -1,0 +1,46 @@
+// Chosen sentences to text, in article order: resolved pronouns get their
+// person's name (in full the first time the summary names them, shortened
+// as the article shortens it after), and a person first met by a short form
+// ("Kim said") is given the full name.
+import type { Person } from "../../schema.ts";
+import { NAME_SLOT, type Candidate } from "./candidates.ts";
+import { shortName } from "./people.ts";
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/** Texts of the candidates, in the order given, with names filled in. */
+export function assembleSentences(ordered: readonly Candidate[]): string[] {
+  const named = new Set<string>();
+  return ordered.map((c) => {
+    let text = c.text;
+    if (c.antecedent) {
+      const { person } = c.antecedent;
+      text = text.replace(NAME_SLOT, named.has(person.id) ? shortName(person) : person.name);
+      named.add(person.id);
+    }
+    for (const person of c.people) {
+      if (named.has(person.id)) continue;
+      text = withFullName(text, person);
+      named.add(person.id);
+    }
+    return text;
+  });
+}
+
+/** Gives `person` in full at the first short mention, unless the full name is already there. */
+function withFullName(text: string, person: Person): string {
+  if (text.includes(person.name)) return text;
+  const parts = person.name.split(/\s+/);
+  const short = [...person.mentions.map((m) => m.text), shortName(person)]
+    .filter((m) => !/\s/.test(m) && parts.includes(m))
+    .sort((a, b) => b.length - a.length);
+  for (const form of short) {
+    // Not after a title or first name that is already there ("Professor Park", "Mr Locke").
+    const re = new RegExp(`(?<![\\p{L}.]\\s|\\p{L})${escapeRegExp(form)}(?!\\p{L})`, "u");
+    const m = re.exec(text);
+    if (m) return text.slice(0, m.index) + person.name + text.slice(m.index + form.length);
+  }
+  return text;
+}

@@ -1,0 +1,30 @@
+// Key points: three to five short sentences for the briefing page and email,
+// the best-scored short sentences in article order, cohesion-repaired, with a
+// closing attribution ("..., he said.") trimmed where no quotation depends on it.
+import type { Candidate } from "./candidates.ts";
+import { assembleSentences } from "./assemble.ts";
+import { cosine } from "./score.ts";
+
+const MAX_POINT_WORDS = 35;
+const TRAILING_ATTRIBUTION = /,\s+(?:(?:he|she|they|it|the [\p{L} ]{1,30}|[\p{Lu}][\p{L}.'’-]*(?:\s+[\p{Lu}][\p{L}.'’-]*){0,3})\s+(?:said|says|added|told [\p{L} ]{1,30}|reported|explained|noted|claimed)|according to [^,;:]{2,60}|(?:said|says|added|reported) [^,;:]{2,60})\.$/u;
+
+export function trimAttribution(text: string): string {
+  if (/[‘’“”"']\s|[‘“"]\p{L}/u.test(text)) return text;
+  return text.replace(TRAILING_ATTRIBUTION, ".");
+}
+
+export function keyPoints(candidates: readonly Candidate[], summaryIds: ReadonlySet<string>): string[] {
+  const eligible = candidates.filter((c) => c.quality >= 0.5 && !c.needsPredecessor && c.words <= MAX_POINT_WORDS);
+  const ranked = [...eligible].sort((a, b) => b.score - a.score || a.index - b.index);
+  const chosen: Candidate[] = [];
+  const top = ranked[0]?.score ?? 0;
+  for (const c of ranked) {
+    if (chosen.length >= 5 || (chosen.length >= 3 && c.score < top * 0.4)) break;
+    if (chosen.some((s) => cosine(s.vector, c.vector) > 0.5)) continue;
+    chosen.push(c);
+  }
+  // Prefer the summary's own sentences to come first in reading order only by position.
+  void summaryIds;
+  chosen.sort((a, b) => a.index - b.index);
+  return assembleSentences(chosen).map(trimAttribution);
+}

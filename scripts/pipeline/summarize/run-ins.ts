@@ -1,0 +1,45 @@
+// Sentences that are really two: picture captions and "Scroll down for video"
+// run into the story without a full stop ("Accused: Dr X, 38, has denied four
+// counts A senior doctor facing ..."). The sentence splitter cannot see the
+// boundary (no punctuation), but a capitalized function word right after an
+// unpunctuated lower-case word can only open a sentence, and so can a quote
+// that opens straight after a word and closes with its own punctuation.
+// Splitting there lets the real sentence be used and the caption be dropped.
+
+const OPENERS = new Set(
+  ("A An He She It They We His Her Its Their Our This These Those There In On At As After Before When While Since During " +
+    "But And However Yesterday Today Last Now Some Many Most Police Officials Authorities Experts Researchers Scientists").split(" "),
+);
+const SCROLL = /\s*\b(?:Scroll down for (?:video|more)|Scroll down for|Video:?)\s*$/i;
+
+/** Pieces of one sentence; a single piece when nothing runs in. */
+export function splitRunIns(sentence: string): string[] {
+  const tokens = sentence.split(" ");
+  const pieces: string[] = [];
+  let current: string[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    const previous = current[current.length - 1];
+    const next = tokens[i + 1] ?? "";
+    if (previous !== undefined && current.length >= 3 && /[\p{Ll}\d)]$/u.test(previous) && startsSentence(token, next, tokens.slice(i).join(" "))) {
+      pieces.push(current.join(" "));
+      current = [];
+    }
+    current.push(token);
+  }
+  if (current.length > 0) pieces.push(current.join(" "));
+  return pieces.map((p) => p.replace(SCROLL, "").trim()).filter((p) => p !== "");
+}
+
+function startsSentence(token: string, next: string, rest: string): boolean {
+  if (token === "The") return /^\p{Ll}/u.test(next);
+  if (OPENERS.has(token)) return /^[\p{Ll}\d‘“'"]/u.test(next);
+  // A quotation run in after a caption: it must close with its own punctuation.
+  return /^[‘“][\p{Lu}]/u.test(token) && /^[‘“][^’”]{15,}[,.!?]’|^[‘“][^’”]{15,}[,.!?]”/u.test(rest);
+}
+
+/** "Flying high: Half of ..." and "Scroll down for video" — a caption, not story. */
+export function isCaption(piece: string): boolean {
+  const label = /^([\p{Lu}][\p{L}'’-]*(?:\s[\p{L}'’-]+){0,3}):\s+\S/u.exec(piece);
+  return label !== null && !/\b(?:said|says|told|added|asked|wrote|explained)$/.test(label[1]!) && !/[.!?]["'”’)]*$/u.test(piece);
+}
