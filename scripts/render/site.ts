@@ -1,4 +1,184 @@
-// Eleventy plugin for the web pages: layouts, page collections, passthrough CSS.
+// Eleventy plugin for the web pages: passthrough assets and the few derived
+// values the page templates need (timeline order, date spans, JSON-LD, the
+// home page's archive pages). Each is a small pure function, unit-tested in
+// test/site-filters.test.ts; templates only call them.
+import { DateTime } from "luxon";
+import type { Article, DataFile, ResolvedDate, Sentence, Site } from "../schema.ts";
+import { absoluteUrl, rfc3339 } from "./filters.ts";
+
+// ---------------------------------------------------------------- article lookups
+
+/** Every sentence of the article in reading order. */
+export function sentencesOf(article: Pick<Article, "sections">): Sentence[] {
+  return article.sections.flatMap((section) => section.paragraphs.flatMap((p) => p.sentences));
+}
+
+/** The display text of a sentence by its anchor id, or null when the id is unknown. */
+export function sentenceText(article: Pick<Article, "sections">, sentenceId: string): string | null {
+  return sentencesOf(article).find((s) => s.id === sentenceId)?.display ?? null;
+}
+
+/**
+ * The resolved dates in time order: by start, then end, then where they occur
+ * in the text (so two mentions of one day keep reading order). Same interval
+ * mentioned twice in one sentence shows once.
+ */
+export function timeline(article: Pick<Article, "sections" | "dates">): ResolvedDate[] {
+  const position = new Map(sentencesOf(article).map((s, i) => [s.id, i]));
+  const seen = new Set<string>();
+  return [...article.dates]
+    .sort(
+      (a, b) =>
+        a.start.localeCompare(b.start) ||
+        a.end.localeCompare(b.end) ||
+        (position.get(a.sentenceId) ?? Infinity) - (position.get(b.sentenceId) ?? Infinity),
+    )
+    .filter((d) => {
+      const key = `${d.start}/${d.end}/${d.sentenceId}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+}
+
+/**
+ * A resolved date for people: "20–21 February 2026", "31 March – 2 April 2026",
+ * "September 2025", "2023", "about March 2026". English month names whatever
+ * the machine's locale; calendar dates carry no zone.
+ */
+export function dateSpan(date: Pick<ResolvedDate, "start" | "end" | "precision">, locale = "en"): string {
+  const start = DateTime.fromISO(date.start, { zone: "UTC", locale });
+  const end = DateTime.fromISO(date.end, { zone: "UTC", locale });
+  if (!start.isValid || !end.isValid) throw new Error(`not an ISO date: "${date.start}" / "${date.end}"`);
+  const single = (unit: "day" | "month" | "year", d: DateTime) =>
+    d.toFormat(unit === "day" ? "d LLLL yyyy" : unit === "month" ? "LLLL yyyy" : "yyyy");
+  let text: string;
+  if (date.precision === "year") {
+    text = start.year === end.year ? single("year", start) : `${single("year", start)}–${single("year", end)}`;
+  } else if (date.precision === "month") {
+    text = start.hasSame(end, "month") ? single("month", start) : `${single("month", start)} – ${single("month", end)}`;
+  } else if (start.hasSame(end, "day")) {
+    text = single("day", start);
+  } else if (start.hasSame(end, "month")) {
+    text = `${start.toFormat("d")}–${single("day", end)}`;
+  } else if (start.hasSame(end, "year")) {
+    text = `${start.toFormat("d LLLL")} – ${single("day", end)}`;
+  } else {
+    text = `${single("day", start)} – ${single("day", end)}`;
+  }
+  return date.precision === "approximate" ? `about ${text}` : text;
+}
+
+/** The articles with the given slugs, in the order of the slugs (tags list theirs newest first). */
+export function articlesBySlugs(articles: Article[], slugs: string[]): Article[] {
+  const bySlug = new Map(articles.map((a) => [a.slug, a]));
+  return slugs.flatMap((slug) => {
+    const article = bySlug.get(slug);
+    return article ? [article] : [];
+  });
+}
+
+// ---------------------------------------------------------------- home archive pages
+
+/** Splits the archive into pages of `size` (at least one page, empty when there are no articles). */
+export function archivePages<T>(items: T[], size: number): T[][] {
+  if (!Number.isInteger(size) || size < 1) throw new Error(`page size must be a positive integer, got ${size}`);
+  const pages: T[][] = [];
+  for (let i = 0; i < items.length; i += size) pages.push(items.slice(i, i + size));
+  return pages.length > 0 ? pages : [[]];
+}
+
+/** Site path of home archive page `index` (0-based): "/" then "/page/2/", "/page/3/"… */
+export function archivePagePath(index: number): string {
+  return index === 0 ? "/" : `/page/${index + 1}/`;
+}
+
+// ---------------------------------------------------------------- sitemap
+
+export interface SitemapEntry {
+  /** Absolute URL. */
+  loc: string;
+  /** RFC 3339, or null when the page has no date of its own. */
+  lastmod: string | null;
+}
+
+/** Every indexable page of the site (no 404, no feeds, no email files), home first. */
+export function sitemapEntries(data: Pick<DataFile, "site" | "articles" | "tags">): SitemapEntry[] {
+  const { site, articles } = data;
+  const changed = (a: Article) => a.updated ?? a.date;
+  // By instant, not by string: two articles may state different offsets.
+  const instant = (iso: string) => DateTime.fromISO(iso, { setZone: true }).toMillis();
+  const newest = (list: Article[]) =>
+    list.length > 0 ? rfc3339(list.map(changed).reduce((a, b) => (instant(b) > instant(a) ? b : a))) : null;
+  const url = (p: string) => absoluteUrl(p, site.url);
+  const pages = archivePages(articles, site.homePageSize);
+  return [
+    ...pages.map((page, i) => ({ loc: url(archivePagePath(i)), lastmod: newest(page) })),
+    ...articles.map((a) => ({ loc: url(`/briefings/${a.slug}/`), lastmod: rfc3339(changed(a)) })),
+    ...(data.tags.length > 0 ? [{ loc: url("/tags/"), lastmod: newest(articles) }] : []),
+    ...data.tags.map((t) => ({ loc: url(`/tags/${t.slug}/`), lastmod: newest(articlesBySlugs(articles, t.articles)) })),
+    { loc: url("/subscribe/"), lastmod: null },
+    { loc: url("/about/"), lastmod: null },
+  ];
+}
+
+// ---------------------------------------------------------------- JSON-LD
+
+/** schema.org NewsArticle for a briefing page (https://schema.org/NewsArticle). */
+export function newsArticleLd(article: Article, site: Site): Record<string, unknown> {
+  const pageUrl = absoluteUrl(`/briefings/${article.slug}/`, site.url);
+  const author = article.author ?? article.byline?.replace(/^by\s+/i, "") ?? null;
+  return {
+    "@context": "https://schema.org",
+    "@type": "NewsArticle",
+    headline: article.title,
+    description: article.summary.text,
+    url: pageUrl,
+    mainEntityOfPage: { "@type": "WebPage", "@id": pageUrl },
+    datePublished: rfc3339(article.date),
+    dateModified: rfc3339(article.updated ?? article.date),
+    inLanguage: article.language,
+    wordCount: article.wordCount,
+    ...(article.tags.length > 0 ? { keywords: article.tags.map((t) => t.name) } : {}),
+    author: author
+      ? { "@type": "Person", name: author }
+      : { "@type": "Organization", name: site.author.name, ...(site.author.url ? { url: site.author.url } : {}) },
+    publisher: { "@type": "Organization", name: site.title, url: site.url },
+    ...(article.source
+      ? { isBasedOn: { "@type": "CreativeWork", name: article.source.name, ...(article.source.url ? { url: article.source.url } : {}) } }
+      : {}),
+    ...(article.people.length > 0
+      ? { mentions: article.people.map((p) => ({ "@type": "Person", name: p.name, ...(p.role ? { jobTitle: p.role } : {}) })) }
+      : {}),
+  };
+}
+
+/**
+ * JSON for a <script type="application/ld+json"> element: `<`, `>` and `&` as
+ * \u escapes so no string can close the element or open a comment, and
+ * U+2028/U+2029 escaped for old JavaScript parsers. Still the same JSON value.
+ */
+export function jsonForScript(value: unknown): string {
+  return JSON.stringify(value, null, 1).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
+// ---------------------------------------------------------------- plugin
+
 export function sitePlugin(eleventyConfig: any): void {
   eleventyConfig.addPassthroughCopy({ "src/assets": "assets" });
+  eleventyConfig.addFilter("timeline", timeline);
+  eleventyConfig.addFilter("dateSpan", dateSpan);
+  eleventyConfig.addFilter("sentenceText", sentenceText);
+  eleventyConfig.addFilter("articlesBySlugs", articlesBySlugs);
+  eleventyConfig.addFilter("archivePagePath", archivePagePath);
+  eleventyConfig.addFilter("sitemapEntries", sitemapEntries);
+  eleventyConfig.addFilter("newsArticleLd", newsArticleLd);
+  eleventyConfig.addFilter("jsonForScript", jsonForScript);
+  // The home archive paginates by site.homePageSize, which lives in the data
+  // file; Eleventy's pagination `size` must be a literal, so src/index.njk
+  // paginates one at a time over these pages, cut from the data file.
+  eleventyConfig.addCollection("archivePages", (api: any) => {
+    const data = api.getAll().find((item: any) => item.data?.briefing)?.data.briefing as DataFile | undefined;
+    return data ? archivePages(data.articles, data.site.homePageSize) : [[]];
+  });
 }
