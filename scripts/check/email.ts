@@ -1,6 +1,56 @@
-// Email audit for `npm run check` (filled in by the email work).
+// Email audit for `npm run check`: every built briefings/<slug>/email.html with
+// its email.txt and email.eml. Fails on: size at Gmail's clip limit, a feature
+// caniemail's data says Gmail, Outlook (Windows, Outlook.com), Apple Mail or
+// Yahoo does not support (beyond the accepted list in scripts/email/audit.ts),
+// scripts/forms/iframes/web fonts/flexbox/grid, relative links or site links
+// to files that were not built, a text twin missing a link, an .eml whose
+// parts differ from the files. Warns about an unsubscribe placeholder.
+import { existsSync, readdirSync, statSync } from "node:fs";
+import path from "node:path";
+import { readFileSync } from "node:fs";
 import type { CheckResult, CheckTarget } from "./types.ts";
+import {
+  auditCompatibility, auditLinks, auditMessage, auditSize, auditStructure, auditTextTwin, emailFiles, GMAIL_CLIP_BYTES,
+} from "../email/audit.ts";
+import { CANIEMAIL_DATA_DATE } from "../email/compat.ts";
 
-export async function checkEmail(_target: CheckTarget): Promise<CheckResult> {
-  return { name: "email", ok: false, summary: "not implemented yet", errors: ["email checks not implemented"] };
+export async function checkEmail(target: CheckTarget): Promise<CheckResult> {
+  const briefingsDir = path.join(target.siteDir, "briefings");
+  const slugs = existsSync(briefingsDir)
+    ? readdirSync(briefingsDir).filter((s) => existsSync(path.join(briefingsDir, s, "email.html"))).sort()
+    : [];
+  const errors: string[] = [];
+  const warnings: string[] = [];
+  let largest = 0;
+  let accepted = 0;
+  let partial = 0;
+  for (const slug of slugs) {
+    const files = emailFiles(target.siteDir, slug);
+    const where = `briefings/${slug}/email.html`;
+    for (const f of [files.text, files.eml]) {
+      if (!existsSync(f)) errors.push(`briefings/${slug}/${path.basename(f)}: missing`);
+    }
+    const html = readFileSync(files.html, "utf8");
+    largest = Math.max(largest, statSync(files.html).size);
+    errors.push(...auditSize(files, target.siteDir), ...auditStructure(html, where), ...auditLinks(html, where, target.baseUrl, target.siteDir));
+    const compat = auditCompatibility(html, where);
+    errors.push(...compat.errors);
+    accepted += compat.accepted.length;
+    partial += compat.partial.length;
+    if (existsSync(files.text)) errors.push(...auditTextTwin(html, readFileSync(files.text, "utf8"), `briefings/${slug}/email.txt`));
+    if (existsSync(files.text) && existsSync(files.eml)) errors.push(...(await auditMessage(files, target.siteDir)));
+    if (html.includes("[unsubscribe link:")) warnings.push(`${where}: unsubscribe link is a placeholder; set email.unsubscribeUrl in _data/site.yaml`);
+  }
+  if (slugs.length === 0) errors.push(`${path.relative(process.cwd(), briefingsDir) || briefingsDir}: no briefings/<slug>/email.html found; run npm run build`);
+  if (partial > 0) warnings.push(`${partial} partial-support findings (caniemail) across ${slugs.length} emails; none breaks the layout`);
+  return {
+    name: "email",
+    ok: errors.length === 0,
+    summary:
+      `${slugs.length} emails, largest ${(largest / 1000).toFixed(1)} kB (clip at ${GMAIL_CLIP_BYTES / 1000} kB); ` +
+      `Gmail, Outlook Windows, Outlook.com, Apple Mail, Yahoo: ${errors.filter((e) => e.includes("is not supported by")).length} unsupported, ` +
+      `${accepted} accepted degradations (caniemail data ${CANIEMAIL_DATA_DATE.slice(0, 10)}); links, text twin and .eml checked`,
+    errors,
+    warnings,
+  };
 }
