@@ -96,7 +96,11 @@ export function defaultProcessor(root: string, env: Record<string, string | unde
     const t0 = performance.now();
     const articles = await pool(sources, site);
     const run = lastRun as ParallelRun | null;
-    const how = !run ? "" : run.threads > 1 ? ` across ${run.threads} threads (${run.perThread.join(" + ")})` : workers === 0 ? " serially (workers off)" : " on the main thread (too few to pay for workers)";
+    const how = !run
+      ? ""
+      : run.workersStarted === 0
+        ? workers === 0 ? " serially (workers off)" : " on the main thread (too little work to start workers)"
+        : ` on ${run.threads} of ${run.workersStarted + 1} threads (${run.perThread.join(" + ")} articles)`;
     log(`${"normalize".padEnd(10)} ${sources.length} articles normalized and summarized${how} (${Math.round(performance.now() - t0)} ms)`);
     return articles;
   };

@@ -1,0 +1,55 @@
+// npm run bench: bare Eleventy against our cold, warm and one-changed builds
+// on N synthetic articles, side by side in one run. Prints medians, ratios to
+// the baseline and peak memory as a Markdown table.
+//   npm run bench                      N = 100 and 1,000, 3 runs each
+//   npm run bench -- --large           adds N = 4,000
+//   npm run bench -- --sizes 500 --reps 5 --seed 7 --workers 0
+//   npm run bench -- --dev             also: edit-to-page time of `npm run dev` at N = 1,000
+import os from "node:os";
+import { parseArgs } from "node:util";
+import { formatTable, runBench } from "../bench/run.ts";
+import { measureDevLatency, formatDevLatency } from "../bench/dev-latency.ts";
+import { peakMemorySource } from "../bench/measure.ts";
+import { problem, BriefingError } from "../pipeline/problems.ts";
+import { runCli } from "./run-cli.ts";
+
+await runCli(async () => {
+  const { values } = parseArgs({
+    options: {
+      large: { type: "boolean", default: false },
+      sizes: { type: "string" },
+      reps: { type: "string", default: "3" },
+      seed: { type: "string", default: "1" },
+      workers: { type: "string" },
+      dev: { type: "boolean", default: false },
+      "dev-only": { type: "boolean", default: false },
+    },
+  });
+  const wholeNumber = (name: string, raw: string, min: number): number => {
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < min) throw new BriefingError([problem({ file: "npm run bench", field: name, stage: "bench", message: `--${name} must be a whole number of at least ${min}, not "${raw}"`, fix: `e.g. --${name} ${Math.max(min, 3)}` })]);
+    return n;
+  };
+  const sizes = values.sizes ? values.sizes.split(",").map((s) => wholeNumber("sizes", s.trim(), 1)) : values.large ? [100, 1000, 4000] : [100, 1000];
+  const reps = wholeNumber("reps", values.reps, 1);
+  const seed = wholeNumber("seed", values.seed, 0);
+  const workers = values.workers === undefined ? undefined : wholeNumber("workers", values.workers, 0);
+  const log = (line: string) => process.stdout.write(line + "\n");
+
+  const cpus = os.cpus();
+  log(`Briefing bench: Node ${process.version}, ${os.availableParallelism()} cores (${cpus[0]?.model.trim() ?? "unknown CPU"}), ${Math.round(os.totalmem() / 2 ** 30)} GiB RAM, ${os.platform()} ${os.release()}`);
+  log(`seed ${seed}, ${reps} runs per build, each a fresh process; peak memory from ${peakMemorySource()}`);
+  if (!values["dev-only"]) {
+    const results = await runBench({ sizes, reps, seed, workers, log });
+    log("");
+    log(formatTable(results));
+    log("");
+    for (const r of results) log(`N=${r.n}: cold and warm outputs byte-identical: ${r.identical ? "yes" : "NO"}`);
+    if (results.some((r) => !r.identical)) return 1;
+  }
+  if (values.dev || values["dev-only"]) {
+    const dev = await measureDevLatency({ n: 1000, seed, edits: Math.max(3, reps), log });
+    log("");
+    log(formatDevLatency(dev));
+  }
+});
