@@ -1,0 +1,74 @@
+// The worker pool: the same articles as the serial path, byte for byte, with
+// the workers really doing the work; failures reported as the serial path does.
+import { beforeAll, describe, expect, it } from "vitest";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import type { Site } from "../scripts/schema.ts";
+import { processInParallel, workersFromEnv, type ParallelRun } from "../scripts/pipeline/parallel.ts";
+import { readArticle, type SourceArticle } from "../scripts/pipeline/read.ts";
+import { processSerially } from "../scripts/pipeline/run.ts";
+import { BriefingError } from "../scripts/pipeline/problems.ts";
+import { loadSite } from "../scripts/site/config.ts";
+import { syntheticArticle } from "../scripts/bench/synthetic.ts";
+import { PROJECT_ROOT, SEED_ARTICLE } from "./helpers/project.ts";
+
+let site: Site;
+let sources: SourceArticle[];
+
+beforeAll(() => {
+  site = loadSite(path.join(PROJECT_ROOT, "_data/site.yaml"), {});
+  const read = (p: string, bytes: Buffer, sidecar: { path: string; bytes: Buffer } | null) => {
+    const r = readArticle({ path: p, bytes, sidecar, siteTimeZone: site.timeZone });
+    if (!r.article) throw new Error(JSON.stringify(r.problems));
+    return r.article;
+  };
+  const seed = read("src/articles/000_73ba9802054c4cc1.txt", readFileSync(SEED_ARTICLE), { path: "src/articles/000_73ba9802054c4cc1.yaml", bytes: readFileSync(SEED_ARTICLE.replace(/\.txt$/, ".yaml")) });
+  const synthetic = Array.from({ length: 24 }, (_, i) => syntheticArticle(5, i)).map((a) => read(`src/articles/${a.name}`, Buffer.from(a.text), null));
+  sources = [...synthetic.slice(0, 12), seed, ...synthetic.slice(12)];
+});
+
+describe("processInParallel", () => {
+  it("gives the serial path's articles, byte for byte and in order, from worker threads", async () => {
+    const runs: ParallelRun[] = [];
+    const parallel = await processInParallel(sources, site, { workers: 2, mainThread: false, onRun: (r) => runs.push(r) });
+    const serial = await processSerially(sources, site);
+    expect(JSON.stringify(parallel)).toBe(JSON.stringify(serial));
+    expect(runs).toHaveLength(1);
+    expect(runs[0]!.workersStarted).toBe(2);
+    expect(runs[0]!.perThread[0]).toBe(0); // the main thread only dispatched
+    expect(runs[0]!.perThread.reduce((a, b) => a + b, 0)).toBe(sources.length);
+  });
+
+  it("with the main thread working too, still gives the serial result", async () => {
+    const parallel = await processInParallel(sources, site, { workers: 1, startWhenRemainingMs: 0 });
+    expect(JSON.stringify(parallel)).toBe(JSON.stringify(await processSerially(sources, site)));
+  });
+
+  it("runs serially with no workers", async () => {
+    const runs: ParallelRun[] = [];
+    const result = await processInParallel(sources.slice(0, 3), site, { workers: 0, onRun: (r) => runs.push(r) });
+    expect(result.map((a) => a.sourcePath)).toEqual(sources.slice(0, 3).map((s) => s.path));
+    expect(runs[0]).toMatchObject({ threads: 1, workersStarted: 0, perThread: [3] });
+  });
+
+  it("reports the first failing article in input order, as the serial path does", async () => {
+    const broken = (i: number): SourceArticle => ({ ...sources[i]!, meta: null as unknown as SourceArticle["meta"] });
+    const input = sources.slice(0, 24).map((s, i) => (i === 7 || i === 17 ? broken(i) : s));
+    const serialError = await processSerially(input, site).then(() => null, (e: unknown) => e);
+    const parallelError = await processInParallel(input, site, { workers: 2, mainThread: false }).then(() => null, (e: unknown) => e);
+    expect(serialError).toBeInstanceOf(BriefingError);
+    expect(parallelError).toBeInstanceOf(BriefingError);
+    expect((parallelError as BriefingError).problems).toEqual((serialError as BriefingError).problems);
+    expect((parallelError as BriefingError).problems[0]!.file).toBe(sources[7]!.path);
+  });
+});
+
+describe("BRIEFING_WORKERS", () => {
+  it("accepts a whole number and ignores anything else", () => {
+    expect(workersFromEnv({ BRIEFING_WORKERS: "0" })).toBe(0);
+    expect(workersFromEnv({ BRIEFING_WORKERS: "3" })).toBe(3);
+    expect(workersFromEnv({ BRIEFING_WORKERS: "-1" })).toBeUndefined();
+    expect(workersFromEnv({ BRIEFING_WORKERS: "two" })).toBeUndefined();
+    expect(workersFromEnv({})).toBeUndefined();
+  });
+});
