@@ -19,7 +19,7 @@ export const GMAIL_CLIP_BYTES = 102 * 1000;
 export const ACCEPTED_UNSUPPORTED: Readonly<Record<string, string>> = {
   "@media": "only the dark-mode colours live in a media query; without it the light design shows",
   "<style> element": "the <style> block holds only the dark-mode media query; every layout style is inlined",
-  "display:none": "the preheader is also zero-size (font-size, line-height, max-height 0, opacity 0) where display is ignored",
+  "display:none": "the preheader is also zero-size (font-size, line-height and max-height 0, overflow hidden) where display is ignored",
   overflow: "used only to hide the preheader; Outlook hides it with mso-hide:all",
   "border-radius": "decorative: corners are square where it is unsupported",
   "<body> element": "the body's background colour is repeated on the outer frame table",
