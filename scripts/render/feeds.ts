@@ -1,2 +1,90 @@
-// Eleventy plugin for the subscription feeds (RSS 2.0, Atom 1.0, JSON Feed 1.1).
-export function feedsPlugin(_eleventyConfig: any): void {}
+// Eleventy plugin for the subscription feeds: RSS 2.0 (feed.xml), Atom 1.0
+// (atom.xml) and JSON Feed 1.1 (feed.json), plus the same three for the full
+// archive under archive/. The templates are ours (src/feeds/*.njk), not the
+// stock ones of @11ty/eleventy-plugin-rss 3.0, whose defects the issue lists:
+// undeclared xmlns:content, HTML-escaped JSON, an invalid RSS <image>, a
+// doubled path prefix, and RFC 822 dates in the build machine's zone. From the
+// plugin we take `convertHtmlToAbsoluteUrls` (posthtml-urls), which rewrites
+// every URL-bearing attribute of the full text (href, src, srcset, cite, ...)
+// against the briefing's URL: the shared partial already resolves the links it
+// writes, and this catches whatever markup the partial gains later.
+import { convertHtmlToAbsoluteUrls } from "@11ty/eleventy-plugin-rss";
+import { rfc3339 } from "./filters.ts";
+import { FEED_PATHS, FEED_VARIANTS, feedModel, type FeedItem, type FeedModel, type FeedVariant } from "./feed-model.ts";
+import type { DataFile } from "../schema.ts";
+
+export const JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1";
+
+/** One model per data file and variant: the three templates share it. */
+const models = new WeakMap<object, Map<FeedVariant, FeedModel>>();
+function cachedModel(data: DataFile, variant: FeedVariant): FeedModel {
+  let byVariant = models.get(data);
+  if (!byVariant) models.set(data, (byVariant = new Map()));
+  let model = byVariant.get(variant);
+  if (!model) byVariant.set(variant, (model = feedModel(data, variant)));
+  return model;
+}
+
+/** Output path of one variant's document in one format (the templates' permalinks). */
+export function feedPath(variant: FeedVariant, format: "rss" | "atom" | "json"): string {
+  return FEED_PATHS[variant][format];
+}
+
+/**
+ * Plain text as HTML text: RSS <description> holds HTML, so a summary with
+ * "<" or "&" is escaped once as HTML here and once more as XML by autoescape.
+ * Returns a plain string (not safe) on purpose.
+ */
+export function htmlText(text: string): string {
+  return String(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+}
+
+/** JSON for a value, indented to sit at `indent` spaces inside a larger document. */
+export function json(value: unknown, indent = 0): string {
+  const text = JSON.stringify(value, null, 2);
+  if (text === undefined) throw new Error("json filter: value cannot be written as JSON");
+  return text.replace(/\n/g, "\n" + " ".repeat(indent));
+}
+
+/** A JSON Feed 1.1 item: dates RFC 3339 in the article's zone, full text as HTML. */
+export function jsonFeedItem(item: FeedItem, contentHtml: string): Record<string, unknown> {
+  return {
+    id: item.id,
+    url: item.url,
+    title: item.title,
+    summary: item.summary,
+    content_html: String(contentHtml),
+    date_published: rfc3339(item.published, item.timeZone),
+    date_modified: rfc3339(item.updated, item.timeZone),
+    authors: [jsonFeedAuthor(item.author)],
+    tags: item.categories,
+    language: item.language,
+  };
+}
+
+/** JSON Feed authors carry a name and a URL; an email only as a mailto: URL. */
+export function jsonFeedAuthor(person: FeedModel["author"]): Record<string, string> {
+  const url = person.url ?? (person.email ? `mailto:${person.email}` : null);
+  return url ? { name: person.name, url } : { name: person.name };
+}
+
+/** Nunjucks async filter form of the plugin's convertHtmlToAbsoluteUrls (trimmed). */
+function htmlToAbsoluteUrls(html: unknown, base: string, callback: (err: unknown, result?: string) => void): void {
+  const text = String(html ?? "").trim();
+  if (!text) return callback(null, "");
+  convertHtmlToAbsoluteUrls(text, base, { closingSingleTag: "default" }).then(
+    (result: string) => callback(null, result),
+    (error: unknown) => callback(error),
+  );
+}
+
+export function feedsPlugin(eleventyConfig: any): void {
+  eleventyConfig.addGlobalData("feedVariants", [...FEED_VARIANTS]);
+  eleventyConfig.addFilter("feedModel", (data: DataFile, variant: FeedVariant = "latest") => cachedModel(data, variant));
+  eleventyConfig.addFilter("feedPath", feedPath);
+  eleventyConfig.addFilter("htmlText", htmlText);
+  eleventyConfig.addFilter("json", json);
+  eleventyConfig.addFilter("jsonFeedItem", jsonFeedItem);
+  eleventyConfig.addFilter("jsonFeedAuthor", jsonFeedAuthor);
+  eleventyConfig.addNunjucksAsyncFilter("feedHtmlToAbsoluteUrls", htmlToAbsoluteUrls);
+}

@@ -1,0 +1,163 @@
+// The one feed model: a pure function from the data file to what every feed
+// format says. RSS 2.0, Atom 1.0 and JSON Feed 1.1 (src/feeds/*.njk) only
+// choose how to write it, so the three cannot disagree on ids, links, titles
+// or dates. Dates stay ISO strings with the article's zone; the templates
+// format them per format (rfc822 / rfc3339 filters) in that zone.
+import { DateTime } from "luxon";
+import type { Article, DataFile, Site } from "../schema.ts";
+import { BriefingError, problem } from "../pipeline/problems.ts";
+import { absoluteUrl } from "./filters.ts";
+
+/** `latest`: the subscription feeds (newest `site.feed.limit`). `archive`: every briefing. */
+export type FeedVariant = "latest" | "archive";
+export const FEED_VARIANTS: readonly FeedVariant[] = ["latest", "archive"];
+
+/** Where each variant's three files go, relative to the site root (and so to the base URL). */
+export const FEED_PATHS: Record<FeedVariant, { rss: string; atom: string; json: string }> = {
+  latest: { rss: "feed.xml", atom: "atom.xml", json: "feed.json" },
+  archive: { rss: "archive/feed.xml", atom: "archive/atom.xml", json: "archive/feed.json" },
+};
+
+/** Atom requires a feed <updated>. A feed with no items was never updated, and
+ *  "now" would change every build, so an empty feed says the Unix epoch. */
+export const EMPTY_FEED_UPDATED = "1970-01-01T00:00:00.000+00:00";
+
+export interface FeedPerson {
+  name: string;
+  email: string | null;
+  url: string | null;
+}
+
+export interface FeedItem {
+  /** Stable id, the same in all three formats: the canonical URL or a tag: URI. */
+  id: string;
+  /** True when `id` is the canonical URL (RSS guid isPermaLink). */
+  idIsPermalink: boolean;
+  /** Canonical, absolute URL of the briefing page. */
+  url: string;
+  /** Plain text; the templates escape it for their format. */
+  title: string;
+  /** The one-paragraph summary, plain text. */
+  summary: string;
+  /** ISO date-times with offset, expressed in `timeZone`. */
+  published: string;
+  /** `updated`, or the publication date when the article was never updated. */
+  updated: string;
+  timeZone: string;
+  language: string;
+  author: FeedPerson;
+  /** Tag names, in the article's order. */
+  categories: string[];
+  /** Base against which the full text's relative links are resolved (the briefing URL). */
+  contentBase: string;
+  /** The article itself, for the shared full-text partial. */
+  article: Article;
+}
+
+export interface FeedModel {
+  variant: FeedVariant;
+  /** True when the feed carries every published briefing (RFC 5005 "complete feed"). */
+  complete: boolean;
+  title: string;
+  /** Channel description; says so when there is nothing to read yet. */
+  description: string;
+  /** BCP 47 tag of the site. */
+  language: string;
+  homeUrl: string;
+  /** Absolute URLs of this variant's three documents (each template's self link is its own). */
+  urls: { rss: string; atom: string; json: string };
+  /** Atom feed id: stable, distinct per variant. */
+  atomId: string;
+  /** The newest item's updated (or published) time in that item's zone. An empty
+   *  feed has no such time: `fromItems` is false and the time is the epoch. */
+  updated: { iso: string; timeZone: string; fromItems: boolean };
+  author: FeedPerson;
+  generator: { name: string; version: string; url: string };
+  items: FeedItem[];
+}
+
+/** RFC 4151 taggingEntity: authorityName "," date, e.g. "example.org,2026" or "x@example.org,2026-02". */
+const TAG_AUTHORITY = /^(?:[a-z0-9-]+(?:\.[a-z0-9-]+)*|[^@\s,]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*),\d{4}(?:-\d{2}(?:-\d{2})?)?$/i;
+
+/** Builds the model for one variant from the data file. Throws a BriefingError for a bad id scheme. */
+export function feedModel(data: DataFile, variant: FeedVariant = "latest"): FeedModel {
+  const site = data.site;
+  const tagAuthority = tagAuthorityOf(site);
+  const articles = variant === "latest" ? data.articles.slice(0, site.feed.limit) : data.articles;
+  const items = articles.map((a) => feedItem(a, site, tagAuthority));
+  const paths = FEED_PATHS[variant];
+  const urls = {
+    rss: absoluteUrl(paths.rss, site.url),
+    atom: absoluteUrl(paths.atom, site.url),
+    json: absoluteUrl(paths.json, site.url),
+  };
+  const title = variant === "archive" ? `${site.title}: every briefing` : site.title;
+  const description = items.length === 0 ? `${site.description} No briefings have been published yet.` : site.description;
+  return {
+    variant,
+    complete: variant === "archive" || data.articles.length <= site.feed.limit,
+    title,
+    description,
+    language: site.language,
+    homeUrl: site.url,
+    urls,
+    atomId: tagAuthority ? `tag:${tagAuthority}:${variant === "archive" ? "feed/archive" : "feed"}` : urls.atom,
+    updated: newestUpdate(items),
+    author: siteAuthor(site),
+    generator: { ...data.generator },
+    items,
+  };
+}
+
+function feedItem(article: Article, site: Site, tagAuthority: string | null): FeedItem {
+  const url = absoluteUrl(`briefings/${article.slug}/`, site.url);
+  return {
+    id: tagAuthority ? `tag:${tagAuthority}:briefings/${article.slug}` : url,
+    idIsPermalink: tagAuthority === null,
+    url,
+    title: article.title,
+    summary: article.summary.text,
+    published: article.date,
+    updated: article.updated ?? article.date,
+    timeZone: article.timeZone,
+    language: article.language,
+    author: article.author ? { name: article.author, email: null, url: null } : siteAuthor(site),
+    categories: article.tags.map((t) => t.name),
+    contentBase: url,
+    article,
+  };
+}
+
+function siteAuthor(site: Site): FeedPerson {
+  return { name: site.author.name, email: site.author.email, url: site.author.url };
+}
+
+/** The latest `updated` among the items, compared as instants, kept in its own zone. */
+function newestUpdate(items: readonly FeedItem[]): FeedModel["updated"] {
+  let best: { iso: string; timeZone: string; ms: number } | null = null;
+  for (const item of items) {
+    const ms = DateTime.fromISO(item.updated, { setZone: true }).toMillis();
+    if (best === null || ms > best.ms) best = { iso: item.updated, timeZone: item.timeZone, ms };
+  }
+  return best ? { iso: best.iso, timeZone: best.timeZone, fromItems: true } : { iso: EMPTY_FEED_UPDATED, timeZone: "UTC", fromItems: false };
+}
+
+/** The tag: authority when the site asks for tag: ids; null for URL ids. */
+function tagAuthorityOf(site: Site): string | null {
+  if (site.feed.idScheme !== "tag") return null;
+  const authority = site.feed.tagAuthority?.trim() ?? "";
+  if (!TAG_AUTHORITY.test(authority)) {
+    throw new BriefingError([
+      problem({
+        file: "_data/site.yaml",
+        field: "feed.tagAuthority",
+        stage: "render",
+        message: authority
+          ? `"${authority}" is not a tag: URI authority (RFC 4151: a domain or email, a comma, and a date)`
+          : "feed.idScheme is tag but feed.tagAuthority is not set",
+        fix: 'set feed.tagAuthority to a domain you owned on a date, e.g. "example.org,2026", and never change it afterwards',
+      }),
+    ]);
+  }
+  return authority;
+}

@@ -1,0 +1,335 @@
+// The subscription feeds, read back with real parsers and validators: RSS 2.0,
+// Atom 1.0 (RFC 4287 RELAX NG with jing) and JSON Feed 1.1 carry the same items,
+// escape hostile titles, make every URL absolute, survive a path prefix, an
+// empty site and two machine time zones, and Python's feedparser reads them.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { spawnSync } from "node:child_process";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { XMLParser, XMLValidator } from "fast-xml-parser";
+import { makeTempProject, PROJECT_ROOT, type TempProject } from "./helpers/project.ts";
+import {
+  ATOM_SCHEMA, checkFeeds, fileForUrl, readAtom, readJsonFeed, readRss, runFeedparser, type ReadFeed,
+} from "../scripts/check/feeds.ts";
+import { feedModel } from "../scripts/render/feed-model.ts";
+import type { DataFile } from "../scripts/schema.ts";
+
+const TSX = path.join(PROJECT_ROOT, "node_modules/.bin/tsx");
+const FIXTURES = path.join(PROJECT_ROOT, "test/fixtures/feeds");
+const SEED_SLUG = "north-korea-demands-recognition-as-nuclear-power";
+const FEED_FILES = ["feed.xml", "atom.xml", "feed.json", "archive/feed.xml", "archive/atom.xml", "archive/feed.json"];
+const LOCAL_BASE = "http://localhost:8080/";
+
+const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "@_", parseTagValue: false, htmlEntities: true });
+
+function runBuild(root: string, env: Record<string, string>) {
+  return spawnSync(TSX, ["scripts/cli/build.ts"], {
+    cwd: root,
+    encoding: "utf8",
+    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env },
+  });
+}
+
+function addFixtures(project: TempProject, names: string[]): void {
+  for (const name of names) project.addArticle(name, readFileSync(path.join(FIXTURES, name)));
+}
+
+function dataOf(project: TempProject): DataFile {
+  return JSON.parse(readFileSync(path.join(project.root, "_data/briefing.json"), "utf8")) as DataFile;
+}
+
+/** The three subscription feeds read with the check's readers; fails the test on any error. */
+function readAll(project: TempProject, prefix = ""): { rss: ReadFeed; atom: ReadFeed; json: ReadFeed } {
+  const errors: string[] = [];
+  const rss = readRss(`${prefix}feed.xml`, project.read(`${prefix}feed.xml`), errors);
+  const atom = readAtom(`${prefix}atom.xml`, project.read(`${prefix}atom.xml`), errors);
+  const json = readJsonFeed(`${prefix}feed.json`, project.read(`${prefix}feed.json`), errors);
+  expect(errors).toEqual([]);
+  return { rss: rss!, atom: atom!, json: json! };
+}
+
+describe("the seed and the fixtures (URL ids, no path prefix)", () => {
+  let project: TempProject;
+  let build: ReturnType<typeof runBuild>;
+  beforeAll(() => {
+    project = makeTempProject();
+    addFixtures(project, ["escapes.md", "plain.md", "draft.md"]);
+    build = runBuild(project.root, { TZ: "UTC" });
+  });
+  afterAll(() => project.remove());
+
+  it("builds every feed", () => {
+    expect(build.status, build.stderr).toBe(0);
+    for (const f of FEED_FILES) expect(() => project.read(f), f).not.toThrow();
+  });
+
+  it("writes well-formed XML and valid JSON", () => {
+    for (const f of FEED_FILES) {
+      const text = project.read(f);
+      if (f.endsWith(".xml")) {
+        expect(XMLValidator.validate(text), f).toBe(true);
+        expect(text.startsWith('<?xml version="1.0" encoding="utf-8"?>\n'), f).toBe(true);
+        // xmllint also checks that every prefix is declared (the stock template's xmlns:content defect).
+        const lint = spawnSync("xmllint", ["--noout", project.site(f)], { encoding: "utf8" });
+        expect(lint.stderr, f).toBe("");
+      } else {
+        expect(() => JSON.parse(text), f).not.toThrow();
+      }
+    }
+  });
+
+  it("Atom validates against the RELAX NG schema of RFC 4287 with jing", () => {
+    // One JVM start for both files; checkFeeds' test below shows the schema rejecting a broken copy.
+    const run = spawnSync("jing", ["-c", ATOM_SCHEMA, project.site("atom.xml"), project.site("archive/atom.xml")], { encoding: "utf8" });
+    expect(run.status, run.stdout).toBe(0);
+    expect(run.stdout).toBe("");
+  });
+
+  it("RSS has the RSS 2.0 required elements, a self link and RFC 822 dates with numeric offsets in each article's zone", () => {
+    const doc = xml.parse(project.read("feed.xml"));
+    const channel = doc.rss.channel;
+    expect(doc.rss["@_version"]).toBe("2.0");
+    expect(channel.title).toBe("Briefing");
+    expect(channel.link).toBe(LOCAL_BASE);
+    expect(channel.description.length).toBeGreaterThan(0);
+    expect(channel.language).toBe("en");
+    expect(channel.generator).toMatch(/^Briefing \d+\.\d+\.\d+/);
+    expect(channel["atom:link"]["@_href"]).toBe(`${LOCAL_BASE}feed.xml`);
+    expect(channel["atom:link"]["@_rel"]).toBe("self");
+    // The channel's date is the newest item's update, never the build time.
+    expect(channel.lastBuildDate).toBe("Tue, 03 Mar 2026 18:15:00 -0500");
+    const dates = channel.item.map((i: { pubDate: string }) => i.pubDate);
+    expect(dates).toEqual(["Mon, 02 Mar 2026 09:30:00 -0500", "Sat, 28 Feb 2026 12:00:00 +0100", "Fri, 27 Feb 2026 10:00:00 +0900"]);
+    for (const item of channel.item) {
+      expect(item.guid["@_isPermaLink"]).toBe("true");
+      expect(item.guid["#text"]).toBe(item.link);
+    }
+  });
+
+  it("JSON Feed has the 1.1 fields, JSON-escaped (never HTML-escaped) strings and RFC 3339 dates", () => {
+    const feed = JSON.parse(project.read("feed.json"));
+    expect(feed.version).toBe("https://jsonfeed.org/version/1.1");
+    expect(feed.title).toBe("Briefing");
+    expect(feed.home_page_url).toBe(LOCAL_BASE);
+    expect(feed.feed_url).toBe(`${LOCAL_BASE}feed.json`);
+    expect(feed.language).toBe("en");
+    expect(feed.description).toContain("day's news"); // an apostrophe, not &#39;
+    expect(feed.items).toHaveLength(3);
+    for (const item of feed.items) {
+      expect(typeof item.id).toBe("string");
+      expect(item.url).toMatch(/^http:\/\/localhost:8080\/briefings\/[a-z0-9-]+\/$/);
+      expect(item.content_html.length).toBeGreaterThan(0);
+      expect(item.date_published).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d$/);
+      expect(item.authors[0].name.length).toBeGreaterThan(0);
+    }
+    expect(feed.items[0].date_published).toBe("2026-03-02T09:30:00-05:00");
+    expect(feed.items[0].date_modified).toBe("2026-03-03T18:15:00-05:00");
+  });
+
+  it("carries the same items in all three formats, the data file's articles newest first, and no draft", () => {
+    const data = dataOf(project);
+    const { rss, atom, json } = readAll(project);
+    const expected = data.articles.map((a) => ({
+      id: `${LOCAL_BASE}briefings/${a.slug}/`,
+      link: `${LOCAL_BASE}briefings/${a.slug}/`,
+      title: a.title,
+      published: Date.parse(a.date),
+      categories: a.tags.map((t) => t.name),
+      summary: a.summary.text,
+    }));
+    expect(expected.map((e) => e.link)).toEqual([
+      `${LOCAL_BASE}briefings/escapes-and-links/`, `${LOCAL_BASE}briefings/plain-briefing/`, `${LOCAL_BASE}briefings/${SEED_SLUG}/`,
+    ]);
+    for (const feed of [rss, atom, json]) {
+      expect(feed.items.map(({ id, link, title, published, categories, summary }) => ({ id, link, title, published, categories, summary })), feed.file).toEqual(expected);
+    }
+    expect(atom.items.map((i) => i.updated)).toEqual(json.items.map((i) => i.updated));
+    expect(atom.items[0]!.updated).toBe(Date.parse("2026-03-03T18:15:00-05:00"));
+    expect(rss.items.map((i) => i.contentHtml)).toEqual(atom.items.map((i) => i.contentHtml));
+    expect(json.items.map((i) => i.contentHtml)).toEqual(atom.items.map((i) => i.contentHtml));
+    for (const f of FEED_FILES) expect(project.read(f), f).not.toContain("unpublished-draft");
+  });
+
+  it("escapes a title with &, <, quotes and ]]> in every format and gets it back exactly", () => {
+    const title = dataOf(project).articles[0]!.title;
+    for (const ch of ["&", "<", "]]>", "Q&A"]) expect(title).toContain(ch);
+    const { rss, atom, json } = readAll(project);
+    for (const feed of [rss, atom, json]) expect(feed.items[0]!.title, feed.file).toBe(title);
+    // No raw markup-significant characters in the XML text, no HTML entities in JSON.
+    expect(project.read("feed.xml")).toContain("<title>Q&amp;A: is 3 &lt; 4?");
+    expect(project.read("atom.xml")).not.toMatch(/]]>/);
+    const jsonText = project.read("feed.json");
+    expect(jsonText).toContain('"title": "Q&A: is 3 < 4?');
+    expect(jsonText).not.toContain("&#39;");
+    expect(JSON.parse(jsonText).items[0].tags).toEqual(["R&D", "<Markup>", "Feeds"]);
+    expect(JSON.parse(jsonText).items[0].authors[0].name).toContain('"JD"');
+  });
+
+  it("makes the full text's relative link and image absolute against the briefing URL, in all three formats", () => {
+    const { rss, atom, json } = readAll(project);
+    for (const feed of [rss, atom, json]) {
+      const html = feed.items[0]!.contentHtml;
+      expect(html, feed.file).toContain(`href="${LOCAL_BASE}briefings/plain-briefing/"`);
+      expect(html, feed.file).toContain(`src="${LOCAL_BASE}briefings/escapes-and-links/chart.png"`);
+      expect(html, feed.file).toContain('href="https://example.com/a?b=1&amp;c=2"');
+      for (const m of html.matchAll(/(?:href|src)="([^"]*)"/g)) expect(m[1], feed.file).toMatch(/^https?:\/\//);
+      expect(html).toContain("]]&gt;");
+    }
+  });
+
+  it("is read by Python's feedparser with bozo=0 and the same items", () => {
+    const { rss, atom } = readAll(project);
+    const results = runFeedparser([project.site("feed.xml"), project.site("atom.xml")]);
+    expect(typeof results, String(results)).toBe("object");
+    const [fromRss, fromAtom] = results as Exclude<typeof results, string>;
+    expect(fromRss!.bozo, fromRss!.bozoException).toBe(false);
+    expect(fromAtom!.bozo, fromAtom!.bozoException).toBe(false);
+    expect(fromRss!.version).toBe("rss20");
+    expect(fromAtom!.version).toBe("atom10");
+    const view = (f: ReadFeed) => f.items.map((i) => ({ id: i.id, link: i.link, title: i.title, published: i.published }));
+    expect(fromRss!.entries.map(({ id, link, title, published }) => ({ id, link, title, published }))).toEqual(view(rss));
+    expect(fromAtom!.entries.map(({ id, link, title, published }) => ({ id, link, title, published }))).toEqual(view(atom));
+    expect(fromAtom!.entries[0]!.tags).toEqual(["R&D", "<Markup>", "Feeds"]);
+  });
+
+  it("passes checkFeeds, which names the file of each defect it finds", async () => {
+    const good = await checkFeeds({ siteDir: project.site(""), baseUrl: LOCAL_BASE, pathPrefix: "/" });
+    expect(good.errors).toEqual([]);
+    expect(good.ok).toBe(true);
+
+    const broken = mkdtempSync(path.join(os.tmpdir(), "briefing-broken-feeds-"));
+    try {
+      cpSync(project.site(""), broken, { recursive: true });
+      const edit = (rel: string, fn: (s: string) => string) => writeFileSync(path.join(broken, rel), fn(readFileSync(path.join(broken, rel), "utf8")));
+      // The stock plugin's defects, put back one per file.
+      edit("feed.xml", (s) => s.replace(' xmlns:content="http://purl.org/rss/1.0/modules/content/"', ""));
+      edit("archive/feed.xml", (s) => s.replace("<pubDate>Mon, 02 Mar 2026 09:30:00 -0500</pubDate>", "<pubDate>2026-03-02 14:30</pubDate>"));
+      edit("atom.xml", (s) => s.replace(/<id>[^<]*<\/id>\n<title type="text">A plain/, '<title type="text">A plain'));
+      edit("feed.json", (s) => s.replace('"title": "Q&A', '"title": "Q&amp;A'));
+      rmSync(path.join(broken, "archive/feed.json"));
+      const result = await checkFeeds({ siteDir: broken, baseUrl: LOCAL_BASE, pathPrefix: "/" });
+      expect(result.ok).toBe(false);
+      const has = (file: string, re: RegExp) => expect(result.errors.some((e) => e.startsWith(file + ":") && re.test(e)), `${file} ${re}\n${result.errors.join("\n")}`).toBe(true);
+      has("feed.xml", /xmllint.*content/);
+      has("archive/feed.xml", /RFC 822/);
+      has("atom.xml", /RFC 4287 schema/);
+      has("feed.json", /differs from .* item 1 title/);
+      has("archive/feed.json", /missing/);
+    } finally {
+      rmSync(broken, { recursive: true, force: true });
+    }
+  });
+
+  it("gives byte-identical feeds when the machine's zone is Pacific/Kiritimati instead of UTC", () => {
+    const before = FEED_FILES.map((f) => project.read(f));
+    const again = runBuild(project.root, { TZ: "Pacific/Kiritimati" });
+    expect(again.status, again.stderr).toBe(0);
+    FEED_FILES.forEach((f, i) => expect(project.read(f), f).toBe(before[i]));
+  });
+
+  it("builds the model as a pure function: newest first, limited, stable ids, channel date from the items", () => {
+    const data = dataOf(project);
+    const limited = { ...data, site: { ...data.site, feed: { ...data.site.feed, limit: 2 } } };
+    const latest = feedModel(limited, "latest");
+    const archive = feedModel(limited, "archive");
+    expect(latest.items.map((i) => i.url)).toEqual(archive.items.slice(0, 2).map((i) => i.url));
+    expect(archive.items).toHaveLength(3);
+    expect(latest.complete).toBe(false);
+    expect(archive.complete).toBe(true);
+    expect(feedModel(limited, "latest")).toEqual(latest);
+    expect(latest.updated).toEqual({ iso: data.articles[0]!.updated, timeZone: "America/New_York", fromItems: true });
+    // An older article updated later moves the channel date, not the order.
+    const articles = data.articles.map((a, i) => (i === 2 ? { ...a, updated: "2026-03-10T09:00:00.000+09:00" } : a));
+    const bumped = feedModel({ ...data, articles }, "latest");
+    expect(bumped.items.map((i) => i.url)).toEqual(feedModel(data).items.map((i) => i.url));
+    expect(bumped.updated.iso).toBe("2026-03-10T09:00:00.000+09:00");
+    // tag: ids need an authority; without one the build stops with a fix.
+    const tagged = { ...data, site: { ...data.site, feed: { ...data.site.feed, idScheme: "tag" as const, tagAuthority: null } } };
+    expect(() => feedModel(tagged)).toThrow(/feed\.tagAuthority/);
+  });
+});
+
+describe("under SITE_URL=https://example.org/briefing with tag: ids and a limit of 2", () => {
+  let project: TempProject;
+  const BASE = "https://example.org/briefing/";
+  beforeAll(async () => {
+    const siteYaml = readFileSync(path.join(PROJECT_ROOT, "_data/site.yaml"), "utf8")
+      .replace(/limit: \d+/, "limit: 2")
+      .replace("idScheme: url", "idScheme: tag")
+      .replace("tagAuthority: null", 'tagAuthority: "example.org,2026"');
+    project = makeTempProject({ siteYaml });
+    addFixtures(project, ["escapes.md", "plain.md"]);
+    // No trailing slash: the site config adds it.
+    await project.build({ env: { SITE_URL: "https://example.org/briefing" } });
+  });
+  afterAll(() => project.remove());
+
+  it("puts every feed link under the prefix once, and each resolves to a file in _site", () => {
+    for (const f of FEED_FILES) {
+      const text = project.read(f);
+      expect(text, f).not.toContain("/briefing/briefing/");
+      expect(text, f).not.toContain("localhost");
+    }
+    for (const prefix of ["", "archive/"]) {
+      const { rss, atom, json } = readAll(project, prefix);
+      for (const feed of [rss, atom, json]) {
+        expect(feed.homeUrl).toBe(BASE);
+        expect(feed.selfUrl).toBe(BASE + feed.file);
+        for (const link of [feed.homeUrl, feed.selfUrl, ...feed.items.map((i) => i.link)]) {
+          const file = fileForUrl(link, BASE, project.site(""));
+          expect(file, link).not.toBeNull();
+          expect(() => readFileSync(file!), `${feed.file}: ${link}`).not.toThrow();
+        }
+        const body = feed.items.find((i) => i.link.endsWith("/escapes-and-links/"))!.contentHtml;
+        expect(body).toContain(`href="${BASE}briefings/plain-briefing/"`);
+        expect(body).toContain(`src="${BASE}briefings/escapes-and-links/chart.png"`);
+      }
+    }
+  });
+
+  it("uses tag: ids (RSS marks them isPermaLink=false), 2 items in the subscription feeds and all 3 in the archive", () => {
+    const { rss, atom, json } = readAll(project);
+    for (const feed of [rss, atom, json]) {
+      expect(feed.items.map((i) => i.id), feed.file).toEqual(["tag:example.org,2026:briefings/escapes-and-links", "tag:example.org,2026:briefings/plain-briefing"]);
+    }
+    expect(project.read("feed.xml")).toContain('<guid isPermaLink="false">tag:example.org,2026:briefings/escapes-and-links</guid>');
+    expect(project.read("atom.xml")).toContain("<id>tag:example.org,2026:feed</id>");
+    expect(project.read("archive/atom.xml")).toContain("<id>tag:example.org,2026:feed/archive</id>");
+    const archive = readAll(project, "archive/");
+    expect(archive.json.items.map((i) => i.id)).toEqual([...json.items.map((i) => i.id), `tag:example.org,2026:briefings/${SEED_SLUG}`]);
+    expect(project.read("archive/feed.xml")).toContain("<fh:complete/>");
+    expect(project.read("feed.xml")).not.toContain("<fh:complete/>");
+  });
+
+  it("passes checkFeeds, and is the same with or without the trailing slash", async () => {
+    const result = await checkFeeds({ siteDir: project.site(""), baseUrl: BASE, pathPrefix: "/briefing/" });
+    expect(result.errors).toEqual([]);
+    const before = FEED_FILES.map((f) => project.read(f));
+    await project.build({ env: { SITE_URL: BASE } });
+    FEED_FILES.forEach((f, i) => expect(project.read(f), f).toBe(before[i]));
+  });
+});
+
+describe("an empty site", () => {
+  let project: TempProject;
+  beforeAll(async () => {
+    project = makeTempProject({ withSample: false });
+    await project.build();
+  });
+  afterAll(() => project.remove());
+
+  it("writes valid feeds with no items that say so, dated the epoch rather than the build time", async () => {
+    const result = await checkFeeds({ siteDir: project.site(""), baseUrl: LOCAL_BASE, pathPrefix: "/" });
+    expect(result.errors).toEqual([]);
+    const { rss, atom, json } = readAll(project);
+    for (const feed of [rss, atom, json]) expect(feed.items, feed.file).toEqual([]);
+    expect(project.read("feed.xml")).toContain("No briefings have been published yet.");
+    expect(project.read("feed.xml")).not.toContain("lastBuildDate");
+    expect(project.read("atom.xml")).toContain("<updated>1970-01-01T00:00:00Z</updated>");
+    expect(JSON.parse(project.read("feed.json")).description).toContain("No briefings have been published yet.");
+    const parsed = runFeedparser([project.site("feed.xml"), project.site("atom.xml")]);
+    expect(typeof parsed).toBe("object");
+    for (const r of parsed as Exclude<typeof parsed, string>) expect(r.bozo, r.bozoException).toBe(false);
+  });
+});
