@@ -2,11 +2,11 @@
 // (connective dropped, opening pronoun resolved where the article says who),
 // what it needs in order to be used, and its score.
 import type { NormalizedArticle, Person } from "../../schema.ts";
-import { dropLeadingConnective, openingOf, replaceOpeningPronoun } from "./cohesion.ts";
+import { dropOpeningAppositive, dropLeadingConnective, openingOf, replaceOpeningPronoun } from "./cohesion.ts";
 import { antecedentOf, type PeopleIndex } from "./people.ts";
 import { sentenceQuality } from "./quality.ts";
 import { isCaption, splitRunIns } from "./run-ins.ts";
-import { cosine, positionPrior, termVectors, type ScoreWeights, type TermVector } from "./score.ts";
+import { cosineDense, positionPrior, termVectors, toDense, type ScoreWeights, type TermVector } from "./score.ts";
 import { countWords } from "./words.ts";
 
 export interface Candidate {
@@ -25,8 +25,13 @@ export interface Candidate {
   people: Person[];
   quality: number;
   vector: TermVector;
+  /** The vector spread out, made on first use (only chosen sentences need it). */
+  dense: () => Float64Array;
   score: number;
 }
+
+/** How strong a section's own lead is, relative to the article's lead. */
+const SECTION_LEAD = 0.5;
 
 export const NAME_SLOT = "\u0000name\u0000";
 
@@ -38,12 +43,14 @@ export function buildCandidates(article: NormalizedArticle, people: PeopleIndex,
     ),
   );
   const ids = flat.map((f) => f.sentence.id);
-  const { sentences: vectors, document } = termVectors(flat.map((f) => f.display));
-  const centrality = vectors.map((v) => cosine(v, document));
+  const { sentences: vectors, document, dimensions } = termVectors(flat.map((f) => f.display));
+  const centrality = vectors.map((v) => cosineDense(v, document));
   const maxCentrality = Math.max(1e-9, ...centrality);
   let usableRank = 0;
+  let sectionRank = 0;
+  let currentSection = 0;
   return flat.map(({ sentence, display, paragraph, sectionIndex }, index) => {
-    let text = dropLeadingConnective(display);
+    let text = dropOpeningAppositive(dropLeadingConnective(display));
     const opening = openingOf(text);
     let antecedent: Candidate["antecedent"] = null;
     let needsPredecessor = opening.kind === "back-reference";
@@ -59,12 +66,19 @@ export function buildCandidates(article: NormalizedArticle, people: PeopleIndex,
     const plainWords = countWords(text.replace(NAME_SLOT, ""));
     const words = plainWords + (antecedent ? countWords(antecedent.person.name) : 0);
     const quality = isCaption(display) ? 0 : sentenceQuality(display, countWords(display)).weight * (paragraph.kind === "quote" ? 0.5 : 1);
-    const sentencePeople = people.bySentence.get(sentence.id) ?? [];
+    const sentencePeople = [...(people.bySentence.get(sentence.id) ?? [])];
     if (antecedent && !sentencePeople.includes(antecedent.person)) sentencePeople.push(antecedent.person);
     const peopleCoverage = Math.min(1, sentencePeople.reduce((sum, p) => sum + (people.salience.get(p.id) ?? 0), 0));
-    const prior = positionPrior(usableRank, weights.positionHalfLife);
-    if (quality >= 0.5) usableRank++;
+    // A subhead opens a new lead: its section's first sentences carry its point.
+    if (sectionIndex !== currentSection) [currentSection, sectionRank] = [sectionIndex, 0];
+    const prior = Math.max(positionPrior(usableRank, weights.positionHalfLife), SECTION_LEAD * positionPrior(sectionRank, weights.positionHalfLife));
+    if (quality >= 0.5) [usableRank, sectionRank] = [usableRank + 1, sectionRank + 1];
     const score = quality * (prior + weights.centrality * (centrality[index]! / maxCentrality) + weights.people * peopleCoverage);
-    return { id: sentence.id, index, sectionIndex, text, antecedent, words, needsPredecessor, people: sentencePeople, quality, vector: vectors[index]!, score };
+    return { id: sentence.id, index, sectionIndex, text, antecedent, words, needsPredecessor, people: sentencePeople, quality, vector: vectors[index]!, dense: lazyDense(vectors[index]!, dimensions), score };
   });
+}
+
+function lazyDense(vector: TermVector, dimensions: number): () => Float64Array {
+  let dense: Float64Array | null = null;
+  return () => (dense ??= toDense(vector, dimensions));
 }

@@ -67,3 +67,14 @@ export function replaceOpeningPronoun(text: string, opening: Extract<Opening, { 
   const rest = text.slice(lead.length + opening.pronoun.length);
   return lead + (opening.possessive ? `${name}’s` : name) + rest;
 }
+
+/**
+ * "Kim Jong Un, the General Secretary of North Korea's Workers' Party,
+ * reiterated ..." -> "Kim Jong Un reiterated ...": a long descriptive
+ * appositive after an opening name. The role is kept with the person (the
+ * article's who's who); the paragraph has few words to spend.
+ */
+export function dropOpeningAppositive(text: string): string {
+  return text.replace(OPENING_APPOSITIVE, "$1 ");
+}
+const OPENING_APPOSITIVE = /^((?:[\p{Lu}][\p{L}'’.-]*\s){1,3}[\p{Lu}][\p{L}'’.-]*), (?:the|a|an) [^,;:‘“”]{20,90}, (?=\p{Ll})/u;

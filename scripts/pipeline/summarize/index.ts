@@ -43,7 +43,7 @@ export function summarize(article: NormalizedArticle, editorSummary: string | nu
     chosen = [];
   }
   return {
-    summary: { text, origin: "generated", sentenceIds: chosen.map((c) => c.id), wordCount: countWords(text) },
+    summary: { text, origin: "generated", sentenceIds: [...new Set(chosen.map((c) => c.id))], wordCount: countWords(text) },
     keyPoints: keyPoints.length > 0 ? keyPoints : [text],
   };
 }

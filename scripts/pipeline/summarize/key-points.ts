@@ -3,7 +3,7 @@
 // closing attribution ("..., he said.") trimmed where no quotation depends on it.
 import type { Candidate } from "./candidates.ts";
 import { assembleSentences } from "./assemble.ts";
-import { cosine } from "./score.ts";
+import { cosineDense } from "./score.ts";
 
 const MAX_POINT_WORDS = 35;
 const TRAILING_ATTRIBUTION = /,\s+(?:(?:he|she|they|it|the [\p{L} ]{1,30}|[\p{Lu}][\p{L}.'’-]*(?:\s+[\p{Lu}][\p{L}.'’-]*){0,3})\s+(?:said|says|added|told [\p{L} ]{1,30}|reported|explained|noted|claimed)|according to [^,;:]{2,60}|(?:said|says|added|reported) [^,;:]{2,60})\.$/u;
@@ -20,7 +20,7 @@ export function keyPoints(candidates: readonly Candidate[], summaryIds: Readonly
   const top = ranked[0]?.score ?? 0;
   for (const c of ranked) {
     if (chosen.length >= 5 || (chosen.length >= 3 && c.score < top * 0.4)) break;
-    if (chosen.some((s) => cosine(s.vector, c.vector) > 0.5)) continue;
+    if (chosen.some((s) => cosineDense(c.vector, s.dense()) > 0.5)) continue;
     chosen.push(c);
   }
   // Prefer the summary's own sentences to come first in reading order only by position.

@@ -12,8 +12,12 @@ const OPENERS = new Set(
 );
 const SCROLL = /\s*\b(?:Scroll down for (?:video|more)|Scroll down for|Video:?)\s*$/i;
 
+/** Cheap test for anything splitRunIns could act on; most sentences have none. */
+const MAYBE_RUN_IN = new RegExp(`[\\p{Ll}\\d)] (?:(?:${[...OPENERS, "The"].join("|")}) |[‘“]\\p{Lu})|Scroll|Video`, "u");
+
 /** Pieces of one sentence; a single piece when nothing runs in. */
 export function splitRunIns(sentence: string): string[] {
+  if (!MAYBE_RUN_IN.test(sentence)) return [sentence];
   const tokens = sentence.split(" ");
   const pieces: string[] = [];
   let current: string[] = [];
@@ -21,7 +25,7 @@ export function splitRunIns(sentence: string): string[] {
     const token = tokens[i]!;
     const previous = current[current.length - 1];
     const next = tokens[i + 1] ?? "";
-    if (previous !== undefined && current.length >= 3 && /[\p{Ll}\d)]$/u.test(previous) && startsSentence(token, next, tokens.slice(i).join(" "))) {
+    if (previous !== undefined && current.length >= 3 && /[\p{Ll}\d)]$/u.test(previous) && startsSentence(token, next, () => tokens.slice(i).join(" "))) {
       pieces.push(current.join(" "));
       current = [];
     }
@@ -31,11 +35,11 @@ export function splitRunIns(sentence: string): string[] {
   return pieces.map((p) => p.replace(SCROLL, "").trim()).filter((p) => p !== "");
 }
 
-function startsSentence(token: string, next: string, rest: string): boolean {
+function startsSentence(token: string, next: string, rest: () => string): boolean {
   if (token === "The") return /^\p{Ll}/u.test(next);
   if (OPENERS.has(token)) return /^[\p{Ll}\d‘“'"]/u.test(next);
   // A quotation run in after a caption: it must close with its own punctuation.
-  return /^[‘“][\p{Lu}]/u.test(token) && /^[‘“][^’”]{15,}[,.!?]’|^[‘“][^’”]{15,}[,.!?]”/u.test(rest);
+  return /^[‘“][\p{Lu}]/u.test(token) && /^[‘“][^’”]{15,}[,.!?][’”]/u.test(rest());
 }
 
 /** "Flying high: Half of ..." and "Scroll down for video" — a caption, not story. */

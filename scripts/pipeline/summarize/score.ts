@@ -7,7 +7,11 @@
 //  - people: mentions of the article's main people.
 import { contentTerms } from "./words.ts";
 
-export type TermVector = Map<string, number>;
+/** A sparse unit-length TF-IDF vector over the article's term ids. */
+export interface TermVector {
+  ids: Int32Array;
+  weights: Float64Array;
+}
 
 export interface ScoreWeights {
   /** Sentences (of usable ones) over which the lead prior halves. */
@@ -18,37 +22,70 @@ export interface ScoreWeights {
 
 export const DEFAULT_WEIGHTS: ScoreWeights = { positionHalfLife: 3, centrality: 0.5, people: 0.2 };
 
-/** TF-IDF vectors (unit length) of each sentence, and of the article as a whole. */
-export function termVectors(texts: readonly string[]): { sentences: TermVector[]; document: TermVector } {
-  const termLists = texts.map(contentTerms);
-  const df = new Map<string, number>();
-  for (const terms of termLists) for (const t of new Set(terms)) df.set(t, (df.get(t) ?? 0) + 1);
-  const n = texts.length;
-  const idf = (t: string) => Math.log(1 + n / (df.get(t) ?? 1));
-  const vector = (terms: readonly string[]): TermVector => {
-    const v: TermVector = new Map();
-    for (const t of terms) v.set(t, (v.get(t) ?? 0) + 1);
-    let norm = 0;
-    for (const [t, tf] of v) {
-      const w = tf * idf(t);
-      v.set(t, w);
-      norm += w * w;
+/** TF-IDF vectors (unit length) of each sentence, and the article's as a dense array. */
+export function termVectors(texts: readonly string[]): { sentences: TermVector[]; document: Float64Array; dimensions: number } {
+  const idOf = new Map<string, number>();
+  const idLists = texts.map((text) =>
+    contentTerms(text).map((t) => {
+      let id = idOf.get(t);
+      if (id === undefined) idOf.set(t, (id = idOf.size));
+      return id;
+    }),
+  );
+  const dimensions = idOf.size;
+  const df = new Float64Array(dimensions);
+  const total = new Float64Array(dimensions);
+  const seen = new Int32Array(dimensions).fill(-1);
+  idLists.forEach((ids, s) => {
+    for (const id of ids) {
+      total[id]!++;
+      if (seen[id] !== s) {
+        seen[id] = s;
+        df[id]!++;
+      }
     }
-    norm = Math.sqrt(norm) || 1;
-    for (const [t, w] of v) v.set(t, w / norm);
-    return v;
-  };
-  return { sentences: termLists.map(vector), document: vector(termLists.flat()) };
+  });
+  const idf = new Float64Array(dimensions);
+  for (let id = 0; id < dimensions; id++) idf[id] = Math.log(1 + texts.length / df[id]!);
+  const sentences = idLists.map((ids) => {
+    const tf = new Map<number, number>();
+    for (const id of ids) tf.set(id, (tf.get(id) ?? 0) + 1);
+    const vector: TermVector = { ids: new Int32Array(tf.size), weights: new Float64Array(tf.size) };
+    let k = 0;
+    for (const [id, count] of tf) {
+      vector.ids[k] = id;
+      vector.weights[k++] = count * idf[id]!;
+    }
+    return normalized(vector);
+  });
+  const document = new Float64Array(dimensions);
+  let norm = 0;
+  for (let id = 0; id < dimensions; id++) norm += (document[id] = total[id]! * idf[id]!) ** 2;
+  norm = Math.sqrt(norm) || 1;
+  for (let id = 0; id < dimensions; id++) document[id]! /= norm;
+  return { sentences, document, dimensions };
 }
 
-export function cosine(a: TermVector, b: TermVector): number {
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+function normalized(v: TermVector): TermVector {
+  let norm = 0;
+  for (const w of v.weights) norm += w * w;
+  norm = Math.sqrt(norm) || 1;
+  for (let k = 0; k < v.weights.length; k++) v.weights[k]! /= norm;
+  return v;
+}
+
+/** Cosine of a sparse unit vector with a dense one (the article, or a chosen sentence spread out). */
+export function cosineDense(v: TermVector, dense: Float64Array): number {
   let dot = 0;
-  for (const [t, w] of small) {
-    const o = large.get(t);
-    if (o !== undefined) dot += w * o;
-  }
+  for (let k = 0; k < v.ids.length; k++) dot += v.weights[k]! * (dense[v.ids[k]!] ?? 0);
   return dot;
+}
+
+/** A sparse vector spread into a dense array of the article's dimensions. */
+export function toDense(v: TermVector, dimensions: number): Float64Array {
+  const dense = new Float64Array(dimensions);
+  for (let k = 0; k < v.ids.length; k++) dense[v.ids[k]!] = v.weights[k]!;
+  return dense;
 }
 
 /** Lead prior for the sentence that is the `rank`-th usable one (0-based). */

@@ -4,10 +4,10 @@
 
 /** Whitespace tokens holding a letter or digit: the length the site and the scorer count. */
 export function countWords(text: string): number {
-  let n = 0;
-  for (const token of text.split(/\s+/)) if (/[\p{L}\p{N}]/u.test(token)) n++;
-  return n;
+  // One pass: a token start, any non-word marks, then a letter or digit.
+  return text.match(WORD_TOKEN)?.length ?? 0;
 }
+const WORD_TOKEN = /(?:^|\s)[^\s\p{L}\p{N}]*[\p{L}\p{N}]/gu;
 
 const STOP_WORDS = new Set(
   ("a about above after again against all also am an and any are as at be because been before being below between both but by can " +
@@ -30,13 +30,27 @@ export function stem(word: string): string {
   return word;
 }
 
+/** Term of each word form seen, "" for none: the same words recur across articles. */
+const TERM_CACHE = new Map<string, string>();
+const TERM_CACHE_LIMIT = 200_000;
+
+function termOf(raw: string): string {
+  let term = TERM_CACHE.get(raw);
+  if (term === undefined) {
+    const word = raw.replace(/['’]s$/, "");
+    term = word.length < 2 || STOP_WORDS.has(word) || /^\d+$/.test(word) ? "" : stem(word);
+    if (TERM_CACHE.size >= TERM_CACHE_LIMIT) TERM_CACHE.clear();
+    TERM_CACHE.set(raw, term);
+  }
+  return term;
+}
+
 /** Content terms of a text, in order, with repeats. */
 export function contentTerms(text: string): string[] {
   const out: string[] = [];
   for (const raw of text.toLowerCase().match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu) ?? []) {
-    const word = raw.replace(/['’]s$/, "");
-    if (word.length < 2 || STOP_WORDS.has(word) || /^\d+$/.test(word)) continue;
-    out.push(stem(word));
+    const term = termOf(raw);
+    if (term !== "") out.push(term);
   }
   return out;
 }
