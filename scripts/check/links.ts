@@ -68,7 +68,8 @@ export async function checkLinks(target: CheckTarget): Promise<CheckResult> {
       return;
     }
     internal++;
-    const rel = fileForPath(url.pathname, target.pathPrefix);
+    // A link to the page itself (#fragment) names its own file, wherever it is served.
+    const rel = url.pathname === pageUrl.pathname ? from : fileForPath(url.pathname, target.pathPrefix);
     if (rel === null) {
       errors.push(`${from}: "${raw}" leaves the path prefix ${target.pathPrefix} (resolves to ${url.pathname})`);
       return;
