@@ -244,6 +244,11 @@ describe("the seed and the fixtures (URL ids, no path prefix)", () => {
     const bumped = feedModel({ ...data, articles }, "latest");
     expect(bumped.items.map((i) => i.url)).toEqual(feedModel(data).items.map((i) => i.url));
     expect(bumped.updated.iso).toBe("2026-03-10T09:00:00.000+09:00");
+    // Text XML cannot carry, or would change (CR), is made safe the same way for all three formats.
+    const hostile = data.articles.map((a, i) => (i === 0 ? { ...a, title: "Line one\r\nBcc: x@example.org\u0001\uFFFF", tags: [{ name: "A\nB", slug: "a-b" }] } : a));
+    const safe = feedModel({ ...data, articles: hostile }).items[0]!;
+    expect(safe.title).toBe("Line one Bcc: x@example.org");
+    expect(safe.categories).toEqual(["A B"]);
     // tag: ids need an authority; without one the build stops with a fix.
     const tagged = { ...data, site: { ...data.site, feed: { ...data.site.feed, idScheme: "tag" as const, tagAuthority: null } } };
     expect(() => feedModel(tagged)).toThrow(/feed\.tagAuthority/);

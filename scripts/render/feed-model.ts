@@ -76,6 +76,23 @@ export interface FeedModel {
   items: FeedItem[];
 }
 
+/** Characters XML 1.0 cannot carry at all (C0 controls but tab/LF/CR, U+FFFE/FFFF, lone surrogates). */
+const XML_FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** Characters XML 1.0 forbids, removed, so the three formats can carry the same text. */
+export function xmlSafe(text: string): string {
+  return text.replace(XML_FORBIDDEN, "");
+}
+
+/**
+ * One line of feed text (title, summary, name, tag). XML parsers turn a CR
+ * into a LF and readers show titles on one line, so line breaks would make
+ * the formats disagree; they become single spaces.
+ */
+export function feedLine(text: string): string {
+  return xmlSafe(text).replace(/[ \t\n\r\f\v\u2028\u2029]+/g, " ").trim();
+}
+
 /** RFC 4151 taggingEntity: authorityName "," date, e.g. "example.org,2026" or "x@example.org,2026-02". */
 const TAG_AUTHORITY = /^(?:[a-z0-9-]+(?:\.[a-z0-9-]+)*|[^@\s,]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*),\d{4}(?:-\d{2}(?:-\d{2})?)?$/i;
 
@@ -91,8 +108,9 @@ export function feedModel(data: DataFile, variant: FeedVariant = "latest"): Feed
     atom: absoluteUrl(paths.atom, site.url),
     json: absoluteUrl(paths.json, site.url),
   };
-  const title = variant === "archive" ? `${site.title}: every briefing` : site.title;
-  const description = items.length === 0 ? `${site.description} No briefings have been published yet.` : site.description;
+  const siteTitle = feedLine(site.title);
+  const title = variant === "archive" ? `${siteTitle}: every briefing` : siteTitle;
+  const description = feedLine(site.description) + (items.length === 0 ? " No briefings have been published yet." : "");
   return {
     variant,
     complete: variant === "archive" || data.articles.length <= site.feed.limit,
@@ -115,21 +133,21 @@ function feedItem(article: Article, site: Site, tagAuthority: string | null): Fe
     id: tagAuthority ? `tag:${tagAuthority}:briefings/${article.slug}` : url,
     idIsPermalink: tagAuthority === null,
     url,
-    title: article.title,
-    summary: article.summary.text,
+    title: feedLine(article.title),
+    summary: feedLine(article.summary.text),
     published: article.date,
     updated: article.updated ?? article.date,
     timeZone: article.timeZone,
     language: article.language,
-    author: article.author ? { name: article.author, email: null, url: null } : siteAuthor(site),
-    categories: article.tags.map((t) => t.name),
+    author: article.author ? { name: feedLine(article.author), email: null, url: null } : siteAuthor(site),
+    categories: article.tags.map((t) => feedLine(t.name)),
     contentBase: url,
     article,
   };
 }
 
 function siteAuthor(site: Site): FeedPerson {
-  return { name: site.author.name, email: site.author.email, url: site.author.url };
+  return { name: feedLine(site.author.name), email: site.author.email, url: site.author.url };
 }
 
 /** The latest `updated` among the items, compared as instants, kept in its own zone. */

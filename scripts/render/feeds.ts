@@ -10,7 +10,7 @@
 // writes, and this catches whatever markup the partial gains later.
 import { convertHtmlToAbsoluteUrls } from "@11ty/eleventy-plugin-rss";
 import { rfc3339 } from "./filters.ts";
-import { FEED_PATHS, FEED_VARIANTS, feedModel, type FeedItem, type FeedModel, type FeedVariant } from "./feed-model.ts";
+import { FEED_PATHS, FEED_VARIANTS, feedModel, xmlSafe, type FeedItem, type FeedModel, type FeedVariant } from "./feed-model.ts";
 import type { DataFile } from "../schema.ts";
 
 export const JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1";
@@ -68,9 +68,14 @@ export function jsonFeedAuthor(person: FeedModel["author"]): Record<string, stri
   return url ? { name: person.name, url } : { name: person.name };
 }
 
-/** Nunjucks async filter form of the plugin's convertHtmlToAbsoluteUrls (trimmed). */
-function htmlToAbsoluteUrls(html: unknown, base: string, callback: (err: unknown, result?: string) => void): void {
-  const text = String(html ?? "").trim();
+/**
+ * The full text as feed content: characters XML cannot carry removed, line ends as LF, then the
+ * plugin's convertHtmlToAbsoluteUrls against the briefing URL. A Nunjucks
+ * async filter (hence `asyncEach` in the templates).
+ */
+function feedContentHtml(html: unknown, base: string, callback: (err: unknown, result?: string) => void): void {
+  // CR becomes LF: XML parsers do that to RSS and Atom, so JSON must match.
+  const text = xmlSafe(String(html ?? "")).replace(/\r\n?/g, "\n").trim();
   if (!text) return callback(null, "");
   convertHtmlToAbsoluteUrls(text, base, { closingSingleTag: "default" }).then(
     (result: string) => callback(null, result),
@@ -86,5 +91,5 @@ export function feedsPlugin(eleventyConfig: any): void {
   eleventyConfig.addFilter("json", json);
   eleventyConfig.addFilter("jsonFeedItem", jsonFeedItem);
   eleventyConfig.addFilter("jsonFeedAuthor", jsonFeedAuthor);
-  eleventyConfig.addNunjucksAsyncFilter("feedHtmlToAbsoluteUrls", htmlToAbsoluteUrls);
+  eleventyConfig.addNunjucksAsyncFilter("feedContentHtml", feedContentHtml);
 }
