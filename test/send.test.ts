@@ -113,7 +113,7 @@ describe("npm run send", () => {
       expect(parsed.html).toBe(project.read(`briefings/${SLUG}/email.html`));
       expect(parsed.text).toBe(project.read(`briefings/${SLUG}/email.txt`));
       expect(parsed.subject).toBe(eml.subject);
-      expect(parsed.subject).toMatch(/^Kim Jong Un, the General Secretary/);
+      expect(parsed.subject).toBe(JSON.parse(readFileSync(path.join(project.root, "_data/briefing.json"), "utf8")).articles[0].title);
       expect(parsed.from?.text).toBe('"News Desk" <desk@example.net>');
       expect((parsed.to as { text: string }).text).toBe("reader@example.com");
       expect(parsed.headerLines.find((h) => h.key === "date")?.line).toBe("Date: Fri, 27 Feb 2026 10:00:00 +0900");

@@ -5,9 +5,8 @@
 // scripts/forms/iframes/web fonts/flexbox/grid, relative links or site links
 // to files that were not built, a text twin missing a link, an .eml whose
 // parts differ from the files. Warns about an unsubscribe placeholder.
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { readFileSync } from "node:fs";
 import type { CheckResult, CheckTarget } from "./types.ts";
 import {
   auditCompatibility, auditLinks, auditMessage, auditSize, auditStructure, auditTextTwin, emailFiles, GMAIL_CLIP_BYTES,
@@ -22,8 +21,8 @@ export async function checkEmail(target: CheckTarget): Promise<CheckResult> {
   const errors: string[] = [];
   const warnings: string[] = [];
   let largest = 0;
-  let accepted = 0;
-  let partial = 0;
+  const accepted = new Set<string>();
+  const partial = new Set<string>();
   for (const slug of slugs) {
     const files = emailFiles(target.siteDir, slug);
     const where = `briefings/${slug}/email.html`;
@@ -35,21 +34,21 @@ export async function checkEmail(target: CheckTarget): Promise<CheckResult> {
     errors.push(...auditSize(files, target.siteDir), ...auditStructure(html, where), ...auditLinks(html, where, target.baseUrl, target.siteDir));
     const compat = auditCompatibility(html, where);
     errors.push(...compat.errors);
-    accepted += compat.accepted.length;
-    partial += compat.partial.length;
+    for (const i of compat.accepted) accepted.add(i.feature);
+    for (const i of compat.partial) partial.add(i.feature);
     if (existsSync(files.text)) errors.push(...auditTextTwin(html, readFileSync(files.text, "utf8"), `briefings/${slug}/email.txt`));
     if (existsSync(files.text) && existsSync(files.eml)) errors.push(...(await auditMessage(files, target.siteDir)));
     if (html.includes("[unsubscribe link:")) warnings.push(`${where}: unsubscribe link is a placeholder; set email.unsubscribeUrl in _data/site.yaml`);
   }
   if (slugs.length === 0) errors.push(`${path.relative(process.cwd(), briefingsDir) || briefingsDir}: no briefings/<slug>/email.html found; run npm run build`);
-  if (partial > 0) warnings.push(`${partial} partial-support findings (caniemail) across ${slugs.length} emails; none breaks the layout`);
+  if (partial.size > 0) warnings.push(`partly supported in some target client (caniemail; none breaks the layout): ${[...partial].sort().join(", ")}`);
   return {
     name: "email",
     ok: errors.length === 0,
     summary:
       `${slugs.length} emails, largest ${(largest / 1000).toFixed(1)} kB (clip at ${GMAIL_CLIP_BYTES / 1000} kB); ` +
       `Gmail, Outlook Windows, Outlook.com, Apple Mail, Yahoo: ${errors.filter((e) => e.includes("is not supported by")).length} unsupported, ` +
-      `${accepted} accepted degradations (caniemail data ${CANIEMAIL_DATA_DATE.slice(0, 10)}); links, text twin and .eml checked`,
+      `${accepted.size} unsupported-but-accepted (${[...accepted].sort().join(", ")}; caniemail data ${CANIEMAIL_DATA_DATE.slice(0, 10)}); links, text twin and .eml checked`,
     errors,
     warnings,
   };
