@@ -144,6 +144,27 @@ describe("the briefing page", () => {
   });
 });
 
+describe("one stylesheet for every reader", () => {
+  it("follows the reader's dark scheme and prints without navigation", async () => {
+    await open("/briefings/leader-repeats-demand/");
+    const look = () => page.evaluate(() => ({
+      background: getComputedStyle(document.body).backgroundColor,
+      nav: getComputedStyle(document.querySelector(".masthead nav")!).display,
+    }));
+    await page.emulateMedia({ colorScheme: "light", media: "screen" });
+    const light = await look();
+    await page.emulateMedia({ colorScheme: "dark" });
+    const dark = await look();
+    await page.emulateMedia({ colorScheme: "light", media: "print" });
+    const print = await look();
+    await page.emulateMedia({ media: "screen" });
+    expect(dark.background).not.toBe(light.background);
+    expect(light.nav).not.toBe("none");
+    expect(print.nav).toBe("none");
+    expect(print.background).toBe("rgb(255, 255, 255)");
+  });
+});
+
 describe("a briefing with nothing but its text", () => {
   it("leaves out the empty sections instead of showing them empty", async () => {
     await open("/briefings/bare-briefing/");
