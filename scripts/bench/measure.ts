@@ -15,6 +15,8 @@ export interface Measurement {
   ms: number;
   /** Peak resident set size, MiB. */
   peakMiB: number;
+  /** User + system CPU time of the process tree, ms: steadier than wall time on a busy machine. */
+  cpuMs: number;
   status: number | null;
   stdout: string;
   stderr: string;
@@ -26,7 +28,7 @@ export function peakMemorySource(): string {
 
 /** Reports maxRSS (KiB) of each Node process at exit, one line each. */
 const RSS_AT_EXIT = `data:text/javascript,${encodeURIComponent(
-  'import { appendFileSync } from "node:fs"; process.on("exit", () => { try { appendFileSync(process.env.BRIEFING_BENCH_RSS_FILE, process.resourceUsage().maxRSS + "\\n"); } catch {} });',
+  'import { appendFileSync } from "node:fs"; process.on("exit", () => { try { const u = process.resourceUsage(); appendFileSync(process.env.BRIEFING_BENCH_RSS_FILE, u.maxRSS + " " + (u.userCPUTime + u.systemCPUTime) + "\\n"); } catch {} });',
 )}`;
 
 export async function measure(command: string, args: string[], cwd: string, env: Record<string, string | undefined> = {}): Promise<Measurement> {
@@ -52,16 +54,21 @@ export async function measure(command: string, args: string[], cwd: string, env:
   });
   const ms = performance.now() - t0;
   let peakKiB = 0;
+  let cpuMs = 0;
   try {
     if (useGnuTime) {
-      const m = /Maximum resident set size \(kbytes\): (\d+)/.exec(readFileSync(timeFile, "utf8"));
-      peakKiB = m ? Number(m[1]) : 0;
+      const report = readFileSync(timeFile, "utf8");
+      const field = (name: string) => Number(new RegExp(`${name}: ([\\d.]+)`).exec(report)?.[1] ?? 0);
+      peakKiB = field("Maximum resident set size \\(kbytes\\)");
+      cpuMs = (field("User time \\(seconds\\)") + field("System time \\(seconds\\)")) * 1000;
     } else {
-      peakKiB = Math.max(0, ...readFileSync(rssFile, "utf8").split("\n").filter(Boolean).map(Number));
+      const rows = readFileSync(rssFile, "utf8").split("\n").filter(Boolean).map((l) => l.split(" ").map(Number));
+      peakKiB = Math.max(0, ...rows.map((r) => r[0] ?? 0));
+      cpuMs = rows.reduce((sum, r) => sum + (r[1] ?? 0), 0) / 1000;
     }
   } catch {
     peakKiB = 0;
   }
   rmSync(scratch, { recursive: true, force: true });
-  return { ms, peakMiB: peakKiB / 1024, ...result };
+  return { ms, peakMiB: peakKiB / 1024, cpuMs, ...result };
 }

@@ -35,6 +35,8 @@ export interface BenchOptions {
 export interface Run {
   kind: Kind;
   ms: number;
+  /** CPU time (user + system) of the whole process tree. */
+  cpuMs: number;
   peakMiB: number;
   /** Stage times our build printed (ms), by stage name. */
   stages: Record<string, number>;
@@ -65,12 +67,12 @@ export async function runBench(options: BenchOptions): Promise<SizeResult[]> {
       const ours = async (kind: Kind): Promise<Run> => {
         const m = await measure(TSX, ["scripts/cli/build.ts"], projects.briefing, env);
         if (m.status !== 0) throw new Error(`${kind} build failed (exit ${m.status}):\n${m.stderr}`);
-        return { kind, ms: m.ms, peakMiB: m.peakMiB, stages: stageTimes(m), cache: cacheCounts(m) };
+        return { kind, ms: m.ms, cpuMs: m.cpuMs, peakMiB: m.peakMiB, stages: stageTimes(m), cache: cacheCounts(m) };
       };
       for (let rep = 0; rep < options.reps; rep++) {
         const bare = await measure(process.execPath, [ELEVENTY, "--input=src", "--output=_site", "--quiet"], projects.bare);
         if (bare.status !== 0) throw new Error(`bare Eleventy failed (exit ${bare.status}):\n${bare.stderr}`);
-        runs.push({ kind: "bare", ms: bare.ms, peakMiB: bare.peakMiB, stages: {}, cache: null });
+        runs.push({ kind: "bare", ms: bare.ms, cpuMs: bare.cpuMs, peakMiB: bare.peakMiB, stages: {}, cache: null });
 
         rmSync(path.join(projects.briefing, ".cache"), { recursive: true, force: true });
         const cold = await ours("cold");
@@ -90,7 +92,7 @@ export async function runBench(options: BenchOptions): Promise<SizeResult[]> {
         const changed = await ours("changed");
         expectCache(changed, { hits: n - 1, misses: 1 });
         runs.push(changed);
-        options.log(`N=${n} run ${rep + 1}/${options.reps}: ${runs.slice(-4).map((r) => `${r.kind} ${(r.ms / 1000).toFixed(2)} s`).join(", ")}`);
+        options.log(`N=${n} run ${rep + 1}/${options.reps}: ${runs.slice(-4).map((r) => `${r.kind} ${(r.ms / 1000).toFixed(2)} s (CPU ${(r.cpuMs / 1000).toFixed(2)} s)`).join(", ")}`);
       }
     } finally {
       projects.remove();
@@ -144,16 +146,18 @@ export function median(values: number[]): number {
 
 /** The table `npm run bench` prints (Markdown, so it pastes into the README). */
 export function formatTable(results: SizeResult[]): string {
-  const rows = ["| N | build | median | × bare | peak memory | pipeline | render |", "|---:|---|---:|---:|---:|---:|---:|"];
+  const rows = ["| N | build | median wall | × bare | median CPU | × bare | peak memory | pipeline | render |", "|---:|---|---:|---:|---:|---:|---:|---:|---:|"];
   for (const r of results) {
     const bare = median(r.runs.filter((x) => x.kind === "bare").map((x) => x.ms));
+    const bareCpu = median(r.runs.filter((x) => x.kind === "bare").map((x) => x.cpuMs));
     for (const kind of KINDS) {
       const runs = r.runs.filter((x) => x.kind === kind);
       if (runs.length === 0) continue;
       const ms = median(runs.map((x) => x.ms));
+      const cpu = median(runs.map((x) => x.cpuMs));
       const peak = Math.max(...runs.map((x) => x.peakMiB));
       const stage = (name: string) => (kind === "bare" ? "–" : `${(median(runs.map((x) => x.stages[name] ?? 0)) / 1000).toFixed(2)} s`);
-      rows.push(`| ${r.n.toLocaleString("en-US")} | ${KIND_LABELS[kind]} | ${(ms / 1000).toFixed(2)} s | ${(ms / bare).toFixed(2)} | ${Math.round(peak)} MiB | ${stage("pipeline")} | ${stage("render")} |`);
+      rows.push(`| ${r.n.toLocaleString("en-US")} | ${KIND_LABELS[kind]} | ${(ms / 1000).toFixed(2)} s | ${(ms / bare).toFixed(2)} | ${(cpu / 1000).toFixed(2)} s | ${bareCpu > 0 ? (cpu / bareCpu).toFixed(2) : "–"} | ${Math.round(peak)} MiB | ${stage("pipeline")} | ${stage("render")} |`);
     }
   }
   return rows.join("\n");

@@ -1,0 +1,67 @@
+// The benchmark's synthetic articles and `npm run bench` end to end on a tiny N
+// (speed itself is never asserted here: that is what the bench prints).
+import { describe, expect, it } from "vitest";
+import { spawnSync } from "node:child_process";
+import path from "node:path";
+import { syntheticArticle, syntheticCorpus } from "../scripts/bench/synthetic.ts";
+import { readArticle } from "../scripts/pipeline/read.ts";
+import { PROJECT_ROOT } from "./helpers/project.ts";
+
+describe("synthetic articles", () => {
+  const corpus = syntheticCorpus(1, 60);
+
+  it("are deterministic, and article i does not depend on N", () => {
+    expect(syntheticCorpus(1, 60).map((a) => a.text)).toEqual(corpus.map((a) => a.text));
+    expect(syntheticCorpus(1, 10).map((a) => a.text)).toEqual(corpus.slice(0, 10).map((a) => a.text));
+    expect(syntheticArticle(2, 0).text).not.toBe(corpus[0]!.text);
+    expect(new Set(corpus.map((a) => a.plain.slug)).size).toBe(corpus.length);
+  });
+
+  it("read cleanly as articles: valid front matter, ~900 words, 8 to 12 paragraphs", () => {
+    for (const a of corpus) {
+      const read = readArticle({ path: `src/articles/${a.name}`, bytes: Buffer.from(a.text), sidecar: null, siteTimeZone: "Asia/Seoul" });
+      expect(read.problems, a.name).toEqual([]);
+      expect(read.article!.meta.title).toBe(a.plain.title);
+      const words = a.plain.paragraphs.join(" ").split(/\s+/).length;
+      expect(words, a.name).toBeGreaterThanOrEqual(800);
+      expect(words, a.name).toBeLessThanOrEqual(1000);
+      expect(a.plain.paragraphs.length).toBeGreaterThanOrEqual(8);
+      expect(a.plain.paragraphs.length).toBeLessThanOrEqual(12);
+    }
+  });
+
+  it("carry what wire copy carries: subheads, people with roles, organizations, dates, quotations", () => {
+    const all = corpus.map((a) => a.text).join("\n");
+    const bodyLines = corpus.flatMap((a) => a.text.split("---\n")[2]!.trim().split("\n"));
+    expect(bodyLines.length).toBeGreaterThan(corpus.reduce((n, a) => n + a.plain.paragraphs.length, 0)); // subheads
+    expect(all).toMatch(/[A-Z][a-z]+ [A-Z][a-z]+, the (Minister|Governor|Prime Minister|chief economist|Deputy)/);
+    expect(all).toMatch(/the (Ministry of Trade|Central Bank of Ostravia|Harbor Workers' Union)/);
+    expect(all).toMatch(/\b(January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2} and \d{1,2}\b/);
+    expect(all).toMatch(/\blast (January|February|March|April|May|June|July|August|September|October|November|December)\b/);
+    expect(all).toMatch(/\u201C[A-Z][^\u201D]+,\u201D (said|[A-Z][a-z]+ (said|added|noted))/);
+  });
+});
+
+describe("npm run bench", () => {
+  it("measures bare Eleventy and our cold, warm and one-changed builds, and prints the table", () => {
+    const result = spawnSync(path.join(PROJECT_ROOT, "node_modules/.bin/tsx"), ["scripts/cli/bench.ts", "--sizes", "3", "--reps", "1"], {
+      cwd: PROJECT_ROOT,
+      encoding: "utf8",
+    });
+    expect(result.status, result.stderr + result.stdout).toBe(0);
+    const rows = result.stdout.split("\n").filter((l) => /^\| 3 \|/.test(l));
+    expect(rows.map((r) => r.split("|")[2]!.trim())).toEqual([
+      "bare Eleventy (baseline)", "cold: raw text, empty cache", "warm: nothing changed", "one article changed",
+    ]);
+    expect(rows[0]).toMatch(/\| 1\.00 \| \d+\.\d\d s \| 1\.00 \| \d+ MiB \|/);
+    for (const row of rows) expect(row).toMatch(/\| \d+\.\d\d s \| \d+\.\d\d \| \d+\.\d\d s \| \d+\.\d\d \| [1-9]\d* MiB \|/);
+    expect(result.stdout).toContain("N=3: cold and warm outputs byte-identical: yes");
+  });
+
+  it("rejects a malformed option with a message, not a stack trace", () => {
+    const result = spawnSync(path.join(PROJECT_ROOT, "node_modules/.bin/tsx"), ["scripts/cli/bench.ts", "--reps", "zero"], { cwd: PROJECT_ROOT, encoding: "utf8" });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/--reps must be a whole number/);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+});
