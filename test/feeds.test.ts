@@ -281,7 +281,9 @@ describe("under SITE_URL=https://example.org/briefing with tag: ids and a limit 
       for (const feed of [rss, atom, json]) {
         expect(feed.homeUrl).toBe(BASE);
         expect(feed.selfUrl).toBe(BASE + feed.file);
-        for (const link of [feed.homeUrl, feed.selfUrl, ...feed.items.map((i) => i.link)]) {
+        // Atom and JSON Feed name the site's square SVG icon; RSS has no <image> (it must be a raster).
+        expect(feed.icons, feed.file).toEqual(feed.file.endsWith("feed.xml") ? [] : feed.file.endsWith(".json") ? [`${BASE}assets/icon.svg`, `${BASE}assets/icon.svg`] : [`${BASE}assets/icon.svg`]);
+        for (const link of [feed.homeUrl, feed.selfUrl, ...feed.icons, ...feed.items.map((i) => i.link)]) {
           const file = fileForUrl(link, BASE, project.site(""));
           expect(file, link).not.toBeNull();
           expect(() => readFileSync(file!), `${feed.file}: ${link}`).not.toThrow();

@@ -43,6 +43,8 @@ export interface ReadFeed {
   homeUrl: string;
   selfUrl: string;
   language: string;
+  /** Icon URLs the feed names (Atom icon/logo, JSON Feed icon/favicon). */
+  icons: string[];
   items: ReadItem[];
 }
 
@@ -170,7 +172,15 @@ export function readRss(file: string, source: string, errors: string[]): ReadFee
       contentHtml: text(item["content:encoded"]),
     };
   });
-  return { file, title: text(channel.title), homeUrl: text(channel.link), selfUrl: attr(self, "href") ?? "", language, items };
+  if (channel.image !== undefined) {
+    // RSS 2.0: url (GIF, JPEG or PNG), title and link (the channel's) are all required.
+    const image = channel.image;
+    if (!/\.(gif|jpe?g|png)$/i.test(text(image.url))) errors.push(`${file}: <image> url must be a GIF, JPEG or PNG`);
+    if (text(image.link) !== text(channel.link)) errors.push(`${file}: <image> link must be the channel's link`);
+    if (!text(image.title)) errors.push(`${file}: <image> has no title`);
+  }
+  const icons = channel.image ? [text(channel.image.url)] : [];
+  return { file, title: text(channel.title), homeUrl: text(channel.link), selfUrl: attr(self, "href") ?? "", language, icons, items };
 }
 
 /** Reads an Atom document (the schema has already been checked by jing). */
@@ -207,7 +217,8 @@ export function readAtom(file: string, source: string, errors: string[]): ReadFe
       contentHtml: text(entry.content),
     };
   });
-  return { file, title: text(feed.title), homeUrl: attr(alternate, "href") ?? "", selfUrl: attr(self, "href") ?? "", language: attr(feed, "xml:lang") ?? "", items };
+  const icons = [text(feed.icon), text(feed.logo)].filter(Boolean);
+  return { file, title: text(feed.title), homeUrl: attr(alternate, "href") ?? "", selfUrl: attr(self, "href") ?? "", language: attr(feed, "xml:lang") ?? "", icons, items };
 }
 
 const rfc3339String = z.string().regex(RFC3339, "expected an RFC 3339 date-time");
@@ -266,6 +277,7 @@ export function readJsonFeed(file: string, source: string, errors: string[]): Re
     homeUrl: feed.home_page_url,
     selfUrl: feed.feed_url,
     language: feed.language ?? "",
+    icons: [feed.icon, feed.favicon].filter((u): u is string => !!u),
     items: feed.items.map((item) => ({
       id: item.id,
       link: item.url,
@@ -316,7 +328,7 @@ function isFile(p: string): boolean {
 /** Feed links (home, self, items) must be under the base URL and be files in the site. */
 export function linkErrors(feed: ReadFeed, target: CheckTarget): string[] {
   const errors: string[] = [];
-  const links = [feed.homeUrl, feed.selfUrl, ...feed.items.map((i) => i.link)];
+  const links = [feed.homeUrl, feed.selfUrl, ...feed.icons, ...feed.items.map((i) => i.link)];
   for (const link of links) {
     const file = fileForUrl(link, target.baseUrl, target.siteDir);
     if (!file) errors.push(`${feed.file}: link ${link} is not under the base URL ${target.baseUrl}`);

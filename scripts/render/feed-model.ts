@@ -18,6 +18,13 @@ export const FEED_PATHS: Record<FeedVariant, { rss: string; atom: string; json: 
   archive: { rss: "archive/feed.xml", atom: "archive/atom.xml", json: "archive/feed.json" },
 };
 
+/**
+ * The site's icon (the favicon the base layout links), square and scalable:
+ * Atom <icon> and JSON Feed icon/favicon. RSS 2.0 gets no <image>, which must
+ * be a GIF, JPEG or PNG of at most 144 x 400 pixels.
+ */
+export const SITE_ICON_PATH = "assets/icon.svg";
+
 /** Atom requires a feed <updated>. A feed with no items was never updated, and
  *  "now" would change every build, so an empty feed says the Unix epoch. */
 export const EMPTY_FEED_UPDATED = "1970-01-01T00:00:00.000+00:00";
@@ -64,6 +71,8 @@ export interface FeedModel {
   /** BCP 47 tag of the site. */
   language: string;
   homeUrl: string;
+  /** Absolute URL of the square site icon (SVG). */
+  iconUrl: string;
   /** Absolute URLs of this variant's three documents (each template's self link is its own). */
   urls: { rss: string; atom: string; json: string };
   /** Atom feed id: stable, distinct per variant. */
@@ -118,6 +127,7 @@ export function feedModel(data: DataFile, variant: FeedVariant = "latest"): Feed
     description,
     language: site.language,
     homeUrl: site.url,
+    iconUrl: absoluteUrl(SITE_ICON_PATH, site.url),
     urls,
     atomId: tagAuthority ? `tag:${tagAuthority}:${variant === "archive" ? "feed/archive" : "feed"}` : urls.atom,
     updated: newestUpdate(items),
