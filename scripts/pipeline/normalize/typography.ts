@@ -1,19 +1,33 @@
-// Display typography: straight quotes to curly, -- to dashes, ... to an ellipsis.
-// Applied to a copy for display; the faithful text is kept beside it.
+// Display typography: straight quotes to curly, -- to dashes, ... to an
+// ellipsis. Applied to a copy for display; the faithful text is kept beside it,
+// and code is never touched (a -- flag or a "quoted" string must stay as typed).
 
 export function typography(text: string): string {
-  return text
-    // Three dots (spaced or not) to an ellipsis.
-    .replace(/\.\s?\.\s?\./g, "\u2026")
-    // "word -- word" to an em dash; "1990--2000" to an en dash.
-    .replace(/(\d)--(\d)/g, "$1\u2013$2")
-    .replace(/---?/g, "\u2014")
-    // Apostrophes inside words and before decade digits ('90s).
-    .replace(/(\p{L})'(\p{L})/gu, "$1\u2019$2")
-    .replace(/'(\d0s)/g, "\u2019$1")
-    // Opening quotes follow start, space or an opening bracket/dash; the rest close.
-    .replace(/(^|[\s([{\u2014\u2013-])"/gu, "$1\u201C")
-    .replace(/"/g, "\u201D")
-    .replace(/(^|[\s([{\u2014\u2013-])'/gu, "$1\u2018")
-    .replace(/'/g, "\u2019");
+  let out = text;
+  // Three dots (spaced or not) to an ellipsis.
+  if (out.includes("..") || out.includes(". .")) out = out.replace(/\.\s?\.\s?\./g, "\u2026");
+  // "1990--2000" to an en dash; "word -- word" and "word---word" to an em dash.
+  if (out.includes("--")) out = out.replace(/(\d)--(\d)/g, "$1\u2013$2").replace(/---?/g, "\u2014");
+  if (out.includes("'")) {
+    out = out
+      // Apostrophes inside words and before decade digits ('90s).
+      .replace(/(\p{L})'(\p{L})/gu, "$1\u2019$2")
+      .replace(/'(\d0s)/g, "\u2019$1")
+      // Opening quotes follow start, space or an opening bracket/dash; the rest close.
+      .replace(/(^|[\s([{\u2014\u2013-])'/gu, "$1\u2018")
+      .replace(/'/g, "\u2019");
+  }
+  if (out.includes('"')) out = out.replace(/(^|[\s([{\u2014\u2013\u2018-])"/gu, "$1\u201C").replace(/"/g, "\u201D");
+  return out;
+}
+
+/**
+ * Typography for a run that follows `before` (the previous run's display text),
+ * so a quote at the start of a run opens or closes as it would in one string.
+ */
+export function typographyAfter(before: string, text: string): string {
+  const last = before.slice(-1);
+  if (last === "") return typography(text);
+  const joined = typography(last + text);
+  return joined.startsWith(last) ? joined.slice(last.length) : typography(text);
 }

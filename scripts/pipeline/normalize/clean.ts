@@ -1,0 +1,30 @@
+// Character-level cleaning shared by plain text and Markdown. Control
+// characters are not text (and are invalid in the XML feeds), so they count as
+// whitespace; every run of whitespace, non-breaking spaces included, folds to
+// one space. Nothing else is changed: the faithful text keeps its quotes.
+
+// C0 and C1 controls except tab and line feed (which are whitespace anyway).
+const CONTROLS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
+
+/** Control characters become spaces; line structure is kept. */
+export function removeControls(text: string): string {
+  return text.replace(CONTROLS, " ");
+}
+
+/** Folds whitespace (JavaScript's \s covers NBSP, thin spaces, U+FEFF) to single spaces and trims. */
+export function foldWhitespace(text: string): string {
+  return text.replace(/\s+/g, " ").trim();
+}
+
+/** Words: whitespace tokens holding a letter or digit. */
+export function countWords(text: string): number {
+  let n = 0;
+  for (const token of text.split(/\s+/)) {
+    for (let i = 0; i < token.length; i++) {
+      const c = token.charCodeAt(i);
+      const ascii = c >= 48 && c <= 57 || c >= 65 && c <= 90 || c >= 97 && c <= 122;
+      if (ascii || c > 127 && /[\p{L}\p{N}]/u.test(token[i]!)) { n++; break; }
+    }
+  }
+  return n;
+}
