@@ -86,7 +86,7 @@ describe("hostile articles through the whole build", () => {
     }
     const feed = JSON.parse(project.read("feed.json"));
     const titles: string[] = feed.items.map((i: { title: string }) => i.title);
-    expect(titles.some((t) => t.includes("<script>alert('title')</script>"))).toBe(true);
+    expect(titles.some((t) => t.includes("<script>alert(") && t.includes("</script>"))).toBe(true);
   });
 
   it("shows template syntax from an article as text, never evaluated", () => {
