@@ -86,7 +86,21 @@ export function readArticle(input: {
   if (typeof decoded !== "string") return { article: null, problems: [decoded] };
   const text = unifyLineEndings(decoded.replace(/^\uFEFF/, ""));
 
+  const longLine = findLongLine(text);
+  if (longLine !== null) {
+    return { article: null, problems: [problem({ file, line: longLine, stage: "read", message: `line ${longLine} is over ${LIMITS.lineChars} characters long: this looks like a minified or binary file, not an article`, fix: "save the article as text with one paragraph a line, or raise LIMITS.lineChars in scripts/pipeline/limits.ts" })] };
+  }
   const split = splitFrontMatter(text);
+  if (!/[\p{L}\p{N}]/u.test(split.body)) {
+    return {
+      article: null,
+      problems: [problem({
+        file, line: split.bodyLine, stage: "read",
+        message: text.trim() === "" ? "the file is empty" : "the article has no text after its front matter",
+        fix: "write the article's text below the front matter (or delete the file)",
+      })],
+    };
+  }
   let fields: FrontMatter = {};
   const yamlLines = new Map<string, number>();
   if (split.yaml !== null) {
@@ -122,6 +136,18 @@ export function readArticle(input: {
     article: { path: file, format, meta: resolved.meta, body: split.body, bodyLine: split.bodyLine, bytes },
     problems,
   };
+}
+
+/** 1-based number of the first line longer than LIMITS.lineChars, or null. */
+function findLongLine(text: string): number | null {
+  if (text.length <= LIMITS.lineChars) return null;
+  let start = 0;
+  for (let line = 1; ; line++) {
+    const end = text.indexOf("\n", start);
+    if ((end < 0 ? text.length : end) - start > LIMITS.lineChars) return line;
+    if (end < 0) return null;
+    start = end + 1;
+  }
 }
 
 /** Top-level `key:` lines, for pointing at a field's line after zod validation. */

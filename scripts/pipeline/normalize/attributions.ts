@@ -40,6 +40,8 @@ interface Found extends Attribution { start: number }
 function cleanWhat(text: string): string {
   return text
     .replace(/^[\s,:]+/, "")
+    // "said on Monday that ...": the time phrase belongs to the saying, not to what was said.
+    .replace(/^(?:(?:on|last|this|in|at|late|early|earlier|later)\s+[\p{L}\d]+(?:\s+[\p{L}\d]+)?,?\s+)(?=that\b)/u, "")
     .replace(/^that\s+/i, "")
     .replace(/[\s,;:]+$/, "")
     .replace(/[.!?]+["'\u201D\u2019]*$/u, (m) => (/["\u201D]/u.test(m) ? m.replace(/^[.!?]+/, "") : ""))
@@ -76,6 +78,8 @@ export function extractAttributions(
       let who: string | null = null;
       let personId: string | null = null;
       let what: string | null = null;
+      // Where the speaker's words start, for '"...," Kim said.' (the words before them are what was said).
+      let subjectStart = vStart;
       const span = named.find((s) => s.end === leftTrimLength || s.phraseEnd === leftTrimLength);
       if (PARTICIPLE.test(verb)) {
         // "Kim expressed confidence, stating that ...": the speaker is the clause's subject,
@@ -87,20 +91,24 @@ export function extractAttributions(
         if (subject) { who = subject.who; personId = subject.personId; }
         else if (p) { who = p.name; personId = p.id; }
       } else if (span) {
-        who = span.name; personId = span.kind === "person" ? span.id : null;
+        who = span.name; personId = span.kind === "person" ? span.id : null; subjectStart = span.start;
       } else if (PRONOUN.test(leftTail)) {
         const p = personBefore(vStart);
-        if (p) { who = p.name; personId = p.id; }
+        if (p) { who = p.name; personId = p.id; subjectStart = leftTrimLength - PRONOUN.exec(leftTail)![1]!.length; }
       } else if (/(?:,\s*|\s)(?:and|but)$/.test(leftTail) && found.length > 0) {
         const prev = found[found.length - 1]!;
         who = prev.who; personId = prev.personId;
       } else if (GROUP_WORDS.has(leftTail.slice(leftTail.lastIndexOf(" ") + 1).toLowerCase()) && GROUP.test(leftTail)) {
         // Keep "some analysts" and "prevailing assessments"; drop a lone determiner.
-        who = GROUP.exec(leftTail)![1]!.replace(/^the\s+/i, "");
+        const group = GROUP.exec(leftTail)![1]!;
+        who = group.replace(/^the\s+/i, "");
+        subjectStart = leftTrimLength - group.length;
       } else if (/^(?:said|says|added|told|wrote|warned|noted|stated)$/.test(verb)) {
         // '"...," said Kim.'
-        const inverted = named.find((s) => s.start === vEnd + 1);
-        if (inverted) { who = inverted.name; personId = inverted.kind === "person" ? inverted.id : null; what = text.slice(0, vStart); }
+        // Titles and role words may stand between: "said council leader Mary Okafor".
+        const inverted = named.find((s) => s.start > vEnd && s.start - vEnd < 60 && /^ (?:[\p{L}.-]+ ){0,4}$/u.test(text.slice(vEnd, s.start)) &&
+          !/\b(?:that|and|but|to|of|in|on)\b/.test(text.slice(vEnd, s.start)));
+        if (inverted) { who = inverted.name; personId = inverted.kind === "person" ? inverted.id : null; what = unquote(text.slice(0, vStart)); }
       }
       if (!who) return;
       if (what === null) {
@@ -115,8 +123,7 @@ export function extractAttributions(
       let cleaned = cleanWhat(what);
       if (cleaned.split(/\s+/).length < 3) {
         // '"We will not talk," Kim said.': the words before the speaker.
-        const speakerStart = span?.start ?? vStart;
-        cleaned = unquote(text.slice(0, speakerStart));
+        cleaned = unquote(text.slice(0, subjectStart));
       }
       if (cleaned.split(/\s+/).length < 3) return;
       found.push({ who, personId, verb, what: cleaned, sentenceId: sentence.id, start: vStart });

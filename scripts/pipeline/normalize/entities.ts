@@ -11,7 +11,7 @@ import {
   NOT_ACRONYMS, ORG_HEADS, ORG_KEYWORDS, ORG_NOUNS, PLACES, ROLE_NOUNS, TITLE_WORDS, WEEKDAYS,
 } from "./gazetteer.ts";
 import { slugify } from "./slug.ts";
-import { capitalizedRuns, tokenize, type Token } from "./tokens.ts";
+import { capitalizedRuns, isUpper, tokenize, type Token } from "./tokens.ts";
 
 export interface SentenceRef {
   id: string;
@@ -99,6 +99,7 @@ function isNameWord(t: Token): boolean {
     !WEEKDAYS.has(w) && !COMMON_CAPITALIZED.has(w) && !PLACES.has(w);
 }
 
+const ROLE_MODIFIERS = new Set("council|board|former|deputy|vice|assistant|acting|interim|senior|junior|chief|new|incoming|outgoing|then|longtime|veteran|retired|late|head|general|foreign|defense|defence|finance|health|prime|shadow|opposition|team|club|party|state|national|regional|local|district|county|city|federal|sports|news|managing|executive|co|founding|lead|principal|associate".split("|"));
 const DETERMINERS = /^(?:the|a|an|and|of|to|for|with|by|as|at|in|on|said|that|from|his|her|its|their)$/i;
 
 /** Lower-case role words just before a name: "North Korean leader", "former coach". */
@@ -107,11 +108,13 @@ function roleBefore(sentence: string, start: number): string | null {
   const words = sentence.slice(Math.max(0, start - 60), start - 1).split(" ");
   const noun = words[words.length - 1]!;
   if (!ROLE_NOUNS.has(noun)) return null;
-  // Keep capitalized or lower-case modifiers ("North Korean", "former"), up to three, not determiners.
+  // Keep capitalized modifiers ("North Korean", "Dortmund") and a few lower-case ones
+  // ("former", "deputy"), up to three; a verb or a determiner ends the role.
   const role = [noun];
   for (let i = words.length - 2; i >= 0 && role.length < 4; i--) {
     const w = words[i]!;
     if (DETERMINERS.test(w) || !/^[\p{L}-]+$/u.test(w)) break;
+    if (isUpper(w) ? COMMON_CAPITALIZED.has(w) : !ROLE_MODIFIERS.has(w)) break;
     role.unshift(w);
   }
   return role.join(" ");
@@ -142,7 +145,7 @@ function nounBeforeComma(sentence: string, start: number): { org: boolean; perso
   const words = clause.split(" ");
   const last = (words[words.length - 1] ?? "").toLowerCase();
   if (ORG_NOUNS.has(last)) return { org: true, person: false, phrase: clause };
-  if (ROLE_NOUNS.has(last)) return { org: false, person: true, phrase: clause.replace(/^(?:the|a|an) /i, "") };
+  if (ROLE_NOUNS.has(last)) return { org: false, person: true, phrase: clause.replace(/^[^\p{L}\p{N}]+/u, "").replace(/^(?:the|a|an|his|her|their|its) /i, "") };
   return null;
 }
 
@@ -329,7 +332,7 @@ function resolve(candidates: Candidate[]): EntityResult {
   const mentionPerson = (build: PersonBuild, c: Candidate) => {
     build.person.mentions.push(mention(c));
     if (c.role && (build.person.role === null || build.roleFromTitle)) { build.person.role = c.role; build.roleFromTitle = false; }
-    else if (c.title && build.person.role === null) { build.person.role = c.title; build.roleFromTitle = true; }
+    else if (c.title && build.person.role === null && !/^(?:Mr|Mrs|Ms|Mx|Miss|Dr|Sir|Dame)\.?$/.test(c.title)) { build.person.role = c.title; build.roleFromTitle = true; }
     addSpan(c, "person", build.person.id, build.person.name);
   };
   const addEntity = (map: Map<string, { entity: Entity; firstOrder: number }>, name: string, c: Candidate, prefix: string) => {

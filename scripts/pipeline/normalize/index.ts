@@ -44,7 +44,8 @@ function takeHead(blocks: Block[], metaTitle: string | null): Head {
     else if (comparable(metaTitle) === comparable(first.text)) body = body.slice(1);
   }
   let byline: string | null = null;
-  const i = body.findIndex((b, k) => k < 2 && b.kind !== "heading" && b.text.split(" ").length <= 14 && BYLINE.test(b.text));
+  // A byline line is short and unpunctuated, so the plain-text reader may have taken it for a subhead.
+  const i = body.slice(0, 2).findIndex((b) => b.text.length <= 120 && BYLINE.test(b.text));
   if (i >= 0) {
     byline = BYLINE.exec(body[i]!.text)![1]!;
     body = [...body.slice(0, i), ...body.slice(i + 1)];

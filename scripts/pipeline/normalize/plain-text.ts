@@ -24,7 +24,8 @@ export function isSubhead(line: string): boolean {
   const words = countWords(line);
   if (words === 0 || words > MAX_SUBHEAD_WORDS || line.length > MAX_SUBHEAD_CHARS) return false;
   if (!/^["'\u201C\u2018(]?[\p{Lu}\p{N}]/u.test(line)) return false;
-  if (/\?$/.test(line)) return isTitleCase(line) || /[:\u2026]/u.test(line);
+  // A short question stands as a subhead ("What happens to the buses?"); a longer one must look like a headline.
+  if (/\?$/.test(line)) return words <= 10 || isTitleCase(line) || /[:\u2026]/u.test(line);
   return !CLOSING.test(line);
 }
 

@@ -39,7 +39,7 @@ const NAME_CONTINUERS = new Set([
   "election", "elections", "administration", "capitol", "coast", "guard", "defense", "defence", "forces'",
 ]);
 
-const CANDIDATE = /[.!?\u2026]+["'\u201D\u2019)\]]*(?= +["'\u201C\u2018(\[]?[\p{Lu}\p{N}])/gu;
+const CANDIDATE = /[.!?\u2026]+["'\u201D\u2019)\]*_]*(?= +["'\u201C\u2018(\[*_]?[\p{Lu}\p{N}])/gu;
 
 export interface Span {
   start: number;

@@ -7,7 +7,8 @@ export function typography(text: string): string {
   // Three dots (spaced or not) to an ellipsis.
   if (out.includes("..") || out.includes(". .")) out = out.replace(/\.\s?\.\s?\./g, "\u2026");
   // "1990--2000" to an en dash; "word -- word" and "word---word" to an em dash.
-  if (out.includes("--")) out = out.replace(/(\d)--(\d)/g, "$1\u2013$2").replace(/---?/g, "\u2014");
+  // Only between words or spaces: "-->" and "<!--" are not dashes.
+  if (out.includes("--")) out = out.replace(/(\d)--(\d)/g, "$1\u2013$2").replace(/(?<=[\p{L}\p{N}\s]|^)---?(?=[\p{L}\p{N}\s]|$)/gu, "\u2014");
   if (out.includes("'")) {
     out = out
       // Apostrophes inside words and before decade digits ('90s).
