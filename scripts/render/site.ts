@@ -47,6 +47,16 @@ export function timeline(article: Pick<Article, "sections" | "dates">): Resolved
  * the machine's locale; calendar dates carry no zone.
  */
 export function dateSpan(date: Pick<ResolvedDate, "start" | "end" | "precision">, locale = "en"): string {
+  // Memoized: luxon's parse and hasSame cost most of a millisecond, pages call
+  // this for every timeline entry, and an archive has few distinct spans.
+  const key = `${date.start}/${date.end}/${date.precision}/${locale}`;
+  let text = dateSpans.get(key);
+  if (text === undefined) dateSpans.set(key, (text = formatDateSpan(date, locale)));
+  return text;
+}
+const dateSpans = new Map<string, string>();
+
+function formatDateSpan(date: Pick<ResolvedDate, "start" | "end" | "precision">, locale: string): string {
   const start = DateTime.fromISO(date.start, { zone: "UTC", locale });
   const end = DateTime.fromISO(date.end, { zone: "UTC", locale });
   if (!start.isValid || !end.isValid) throw new Error(`not an ISO date: "${date.start}" / "${date.end}"`);
@@ -69,9 +79,13 @@ export function dateSpan(date: Pick<ResolvedDate, "start" | "end" | "precision">
   return date.precision === "approximate" ? `about ${text}` : text;
 }
 
+const slugMaps = new WeakMap<Article[], Map<string, Article>>();
+
 /** The articles with the given slugs, in the order of the slugs (tags list theirs newest first). */
 export function articlesBySlugs(articles: Article[], slugs: string[]): Article[] {
-  const bySlug = new Map(articles.map((a) => [a.slug, a]));
+  // One map per articles array (every topic page asks with the same one).
+  const bySlug = slugMaps.get(articles) ?? new Map(articles.map((a) => [a.slug, a]));
+  slugMaps.set(articles, bySlug);
   return slugs.flatMap((slug) => {
     const article = bySlug.get(slug);
     return article ? [article] : [];
