@@ -10,6 +10,7 @@ import { checkLinks, extractLinks } from "../scripts/check/links.ts";
 import { auditPagesInBrowser } from "../scripts/check/pages-in-browser.ts";
 import { fileForPath, servedPath } from "../scripts/check/site-files.ts";
 import type { CheckTarget } from "../scripts/check/types.ts";
+import { lighthouseResult, median } from "../scripts/check/lighthouse.ts";
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -111,4 +112,18 @@ describe("a11y and layout (axe-core and Chromium)", () => {
     expect(found).toEqual(["img/index.html (light): image-alt", "dark/index.html (dark): color-contrast", "img/index.html (dark): image-alt"]);
     expect(audit.layout.errors).toEqual(["wide/index.html: scrolls 288px sideways at 320px wide"]);
   }, 60_000);
+});
+
+describe("lighthouse report", () => {
+  const perfect = { performance: 100, accessibility: 100, "best-practices": 100, seo: 100 };
+  it("takes the median of the runs and fails a page below 95 in any category, naming the audits", () => {
+    expect(median([96, 94, 100])).toBe(96);
+    const ok = lighthouseResult([{ page: "index.html", scores: perfect, runs: [perfect, perfect, perfect], failing: [] }]);
+    expect(ok.ok).toBe(true);
+    expect(ok.summary).toContain("index.html: performance 100 (100/100/100)");
+    const slow = { ...perfect, performance: 90 };
+    const bad = lighthouseResult([{ page: "b.html", scores: slow, runs: [slow], failing: ["performance: total-blocking-time (400 ms)"] }]);
+    expect(bad.ok).toBe(false);
+    expect(bad.errors).toEqual(["b.html: performance 90 < 95 (performance: total-blocking-time (400 ms))"]);
+  });
 });

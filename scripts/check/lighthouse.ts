@@ -116,7 +116,9 @@ export function lighthouseResult(results: LighthouseScores[]): CheckResult {
     name: "lighthouse",
     ok: errors.length === 0,
     summary: `median of ${LIGHTHOUSE_RUNS} runs (mobile): ` +
-      results.map((r) => `${r.page}: ${LIGHTHOUSE_CATEGORIES.map((c) => `${c} ${r.scores[c]}`).join(", ")}`).join(" | "),
+      results
+        .map((r) => `${r.page}: ${LIGHTHOUSE_CATEGORIES.map((c) => `${c} ${r.scores[c]} (${r.runs.map((run) => run[c]).join("/")})`).join(", ")}`)
+        .join(" | "),
     errors,
     warnings: results.flatMap((r) => r.failing.map((f) => `${r.page}: ${f}`)),
   };
