@@ -65,7 +65,10 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   mkdirSync(stagedData, { recursive: true });
   await timed("data", () => writeDataFile(path.join(stagedData, "briefing.json"), data), () => `${DATA_FILE} validated (${data.articles.length} articles)`);
 
-  const outputFiles = await timed("render", () => renderSite(root, path.relative(path.join(root, "src"), stagedData), stagedSite), (n) => `${n} files written by Eleventy`);
+  // The email cache (.cache/email/) follows the article cache's switch; a
+  // custom processor (tests) means no cache at all.
+  const renderCache = !options.processor && (options.cache ?? env.BRIEFING_CACHE !== "off");
+  const outputFiles = await timed("render", () => renderSite(root, path.relative(path.join(root, "src"), stagedData), stagedSite, renderCache), (n) => `${n} files written by Eleventy`);
 
   // Swap: both renames are on one file system, so each is atomic.
   const finalSite = path.resolve(root, options.outputDir ?? "_site");
@@ -119,15 +122,18 @@ export function defaultProcessor(root: string, env: Record<string, string | unde
 }
 
 /** Runs Eleventy on the staged data file into `outputDir`; returns how many files it wrote. */
-async function renderSite(root: string, dataDirFromInput: string, outputDir: string): Promise<number> {
+async function renderSite(root: string, dataDirFromInput: string, outputDir: string, useCache: boolean): Promise<number> {
   const { Eleventy } = await import("@11ty/eleventy");
   // Eleventy imports eleventy.config.ts with Node's own loader; tsx's loader
   // makes that work wherever build() is called from (CLI, tests, bench).
   ensureTypeScriptLoader();
   const previousCwd = process.cwd();
   const previousDataDir = process.env.BRIEFING_DATA_DIR;
+  const previousCache = process.env.BRIEFING_CACHE;
   process.chdir(root);
   process.env.BRIEFING_DATA_DIR = dataDirFromInput.split(path.sep).join("/");
+  // The render plugins read the switch from the environment (scripts/render/email.ts).
+  process.env.BRIEFING_CACHE = useCache ? "on" : "off";
   try {
     const eleventy = new Eleventy("src", outputDir, { configPath: "eleventy.config.ts", quietMode: true });
     const written = (await eleventy.write()) as unknown;
@@ -145,6 +151,8 @@ async function renderSite(root: string, dataDirFromInput: string, outputDir: str
     process.chdir(previousCwd);
     if (previousDataDir === undefined) delete process.env.BRIEFING_DATA_DIR;
     else process.env.BRIEFING_DATA_DIR = previousDataDir;
+    if (previousCache === undefined) delete process.env.BRIEFING_CACHE;
+    else process.env.BRIEFING_CACHE = previousCache;
   }
 }
 

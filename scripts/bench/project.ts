@@ -55,7 +55,11 @@ export function makeBenchProjects(articles: SyntheticArticle[]): BenchProjects {
   mkdirSync(path.join(briefing, "_data"), { recursive: true });
   writeFileSync(path.join(briefing, "_data/site.yaml"), readFileSync(path.join(PROJECT_ROOT, "_data/site.yaml")));
   cpSync(path.join(PROJECT_ROOT, "eleventy.config.ts"), path.join(briefing, "eleventy.config.ts"));
-  for (const link of ["scripts", "node_modules", "package.json"]) symlinkSync(path.join(PROJECT_ROOT, link), path.join(briefing, link));
+  // The code is copied, not linked: a bench takes minutes, and an edit to the
+  // pipeline meanwhile would change its version hash and turn the warm build
+  // into a cold one. Every build of one run measures the same code.
+  cpSync(path.join(PROJECT_ROOT, "scripts"), path.join(briefing, "scripts"), { recursive: true });
+  for (const link of ["node_modules", "package.json"]) symlinkSync(path.join(PROJECT_ROOT, link), path.join(briefing, link));
   for (const a of articles) writeFileSync(path.join(briefing, "src/articles", a.name), a.text);
 
   // The baseline: no config file, one template, one data file.
