@@ -5,6 +5,7 @@
 import type { Person } from "../../schema.ts";
 import { NAME_SLOT, type Candidate } from "./candidates.ts";
 import { shortName } from "./people.ts";
+import { countWords } from "./words.ts";
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -43,4 +44,49 @@ function withFullName(text: string, person: Person): string {
     if (m) return text.slice(0, m.index) + person.name + text.slice(m.index + form.length);
   }
   return text;
+}
+
+/**
+ * Words of the paragraph `assembleSentences(ordered)` makes, without making it:
+ * selection asks this for every sentence it weighs. A sentence's own count
+ * gives its resolved pronoun's name in full; the paragraph shortens it once
+ * the person is named, and lengthens a first short mention to the full name.
+ */
+export function paragraphLength(ordered: readonly Candidate[]): number {
+  const named = new Set<string>();
+  let words = 0;
+  for (const c of ordered) {
+    words += c.words;
+    if (c.antecedent) {
+      const { person } = c.antecedent;
+      if (named.has(person.id)) words -= nameWords(person).shortening;
+      named.add(person.id);
+    }
+    for (const person of c.people) {
+      if (named.has(person.id)) continue;
+      words += fullNameGrowth(c, person);
+      named.add(person.id);
+    }
+  }
+  return words;
+}
+
+const NAME_WORDS = new WeakMap<Person, { shortening: number }>();
+function nameWords(person: Person): { shortening: number } {
+  let known = NAME_WORDS.get(person);
+  if (!known) NAME_WORDS.set(person, (known = { shortening: countWords(person.name) - countWords(shortName(person)) }));
+  return known;
+}
+
+const GROWTH = new WeakMap<Candidate, Map<string, number>>();
+/** Words `withFullName` adds to the candidate's text for `person` (0 when the name is already full). */
+function fullNameGrowth(c: Candidate, person: Person): number {
+  let byPerson = GROWTH.get(c);
+  if (!byPerson) GROWTH.set(c, (byPerson = new Map()));
+  let growth = byPerson.get(person.id);
+  if (growth === undefined) {
+    const text = c.text.replace(NAME_SLOT, "");
+    byPerson.set(person.id, (growth = countWords(withFullName(text, person)) - countWords(text)));
+  }
+  return growth;
 }

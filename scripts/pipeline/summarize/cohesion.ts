@@ -21,8 +21,8 @@ const CONNECTIVE = new RegExp(
 
 /** Personal pronouns that need a person as antecedent, with their possessive flag. */
 const PERSON_PRONOUN = /^(He|She|His|Her)\b/u;
-/** Pronouns and demonstratives that point back at something unnamed. */
-const BACK_REFERENCE = /^(?:They|Their|Them|It(?!\s+(?:is|was|has been|had been|will be|would be|could be|may be|might be|seems|appears|remains|emerged|comes|came|took|takes)\b)|Its|This|These|Those|That|Such|The latter|The former|The move|The decision|The incident|The attack|The news|Both)\b(?!\s+(?:year|week|month|season|morning|afternoon|evening|weekend|summer|winter|spring|autumn|fall|time)\b)/u;
+/** Pronouns and demonstratives that point back at something unnamed ("The former" as a pronoun, not in "The former Manchester City man"). */
+const BACK_REFERENCE = /^(?:They|Their|Them|It(?!\s+(?:is|was|has been|had been|will be|would be|could be|may be|might be|seems|appears|remains|emerged|took|takes)\b)|Its|This|These|Those|That|Such|The (?:latter|former)(?!\s+[\p{Lu}\d])|The move|The decision|The incident|The attack|The news|Both)\b(?!\s+(?:year|week|month|season|morning|afternoon|evening|weekend|summer|winter|spring|autumn|fall|time)\b)/u;
 
 export function dropLeadingConnective(text: string): string {
   let out = text;

@@ -1,8 +1,10 @@
 // Stage 3: summarize. A NormalizedArticle to its one-paragraph Summary and key
-// points. Extractive: sentences are scored (lead position, centrality, main
-// people, quality), chosen to the word budget with redundancy control, put
-// back in article order and repaired so the paragraph reads as written. An
-// editor's summary from front matter wins and is recorded as such.
+// points. Extractive: sentences are compressed (compress.ts), scored (lead
+// position, centrality, main people, quality), chosen by marginal gain to a
+// length that grows with the article's, within the configured minimum and
+// maximum (select.ts), put back in article order and repaired so the paragraph
+// reads as written. An article with less prose than the minimum gets all of it.
+// An editor's summary from front matter wins and is recorded as such.
 import type { NormalizedArticle, Summary } from "../../schema.ts";
 import { assembleSentences } from "./assemble.ts";
 import { buildCandidates } from "./candidates.ts";
@@ -28,9 +30,8 @@ export interface SummaryResult {
 
 export function summarize(article: NormalizedArticle, editorSummary: string | null, options: SummaryOptions): SummaryResult {
   const people = indexPeople(article);
-  const candidates = buildCandidates(article, people, options.weights ?? DEFAULT_WEIGHTS);
-  const budget = { minWords: options.minWords, maxWords: options.maxWords };
-  let chosen = selectSentences(candidates, budget).sort((a, b) => a.index - b.index);
+  const { candidates, ...terms } = buildCandidates(article, people, options.weights ?? DEFAULT_WEIGHTS);
+  let chosen = selectSentences(candidates, terms, { minWords: options.minWords, maxWords: options.maxWords, articleWords: article.wordCount }).sort((a, b) => a.index - b.index);
   const keyPoints = chooseKeyPoints(candidates, new Set(chosen.map((c) => c.id)));
   if (editorSummary) {
     const text = editorSummary.replace(/\s+/g, " ").trim();

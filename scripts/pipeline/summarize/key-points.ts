@@ -14,7 +14,10 @@ export function trimAttribution(text: string): string {
 }
 
 export function keyPoints(candidates: readonly Candidate[], summaryIds: ReadonlySet<string>): string[] {
-  const eligible = candidates.filter((c) => c.quality >= 0.5 && !c.needsPredecessor && c.words <= MAX_POINT_WORDS);
+  // One form per sentence: the shortest (a bullet has the fewest words to spare).
+  const shortest = new Map<number, Candidate>();
+  for (const c of candidates) if (!shortest.has(c.index) || c.words < shortest.get(c.index)!.words) shortest.set(c.index, c);
+  const eligible = [...shortest.values()].filter((c) => c.quality >= 0.5 && !c.needsPredecessor && c.words <= MAX_POINT_WORDS);
   const ranked = [...eligible].sort((a, b) => b.score - a.score || a.index - b.index);
   const chosen: Candidate[] = [];
   const top = ranked[0]?.score ?? 0;

@@ -23,7 +23,23 @@ export interface ScoreWeights {
 export const DEFAULT_WEIGHTS: ScoreWeights = { positionHalfLife: 3, centrality: 0.5, people: 0.2 };
 
 /** TF-IDF vectors (unit length) of each sentence, and the article's as a dense array. */
-export function termVectors(texts: readonly string[]): { sentences: TermVector[]; document: Float64Array; dimensions: number } {
+export interface TermSpace {
+  sentences: TermVector[];
+  /** The article's own vector, unit length, dense. */
+  document: Float64Array;
+  dimensions: number;
+  /** Per term id: how many sentences use it. */
+  sentenceFrequency: Float64Array;
+  /** Term to id. */
+  idOf: ReadonlyMap<string, number>;
+}
+
+/**
+ * Only the first `counted` texts are the article's sentences (frequencies, the
+ * article's vector); any after them are variants of those (a compressed form)
+ * that get a vector in the same space.
+ */
+export function termVectors(texts: readonly string[], counted = texts.length): TermSpace {
   const idOf = new Map<string, number>();
   const idLists = texts.map((text) =>
     contentTerms(text).map((t) => {
@@ -37,6 +53,7 @@ export function termVectors(texts: readonly string[]): { sentences: TermVector[]
   const total = new Float64Array(dimensions);
   const seen = new Int32Array(dimensions).fill(-1);
   idLists.forEach((ids, s) => {
+    if (s >= counted) return;
     for (const id of ids) {
       total[id]!++;
       if (seen[id] !== s) {
@@ -46,7 +63,7 @@ export function termVectors(texts: readonly string[]): { sentences: TermVector[]
     }
   });
   const idf = new Float64Array(dimensions);
-  for (let id = 0; id < dimensions; id++) idf[id] = Math.log(1 + texts.length / df[id]!);
+  for (let id = 0; id < dimensions; id++) idf[id] = Math.log(1 + counted / Math.max(1, df[id]!));
   const sentences = idLists.map((ids) => {
     const tf = new Map<number, number>();
     for (const id of ids) tf.set(id, (tf.get(id) ?? 0) + 1);
@@ -63,7 +80,7 @@ export function termVectors(texts: readonly string[]): { sentences: TermVector[]
   for (let id = 0; id < dimensions; id++) norm += (document[id] = total[id]! * idf[id]!) ** 2;
   norm = Math.sqrt(norm) || 1;
   for (let id = 0; id < dimensions; id++) document[id]! /= norm;
-  return { sentences, document, dimensions };
+  return { sentences, document, dimensions, sentenceFrequency: df, idOf };
 }
 
 function normalized(v: TermVector): TermVector {
