@@ -70,17 +70,56 @@ export function jsonFeedAuthor(person: FeedModel["author"]): Record<string, stri
 
 /**
  * The full text as feed content: characters XML cannot carry removed, line ends as LF, then the
- * plugin's convertHtmlToAbsoluteUrls against the briefing URL. A Nunjucks
- * async filter (hence `asyncEach` in the templates).
+ * plugin's convertHtmlToAbsoluteUrls against the briefing URL.
  */
-function feedContentHtml(html: unknown, base: string, callback: (err: unknown, result?: string) => void): void {
+export async function feedContent(html: unknown, base: string): Promise<string> {
   // CR becomes LF: XML parsers do that to RSS and Atom, so JSON must match.
   const text = xmlSafe(String(html ?? "")).replace(/\r\n?/g, "\n").trim();
-  if (!text) return callback(null, "");
-  convertHtmlToAbsoluteUrls(text, base, { closingSingleTag: "default" }).then(
-    (result: string) => callback(null, result),
-    (error: unknown) => callback(error),
-  );
+  if (!text) return "";
+  return convertHtmlToAbsoluteUrls(text, base, { closingSingleTag: "default" });
+}
+
+/**
+ * Each article's feed content is made once per build and shared by the six
+ * feed documents (three formats, latest and archive): rendering the partial
+ * and rewriting its URLs with posthtml cost milliseconds per article per
+ * document. Keyed by the article object of this build's data file (a rebuild
+ * gets new objects, so nothing outlives its build) and by the base URL.
+ */
+const contents = new WeakMap<object, Map<string, { promise: Promise<string>; settle: (html: Promise<string>) => void }>>();
+
+function contentEntry(item: Pick<FeedItem, "article" | "contentBase">) {
+  let byBase = contents.get(item.article);
+  if (!byBase) contents.set(item.article, (byBase = new Map()));
+  return byBase;
+}
+
+/**
+ * The article's feed content if another document made or is making it;
+ * `false` when the caller is the first and must render the partial and pass
+ * it to feedContentHtml (which settles the waiting documents). A Nunjucks
+ * async filter, like feedContentHtml (hence `asyncEach` in the templates).
+ */
+function sharedFeedContent(item: FeedItem, callback: (err: unknown, result?: string | false) => void): void {
+  const byBase = contentEntry(item);
+  const entry = byBase.get(item.contentBase);
+  if (entry) {
+    entry.promise.then((html) => callback(null, html), (error: unknown) => callback(error));
+    return;
+  }
+  let settle!: (html: Promise<string>) => void;
+  const promise = new Promise<string>((resolve) => (settle = resolve));
+  byBase.set(item.contentBase, { promise, settle });
+  callback(null, false);
+}
+
+/** Makes the feed content from the rendered partial and shares it with the other documents. */
+function feedContentHtml(html: unknown, item: FeedItem, callback: (err: unknown, result?: string) => void): void {
+  const made = feedContent(html, item.contentBase);
+  const entry = contentEntry(item).get(item.contentBase);
+  if (entry) entry.settle(made);
+  else contentEntry(item).set(item.contentBase, { promise: made, settle: () => {} });
+  made.then((result) => callback(null, result), (error: unknown) => callback(error));
 }
 
 export function feedsPlugin(eleventyConfig: any): void {
@@ -91,5 +130,6 @@ export function feedsPlugin(eleventyConfig: any): void {
   eleventyConfig.addFilter("json", json);
   eleventyConfig.addFilter("jsonFeedItem", jsonFeedItem);
   eleventyConfig.addFilter("jsonFeedAuthor", jsonFeedAuthor);
+  eleventyConfig.addNunjucksAsyncFilter("sharedFeedContent", sharedFeedContent);
   eleventyConfig.addNunjucksAsyncFilter("feedContentHtml", feedContentHtml);
 }
