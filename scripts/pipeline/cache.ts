@@ -5,21 +5,24 @@
 // bytes (sidecar included), its resolved metadata, the site fields that reach
 // the result, and the pipeline's own source code. A code change therefore
 // starts a fresh cache rather than serving results the new code would not
-// produce. Entries are validated with ArticleSchema on read; anything that
-// fails to parse or validate is a miss and is rebuilt, never trusted. The
-// folder is safe to delete at any time.
+// produce. Each entry carries a SHA-256 digest of its article; an entry that
+// fails to parse, is filed under another key or does not match its digest is
+// a miss and is rebuilt, never trusted. (The digest replaces a schema check
+// on read, which cost ~0.85 ms per article on every warm build; the data
+// file, cached articles included, is validated against the schema once
+// before it is written.) The folder is safe to delete at any time.
 import { createHash } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { ArticleSchema, type Article, type Site } from "../schema.ts";
+import type { Article, Site } from "../schema.ts";
 import type { ArticleProcessor } from "./run.ts";
 import type { SourceArticle } from "./read.ts";
 
 /** The cache folder, relative to the project root. */
 export const CACHE_DIR = ".cache";
 /** Bumped when the entry layout itself changes. */
-const ENTRY_FORMAT = 1;
+const ENTRY_FORMAT = 2;
 
 const SCRIPTS_DIR = fileURLToPath(new URL("../", import.meta.url));
 
@@ -99,8 +102,12 @@ export interface ArticleCache {
 
 interface Entry {
   key: string;
+  /** SHA-256 of JSON.stringify(article). */
+  digest: string;
   article: unknown;
 }
+
+const digestOf = (articleJson: string): string => createHash("sha256").update(articleJson).digest("hex");
 
 export function openArticleCache(root: string, version: string = pipelineVersion()): ArticleCache {
   const base = path.join(root, CACHE_DIR, "articles");
@@ -118,9 +125,9 @@ export function openArticleCache(root: string, version: string = pipelineVersion
       }
       try {
         const entry = JSON.parse(text) as Entry;
-        if (entry.key !== key) return "rejected";
-        const parsed = ArticleSchema.safeParse(entry.article);
-        return parsed.success ? parsed.data : "rejected";
+        if (entry.key !== key || typeof entry.article !== "object" || entry.article === null) return "rejected";
+        // JSON.stringify of what JSON.parse read gives back the bytes written.
+        return entry.digest === digestOf(JSON.stringify(entry.article)) ? (entry.article as Article) : "rejected";
       } catch {
         return "rejected";
       }
@@ -130,7 +137,8 @@ export function openArticleCache(root: string, version: string = pipelineVersion
       // Write beside the entry and rename: a reader (another build, `dev`)
       // sees the old entry or the new one, never half of one.
       const tmp = path.join(dir, `.${key}.${process.pid}.${writes++}.tmp`);
-      writeFileSync(tmp, JSON.stringify({ key, article } satisfies Entry));
+      const articleJson = JSON.stringify(article);
+      writeFileSync(tmp, `{"key":${JSON.stringify(key)},"digest":"${digestOf(articleJson)}","article":${articleJson}}`);
       renameSync(tmp, fileFor(key));
     },
     prune(keep) {

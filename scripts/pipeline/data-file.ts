@@ -6,9 +6,24 @@ import { BriefingError, problem } from "./problems.ts";
 
 export const DATA_FILE = "_data/briefing.json";
 
+/**
+ * Values that came out of validateDataFile. Validation costs ~0.85 ms per
+ * article, so the build validates once (runPipeline) and the write trusts
+ * that value; anything else is validated here. Build values are not mutated
+ * after validation.
+ */
+const validated = new WeakSet<object>();
+
+/** DataFileSchema.safeParse, remembering a valid result so that writing it does not validate it again. */
+export function validateDataFile(value: unknown): ReturnType<typeof DataFileSchema.safeParse> {
+  const result = DataFileSchema.safeParse(value);
+  if (result.success) validated.add(result.data);
+  return result;
+}
+
 /** Serializes deterministically: the same DataFile always gives the same bytes. */
 export function serializeDataFile(data: DataFile): string {
-  return JSON.stringify(DataFileSchema.parse(data), null, 1) + "\n";
+  return JSON.stringify(validated.has(data) ? data : DataFileSchema.parse(data), null, 1) + "\n";
 }
 
 /** Writes next to the target and renames, so a reader never sees half a file. */

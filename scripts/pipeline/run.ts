@@ -1,13 +1,14 @@
 // The pipeline, top to bottom: read -> normalize -> summarize -> data file.
 // Returns the DataFile value and every problem found; writes nothing.
 import path from "node:path";
-import { DATA_FILE_VERSION, DataFileSchema, type Article, type DataFile, type Site } from "../schema.ts";
+import { DATA_FILE_VERSION, type Article, type DataFile, type Site } from "../schema.ts";
 import { discoverArticles } from "./discover.ts";
 import { LIMITS } from "./limits.ts";
 import { processArticle } from "./process-article.ts";
 import { BriefingError, problem, type Problem } from "./problems.ts";
 import { readArticleFile, type SourceArticle } from "./read.ts";
 import { GENERATOR } from "./generator.ts";
+import { validateDataFile } from "./data-file.ts";
 
 export interface PipelineOptions {
   root: string;
@@ -103,7 +104,8 @@ export async function runPipeline(options: PipelineOptions, processor: ArticlePr
   if (slugProblems.length > 0) return { data: null, problems: [...problems, ...slugProblems], stats };
 
   const data = assembleDataFile(options.site, articles);
-  const checked = DataFileSchema.safeParse(data);
+  // The one schema validation of a build: writeDataFile trusts the value it returns.
+  const checked = validateDataFile(data);
   if (!checked.success) {
     const issues = checked.error.issues.slice(0, 10).map((issue) => {
       const [, index] = issue.path;
@@ -112,5 +114,5 @@ export async function runPipeline(options: PipelineOptions, processor: ArticlePr
     });
     return { data: null, problems: [...problems, ...issues], stats };
   }
-  return { data, problems, stats };
+  return { data: checked.data, problems, stats };
 }
