@@ -153,7 +153,14 @@ export function extractEntities(sentences: SentenceRef[]): EntityResult {
   // Lower-case words of the article: a capitalized sentence opener that also
   // appears in lower case ("Analysts", "Recognizing") is not a name.
   const all = " " + sentences.map((s) => s.text).join(" ");
+  // Memoized: without it a long article would scan its whole text once per sentence.
+  const seenLower = new Map<string, boolean>();
   const appearsInLowerCase = (word: string): boolean => {
+    let known = seenLower.get(word);
+    if (known === undefined) { known = scanLowerCase(word); seenLower.set(word, known); }
+    return known;
+  };
+  const scanLowerCase = (word: string): boolean => {
     const lower = " " + word.toLowerCase();
     for (let i = all.indexOf(lower); i >= 0; i = all.indexOf(lower, i + 1)) {
       const after = all.charCodeAt(i + lower.length);

@@ -31,7 +31,7 @@ export function isSubhead(line: string): boolean {
 
 /** Headline-shaped first line: short, no full stop at the end. */
 function isTitleShaped(line: string): boolean {
-  return line.length <= 200 && countWords(line) <= 25 && line.length <= 200 && !/[.,;:]$/.test(line) && /^["'\u201C\u2018(]?[\p{Lu}\p{N}]/u.test(line);
+  return line.length <= 200 && countWords(line) <= 25 && !/[.,;:!]["'\u201D\u2019)]*$/u.test(line) && /^["'\u201C\u2018(]?[\p{Lu}\p{N}]/u.test(line);
 }
 
 /** Hard-wrapped text: lines stop short and the next line goes on in lower case. */
@@ -70,7 +70,8 @@ export function readPlainText(body: string): Block[] {
   flush(true);
 
   return groups.map((g, i) => {
-    const heading = g.alone && isSubhead(g.text);
+    // A subhead introduces what follows: the last line of the text is never one.
+    const heading = g.alone && i < groups.length - 1 && isSubhead(g.text);
     const titleCandidate = i === 0 && groups.length > 1 && g.alone && isTitleShaped(g.text) && (heading || g.followedByBlank);
     return block(heading ? "heading" : "paragraph", g.text, { titleCandidate });
   });
