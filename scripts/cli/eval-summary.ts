@@ -14,6 +14,8 @@ import { summarize } from "../pipeline/summarize/index.ts";
 import { parseTextLines } from "../eval/jsonl.ts";
 import { runCli } from "./run-cli.ts";
 
+const TIMING_PASSES = 5;
+
 await runCli(async () => {
   const root = process.cwd();
   const { values, positionals } = parseArgs({
@@ -42,13 +44,22 @@ await runCli(async () => {
     if (!read.article) throw new BriefingError(read.problems.map((p) => ({ ...p, file: set, line: item.line })));
     return { id: item.id, article: normalize(read.article, site) };
   });
-  const start = performance.now();
-  const lines = normalized.map(({ id, article }) => JSON.stringify({ id, summary: summarize(article, null, options).summary.text }));
-  const ms = performance.now() - start;
+  // The best of a few passes: the figure is the summarizer's, not the machine's
+  // other load (the first pass also pays for compiling the code).
+  let lines: string[] = [];
+  let ms = Infinity;
+  for (let pass = 0; pass < TIMING_PASSES; pass++) {
+    const start = performance.now();
+    lines = normalized.map(({ id, article }) => JSON.stringify({ id, summary: summarize(article, null, options).summary.text }));
+    ms = Math.min(ms, performance.now() - start);
+  }
   mkdirSync(path.dirname(out), { recursive: true });
   writeFileSync(out, lines.join("\n") + "\n");
   const words = normalized.reduce((n, a) => n + a.article.wordCount, 0);
-  process.stdout.write(`summarized ${lines.length} articles in ${ms.toFixed(0)} ms (${((ms / words) * 900).toFixed(2)} ms per 900 words); predictions in ${path.relative(root, out)}\n\n`);
+  process.stdout.write(
+    `summarized ${lines.length} articles (${words} words) in ${ms.toFixed(0)} ms, best of ${TIMING_PASSES} passes: ` +
+      `${(ms / lines.length).toFixed(2)} ms per article, ${((ms / words) * 900).toFixed(2)} ms per 900 words; predictions in ${path.relative(root, out)}\n\n`,
+  );
   for (const source of [...sources].sort()) {
     const args = [scorer, out, set, ...(source === "all" ? [] : ["--source", source])];
     const result = spawnSync(process.execPath, args, { encoding: "utf8" });

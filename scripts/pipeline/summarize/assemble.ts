@@ -33,17 +33,28 @@ export function assembleSentences(ordered: readonly Candidate[]): string[] {
 /** Gives `person` in full at the first short mention, unless the full name is already there. */
 function withFullName(text: string, person: Person): string {
   if (text.includes(person.name)) return text;
-  const parts = person.name.split(/\s+/);
-  const short = [...person.mentions.map((m) => m.text), shortName(person)]
-    .filter((m) => !/\s/.test(m) && parts.includes(m))
-    .sort((a, b) => b.length - a.length);
-  for (const form of short) {
-    // Not after a title or first name that is already there ("Professor Park", "Mr Locke").
-    const re = new RegExp(`(?<![\\p{L}.]\\s|\\p{L})${escapeRegExp(form)}(?!\\p{L})`, "u");
+  for (const { form, re } of shortForms(person)) {
+    if (!text.includes(form)) continue;
     const m = re.exec(text);
     if (m) return text.slice(0, m.index) + person.name + text.slice(m.index + form.length);
   }
   return text;
+}
+
+/** The one-word forms of a person's name the article uses, longest first, each with its matcher (made once per person). */
+const SHORT_FORMS = new WeakMap<Person, Array<{ form: string; re: RegExp }>>();
+function shortForms(person: Person): Array<{ form: string; re: RegExp }> {
+  let forms = SHORT_FORMS.get(person);
+  if (!forms) {
+    const parts = person.name.split(/\s+/);
+    const short = [...new Set([...person.mentions.map((m) => m.text), shortName(person)])]
+      .filter((m) => !/\s/.test(m) && parts.includes(m))
+      .sort((a, b) => b.length - a.length);
+    // Not after a title or first name that is already there ("Professor Park", "Mr Locke").
+    forms = short.map((form) => ({ form, re: new RegExp(`(?<![\\p{L}.]\\s|\\p{L})${escapeRegExp(form)}(?!\\p{L})`, "u") }));
+    SHORT_FORMS.set(person, forms);
+  }
+  return forms;
 }
 
 /**

@@ -125,7 +125,7 @@ export function buildCandidates(article: NormalizedArticle, people: PeopleIndex,
   ];
   // A tag the text names ("Nuclear weapons") is a topic the summary should cover.
   const tagIds = article.tags.map((t) => contentTerms(t.name).map((term) => space.idOf.get(term) ?? -1));
-  for (const c of candidates) {
+  if (tagIds.length > 0) for (const c of candidates) {
     const has = new Set(c.vector.ids);
     c.tags = tagIds.flatMap((ids, k) => (ids.length > 0 && ids.every((id) => has.has(id)) ? [k] : []));
   }

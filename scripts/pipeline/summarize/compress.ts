@@ -54,6 +54,7 @@ function openingPerson(text: string, people: readonly Person[]): Person | undefi
  */
 export function compressSentence(text: string, people: readonly Person[], { trailing = true } = {}): string {
   let out = dropLeadingConnective(text);
-  if (openingPerson(out, people)?.role) out = dropOpeningAppositive(out);
+  const cut = dropOpeningAppositive(out);
+  if (cut !== out && openingPerson(out, people)?.role) out = cut;
   return trailing ? dropTrailingParticiple(out) : out;
 }

@@ -36,7 +36,7 @@ export function sentenceQuality(text: string, words: number): Quality {
   if (!TERMINAL.test(text)) penalize(0.3, "no terminal punctuation");
   if (!/^[‘“'"(]?[\p{Lu}\p{N}]/u.test(text)) penalize(0.2, "starts mid-sentence");
   if (CAPTION_LABEL.test(text)) penalize(0.3, "caption label");
-  if (GLUED_QUOTE.test(text)) penalize(0.5, "caption run into a quote");
+  if (/[‘“]/u.test(text) && GLUED_QUOTE.test(text)) penalize(0.5, "caption run into a quote");
   if (OPENS_WITH_QUOTE.test(text)) penalize(0.55, "quote");
   else if (FIRST_PERSON.test(text) && !/[‘“]/u.test(text)) penalize(0.4, "loose quote");
   if (QUESTION.test(text)) penalize(0.5, "question");

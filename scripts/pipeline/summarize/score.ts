@@ -64,14 +64,16 @@ export function termVectors(texts: readonly string[], counted = texts.length): T
   });
   const idf = new Float64Array(dimensions);
   for (let id = 0; id < dimensions; id++) idf[id] = Math.log(1 + counted / Math.max(1, df[id]!));
+  // Term counts of one sentence at a time, in a scratch array over the article's terms.
+  const counts = new Float64Array(dimensions);
   const sentences = idLists.map((ids) => {
-    const tf = new Map<number, number>();
-    for (const id of ids) tf.set(id, (tf.get(id) ?? 0) + 1);
-    const vector: TermVector = { ids: new Int32Array(tf.size), weights: new Float64Array(tf.size) };
-    let k = 0;
-    for (const [id, count] of tf) {
-      vector.ids[k] = id;
-      vector.weights[k++] = count * idf[id]!;
+    const distinct: number[] = [];
+    for (const id of ids) if (counts[id]!++ === 0) distinct.push(id);
+    const vector: TermVector = { ids: Int32Array.from(distinct), weights: new Float64Array(distinct.length) };
+    for (let k = 0; k < distinct.length; k++) {
+      const id = distinct[k]!;
+      vector.weights[k] = counts[id]! * idf[id]!;
+      counts[id] = 0;
     }
     return normalized(vector);
   });

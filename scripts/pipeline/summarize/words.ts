@@ -68,18 +68,48 @@ export function stem(word: string): string {
   return word;
 }
 
-/** Term of each word form seen, "" for none: the same words recur across articles. */
-const TERM_CACHE = new Map<string, string>();
-const TERM_CACHE_LIMIT = 200_000;
+/**
+ * Term of each word form seen ("" for none): the same words recur across
+ * articles. An open-addressing table keyed by a hash taken while scanning, so
+ * a word already seen costs no string allocation.
+ */
+const TABLE_BITS = 17;
+const TABLE_MASK = (1 << TABLE_BITS) - 1;
+/** Cleared when half full, so probes stay short. */
+const TABLE_LIMIT = 1 << (TABLE_BITS - 1);
+let tableKeys: Array<string | undefined> = new Array(1 << TABLE_BITS);
+let tableTerms: string[] = new Array(1 << TABLE_BITS);
+const tableHashes = new Int32Array(1 << TABLE_BITS);
+let tableSize = 0;
 
-function termOf(raw: string): string {
-  let term = TERM_CACHE.get(raw);
-  if (term === undefined) {
-    const word = raw.replace(/['’]s$/, "");
-    term = word.length < 2 || STOP_WORDS.has(word) || /^\d+$/.test(word) ? "" : stem(word);
-    if (TERM_CACHE.size >= TERM_CACHE_LIMIT) TERM_CACHE.clear();
-    TERM_CACHE.set(raw, term);
+function sameWord(key: string, text: string, start: number, end: number): boolean {
+  if (key.length !== end - start) return false;
+  for (let k = 0; k < key.length; k++) if (key.charCodeAt(k) !== text.charCodeAt(start + k)) return false;
+  return true;
+}
+
+/** The term of `text.slice(start, end)` (a lower-cased word), "" for a stop word, number or single letter. */
+function termAt(text: string, start: number, end: number, hash: number): string {
+  let slot = hash & TABLE_MASK;
+  for (;;) {
+    const key = tableKeys[slot];
+    if (key === undefined) break;
+    if (tableHashes[slot] === hash && sameWord(key, text, start, end)) return tableTerms[slot]!;
+    slot = (slot + 1) & TABLE_MASK;
   }
+  const raw = text.slice(start, end);
+  const word = raw.replace(/['’]s$/, "");
+  const term = word.length < 2 || STOP_WORDS.has(word) || /^\d+$/.test(word) ? "" : stem(word);
+  if (tableSize >= TABLE_LIMIT) {
+    tableKeys = new Array(1 << TABLE_BITS);
+    tableTerms = new Array(1 << TABLE_BITS);
+    tableSize = 0;
+    slot = hash & TABLE_MASK;
+  }
+  tableKeys[slot] = raw;
+  tableTerms[slot] = term;
+  tableHashes[slot] = hash;
+  tableSize++;
   return term;
 }
 
@@ -96,18 +126,27 @@ export function contentTerms(text: string): string[] {
   let i = 0;
   const n = lower.length;
   while (i < n) {
-    if (!isAlnum(lower.charCodeAt(i))) {
+    let code = lower.charCodeAt(i);
+    if (!isAlnum(code)) {
       i++;
       continue;
     }
     const start = i;
-    while (i < n && isAlnum(lower.charCodeAt(i))) i++;
-    const code = i < n ? lower.charCodeAt(i) : 0;
-    if ((code === APOSTROPHE || code === RIGHT_QUOTE) && i + 1 < n && isAlnum(lower.charCodeAt(i + 1))) {
+    // FNV-1a over the word's code units.
+    let hash = 0x811c9dc5 | 0;
+    while (i < n && isAlnum((code = lower.charCodeAt(i)))) {
+      hash = Math.imul(hash ^ code, 16777619);
       i++;
-      while (i < n && isAlnum(lower.charCodeAt(i))) i++;
     }
-    const term = termOf(lower.slice(start, i));
+    if ((code === APOSTROPHE || code === RIGHT_QUOTE) && i < n && i + 1 < n && isAlnum(lower.charCodeAt(i + 1))) {
+      hash = Math.imul(hash ^ code, 16777619);
+      i++;
+      while (i < n && isAlnum((code = lower.charCodeAt(i)))) {
+        hash = Math.imul(hash ^ code, 16777619);
+        i++;
+      }
+    }
+    const term = termAt(lower, start, i, hash);
     if (term !== "") out.push(term);
   }
   return out;
