@@ -11,7 +11,7 @@ import { buildCandidates } from "./candidates.ts";
 import { keyPoints as chooseKeyPoints } from "./key-points.ts";
 import { indexPeople } from "./people.ts";
 import { DEFAULT_WEIGHTS, type ScoreWeights } from "./score.ts";
-import { selectSentences } from "./select.ts";
+import { selectSentences, type SelectionWeights } from "./select.ts";
 import { countWords } from "./words.ts";
 
 export { countWords } from "./words.ts";
@@ -21,6 +21,7 @@ export interface SummaryOptions {
   maxWords: number;
   /** For tuning and tests; the build uses the defaults. */
   weights?: ScoreWeights;
+  selection?: SelectionWeights;
 }
 
 export interface SummaryResult {
@@ -31,7 +32,7 @@ export interface SummaryResult {
 export function summarize(article: NormalizedArticle, editorSummary: string | null, options: SummaryOptions): SummaryResult {
   const people = indexPeople(article);
   const { candidates, ...terms } = buildCandidates(article, people, options.weights ?? DEFAULT_WEIGHTS);
-  let chosen = selectSentences(candidates, terms, { minWords: options.minWords, maxWords: options.maxWords, articleWords: article.wordCount }).sort((a, b) => a.index - b.index);
+  let chosen = selectSentences(candidates, terms, { minWords: options.minWords, maxWords: options.maxWords, articleWords: article.wordCount }, options.selection).sort((a, b) => a.index - b.index);
   const keyPoints = chooseKeyPoints(candidates, new Set(chosen.map((c) => c.id)));
   if (editorSummary) {
     const text = editorSummary.replace(/\s+/g, " ").trim();

@@ -41,11 +41,11 @@ export interface SelectionWeights {
 
 /** Tuned on the dev set (ROUGE against the length-matched lead, cnndm and xsum) and read on the seed. */
 export const DEFAULT_SELECTION: SelectionWeights = {
-  redundancy: 0.6,
+  redundancy: 0.8,
   sectionCoverage: 0.5,
   coverage: 1,
   lengthExponent: 0.5,
-  stopShare: 0.15,
+  stopShare: 0.2,
   lengthRatio: 0.1,
   label: 3,
   tag: 0.5,
