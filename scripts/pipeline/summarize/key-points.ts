@@ -1,6 +1,7 @@
-// Key points: three to five short sentences for the briefing page and email,
-// the best-scored short sentences in article order, cohesion-repaired, with a
-// closing attribution ("..., he said.") trimmed where no quotation depends on it.
+// Key points: three to five short sentences for the briefing page and email:
+// the summary's short sentences, then the best-scored others, in article
+// order, cohesion-repaired, with a closing attribution ("..., he said.")
+// trimmed where no quotation depends on it.
 import type { Candidate } from "./candidates.ts";
 import { assembleSentences } from "./assemble.ts";
 import { cosineDense } from "./score.ts";
@@ -18,16 +19,17 @@ export function keyPoints(candidates: readonly Candidate[], summaryIds: Readonly
   const shortest = new Map<number, Candidate>();
   for (const c of candidates) if (!shortest.has(c.index) || c.words < shortest.get(c.index)!.words) shortest.set(c.index, c);
   const eligible = [...shortest.values()].filter((c) => c.quality >= 0.5 && !c.needsPredecessor && c.words <= MAX_POINT_WORDS);
-  const ranked = [...eligible].sort((a, b) => b.score - a.score || a.index - b.index);
+  // The summary's own sentences first: the selection chose them for what they
+  // add, so the bullets state the paragraph's points; then the best-scored rest.
+  const inSummary = (c: Candidate) => (summaryIds.has(c.id) ? 1 : 0);
+  const ranked = [...eligible].sort((a, b) => inSummary(b) - inSummary(a) || b.score - a.score || a.index - b.index);
   const chosen: Candidate[] = [];
   const top = ranked[0]?.score ?? 0;
   for (const c of ranked) {
-    if (chosen.length >= 5 || (chosen.length >= 3 && c.score < top * 0.4)) break;
+    if (chosen.length >= 5 || (chosen.length >= 3 && !summaryIds.has(c.id) && c.score < top * 0.4)) break;
     if (chosen.some((s) => cosineDense(c.vector, s.dense()) > 0.5)) continue;
     chosen.push(c);
   }
-  // Prefer the summary's own sentences to come first in reading order only by position.
-  void summaryIds;
   chosen.sort((a, b) => a.index - b.index);
   return assembleSentences(chosen).map(trimAttribution);
 }
