@@ -112,7 +112,7 @@ describe("editor's summary", () => {
 
 describe("the seed article", () => {
   const read = readArticleFile(PROJECT_ROOT, SEED_ARTICLE, site.timeZone);
-  const { summary } = summarize(normalize(read.article!, site), null, budget);
+  const { summary, keyPoints } = summarize(normalize(read.article!, site), null, budget);
   const words = summary.text.toLowerCase();
 
   it("states Kim's demand for recognition as a nuclear power", () => {
@@ -124,6 +124,12 @@ describe("the seed article", () => {
   });
   it("states the slim outlook for talks", () => {
     expect(words).toMatch(/chances for meaningful conversations remain slim/);
+  });
+  it("has three to five key points, one of them the refusal", () => {
+    expect(keyPoints.length).toBeGreaterThanOrEqual(3);
+    expect(keyPoints.length).toBeLessThanOrEqual(5);
+    expect(keyPoints.some((p) => /nuclear weapons is absolutely impossible/.test(p))).toBe(true);
+    for (const point of keyPoints) expect(cohesionProblems(point)).toEqual([]);
   });
   it("is one cohesive paragraph within the configured length", () => {
     expect(summary.text).not.toMatch(/\n/);
