@@ -269,8 +269,9 @@ describe("property: every character of the body is accounted for", () => {
   const paragraph = fc.array(sentence, { minLength: 1, maxLength: 5 }).map((s) => s.join(" "));
   const space = fc.constantFrom(" ", "  ", "\u00A0", " \t", "\u2009");
   const heading = fc.array(fc.constantFrom("Talks", "Stall", "Over", "Tariffs\u2026", "What", "Next"), { minLength: 1, maxLength: 5 }).map((w) => w.join(" "));
-  // The first line ends a sentence, so it is never a title line (which would leave the body).
-  const body = fc.tuple(paragraph.map((p) => p.replace(/[.?!"\u201D]+$/u, "") + "."), fc.array(fc.tuple(fc.option(heading, { nil: null }), paragraph), { maxLength: 8 }), fc.constantFrom("\n", "\n\n", "\r\n", "\r"), space)
+  // The first line ends a sentence, so it is never a title line (which would leave the body),
+  // and holds a word, so the body is never empty (an article without words is an error).
+  const body = fc.tuple(paragraph.map((p) => "Talks " + p.replace(/[.?!"\u201D]+$/u, "") + "."), fc.array(fc.tuple(fc.option(heading, { nil: null }), paragraph), { maxLength: 8 }), fc.constantFrom("\n", "\n\n", "\r\n", "\r"), space)
     .map(([first, rest, eol, sp]) => [first, ...rest.flatMap(([h, p]) => (h ? [h, p] : [p]))].map((l) => l.split(" ").join(sp)).join(eol) + eol);
 
   it("joining headings and paragraphs gives back the input modulo whitespace; sentences rebuild each paragraph", () => {
@@ -313,7 +314,8 @@ describe("hostile input", () => {
   it("gives an article even for text with no sentence punctuation or letters in odd scripts", () => {
     for (const body of ["\u05E9\u05DC\u05D5\u05DD \u05E2\u05D5\u05DC\u05DD", "\u4F60\u597D\u4E16\u754C\u3002\u518D\u89C1\u3002", "1 2 3", "a\u200Bb \u202Eevil\u202C"]) {
       const a = normalize(source(body + "\n"), site);
-      expect(a.sections[0]!.paragraphs[0]!.text).toBe(body);
+      // Bidi overrides are removed (see clean.ts); everything visible stays.
+      expect(a.sections[0]!.paragraphs[0]!.text).toBe(body.replace(/[\u202A-\u202E\u2066-\u2069]/g, ""));
       expect(a.title.length).toBeGreaterThan(0);
     }
   });

@@ -9,6 +9,16 @@ import { parseDocument } from "yaml";
 import { z } from "zod";
 import { problem, type Problem } from "./problems.ts";
 import { lineCounterFor, zodProblems } from "./zod-problems.ts";
+import { foldWhitespace, removeControls } from "./normalize/clean.ts";
+
+/**
+ * A metadata value as one clean line: control characters, bidi overrides and
+ * line breaks become spaces. Titles and names reach mail headers, XML and
+ * JSON, where a newline or an unbalanced U+202E is an injection, not text.
+ */
+export function metaLine(value: string): string {
+  return foldWhitespace(removeControls(value));
+}
 
 export const FrontMatterSchema = z.object({
   title: z.string().trim().min(1, "expected a non-empty title").optional(),
@@ -18,7 +28,7 @@ export const FrontMatterSchema = z.object({
   source: z
     .union([
       z.string().min(1),
-      z.object({ name: z.string().min(1, "expected the source's name"), url: z.url("expected an absolute http(s) URL").nullable().optional() }),
+      z.object({ name: z.string().min(1, "expected the source's name"), url: z.url({ protocol: /^https?$/, message: "expected an absolute http(s) URL" }).nullable().optional() }),
     ], { message: "expected a source name, or { name, url }" })
     .optional(),
   author: z.string().min(1).nullable().optional(),
@@ -180,20 +190,21 @@ export function resolveMeta(
   }
   const source =
     fields.source === undefined ? null
-    : typeof fields.source === "string" ? { name: fields.source, url: null }
-    : { name: fields.source.name, url: fields.source.url ?? null };
+    : typeof fields.source === "string" ? { name: metaLine(fields.source), url: null }
+    : { name: metaLine(fields.source.name), url: fields.source.url ?? null };
   const tags = fields.tags === undefined ? []
-    : (Array.isArray(fields.tags) ? fields.tags : fields.tags.split(",")).map((t) => t.trim()).filter((t) => t !== "");
+    : (Array.isArray(fields.tags) ? fields.tags : fields.tags.split(",")).map(metaLine).filter((t) => t !== "");
+  const nonEmpty = (v: string | null | undefined) => (v ? metaLine(v) || null : null);
   return {
     meta: {
-      title: fields.title ?? null,
+      title: nonEmpty(fields.title),
       date: date.toISO({ includeOffset: true })!,
       updated: updated ? updated.toISO({ includeOffset: true })! : null,
       timeZone: zone,
       source,
-      author: fields.author ?? null,
+      author: nonEmpty(fields.author),
       tags,
-      summary: fields.summary ?? null,
+      summary: nonEmpty(fields.summary),
       draft: fields.draft ?? false,
       slug: fields.slug ?? null,
       language: fields.language ?? null,

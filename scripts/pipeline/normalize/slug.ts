@@ -2,8 +2,15 @@
 // path. Letters with accents are folded (é -> e); anything else separates words.
 
 const MAX_SLUG = 80;
+// Device names Windows refuses as file or folder names, whatever the extension.
+const WINDOWS_RESERVED = /^(?:con|prn|aux|nul|com[0-9]|lpt[0-9])$/;
 
 export function slugify(text: string): string {
+  const slug = foldToSlug(text);
+  return WINDOWS_RESERVED.test(slug) ? `${slug}-page` : slug;
+}
+
+function foldToSlug(text: string): string {
   const folded = text
     .normalize("NFKD")
     .replace(/\p{M}+/gu, "")
