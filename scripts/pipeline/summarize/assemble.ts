@@ -7,10 +7,6 @@ import { NAME_SLOT, type Candidate } from "./candidates.ts";
 import { shortName } from "./people.ts";
 import { countWords } from "./words.ts";
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-
 /** Texts of the candidates, in the order given, with names filled in. */
 export function assembleSentences(ordered: readonly Candidate[]): string[] {
   const named = new Set<string>();
@@ -33,25 +29,39 @@ export function assembleSentences(ordered: readonly Candidate[]): string[] {
 /** Gives `person` in full at the first short mention, unless the full name is already there. */
 function withFullName(text: string, person: Person): string {
   if (text.includes(person.name)) return text;
-  for (const { form, re } of shortForms(person)) {
-    if (!text.includes(form)) continue;
-    const m = re.exec(text);
-    if (m) return text.slice(0, m.index) + person.name + text.slice(m.index + form.length);
+  for (const form of shortForms(person)) {
+    const at = standaloneIndex(text, form);
+    if (at >= 0) return text.slice(0, at) + person.name + text.slice(at + form.length);
   }
   return text;
 }
 
-/** The one-word forms of a person's name the article uses, longest first, each with its matcher (made once per person). */
-const SHORT_FORMS = new WeakMap<Person, Array<{ form: string; re: RegExp }>>();
-function shortForms(person: Person): Array<{ form: string; re: RegExp }> {
+const LETTER = /\p{L}/u;
+const isLetter = (ch: string | undefined) => ch !== undefined && ch !== "" && LETTER.test(ch);
+
+/**
+ * Where `form` first stands as a word of its own, -1 if nowhere: not inside
+ * a longer word, and not right after a title or first name that is already
+ * there ("Professor Park", "Mr. Locke").
+ */
+function standaloneIndex(text: string, form: string): number {
+  for (let at = text.indexOf(form); at >= 0; at = text.indexOf(form, at + 1)) {
+    if (isLetter(text[at + form.length]) || isLetter(text[at - 1])) continue;
+    if (at >= 2 && /\s/.test(text[at - 1]!) && (text[at - 2] === "." || isLetter(text[at - 2]))) continue;
+    return at;
+  }
+  return -1;
+}
+
+/** The one-word forms of a person's name the article uses, longest first (worked out once per person). */
+const SHORT_FORMS = new WeakMap<Person, string[]>();
+function shortForms(person: Person): string[] {
   let forms = SHORT_FORMS.get(person);
   if (!forms) {
     const parts = person.name.split(/\s+/);
-    const short = [...new Set([...person.mentions.map((m) => m.text), shortName(person)])]
+    forms = [...new Set([...person.mentions.map((m) => m.text), shortName(person)])]
       .filter((m) => !/\s/.test(m) && parts.includes(m))
       .sort((a, b) => b.length - a.length);
-    // Not after a title or first name that is already there ("Professor Park", "Mr Locke").
-    forms = short.map((form) => ({ form, re: new RegExp(`(?<![\\p{L}.]\\s|\\p{L})${escapeRegExp(form)}(?!\\p{L})`, "u") }));
     SHORT_FORMS.set(person, forms);
   }
   return forms;

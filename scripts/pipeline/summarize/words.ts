@@ -77,8 +77,9 @@ const TABLE_BITS = 17;
 const TABLE_MASK = (1 << TABLE_BITS) - 1;
 /** Cleared when half full, so probes stay short. */
 const TABLE_LIMIT = 1 << (TABLE_BITS - 1);
-let tableKeys: Array<string | undefined> = new Array(1 << TABLE_BITS);
-let tableTerms: string[] = new Array(1 << TABLE_BITS);
+// Filled, not holey, arrays ("" marks a free slot: no word is empty): reads stay on V8's fast path.
+let tableKeys: string[] = new Array<string>(1 << TABLE_BITS).fill("");
+let tableTerms: string[] = new Array<string>(1 << TABLE_BITS).fill("");
 const tableHashes = new Int32Array(1 << TABLE_BITS);
 let tableSize = 0;
 
@@ -92,8 +93,8 @@ function sameWord(key: string, text: string, start: number, end: number): boolea
 function termAt(text: string, start: number, end: number, hash: number): string {
   let slot = hash & TABLE_MASK;
   for (;;) {
-    const key = tableKeys[slot];
-    if (key === undefined) break;
+    const key = tableKeys[slot]!;
+    if (key === "") break;
     if (tableHashes[slot] === hash && sameWord(key, text, start, end)) return tableTerms[slot]!;
     slot = (slot + 1) & TABLE_MASK;
   }
@@ -101,8 +102,8 @@ function termAt(text: string, start: number, end: number, hash: number): string 
   const word = raw.replace(/['’]s$/, "");
   const term = word.length < 2 || STOP_WORDS.has(word) || /^\d+$/.test(word) ? "" : stem(word);
   if (tableSize >= TABLE_LIMIT) {
-    tableKeys = new Array(1 << TABLE_BITS);
-    tableTerms = new Array(1 << TABLE_BITS);
+    tableKeys = new Array<string>(1 << TABLE_BITS).fill("");
+    tableTerms = new Array<string>(1 << TABLE_BITS).fill("");
     tableSize = 0;
     slot = hash & TABLE_MASK;
   }
