@@ -15,8 +15,13 @@ export function sentencesOf(article: Pick<Article, "sections">): Sentence[] {
 
 /** The display text of a sentence by its anchor id, or null when the id is unknown. */
 export function sentenceText(article: Pick<Article, "sections">, sentenceId: string): string | null {
-  return sentencesOf(article).find((s) => s.id === sentenceId)?.display ?? null;
+  // One index per article: the page asks once per timeline entry and quote.
+  // (Reversed so that, were an id ever repeated, the first sentence wins as with find().)
+  const byId = sentenceIndexes.get(article) ?? new Map(sentencesOf(article).reverse().map((s) => [s.id, s.display]));
+  sentenceIndexes.set(article, byId);
+  return byId.get(sentenceId) ?? null;
 }
+const sentenceIndexes = new WeakMap<object, Map<string, string>>();
 
 /**
  * The resolved dates in time order: by start, then end, then where they occur
@@ -121,7 +126,13 @@ export function sitemapEntries(data: Pick<DataFile, "site" | "articles" | "tags"
   const { site, articles } = data;
   const changed = (a: Article) => a.updated ?? a.date;
   // By instant, not by string: two articles may state different offsets.
-  const instant = (iso: string) => DateTime.fromISO(iso, { setZone: true }).toMillis();
+  // Memoized: every archive and topic page compares its articles' dates again.
+  const instants = new Map<string, number>();
+  const instant = (iso: string) => {
+    let ms = instants.get(iso);
+    if (ms === undefined) instants.set(iso, (ms = DateTime.fromISO(iso, { setZone: true }).toMillis()));
+    return ms;
+  };
   const newest = (list: Article[]) =>
     list.length > 0 ? rfc3339(list.map(changed).reduce((a, b) => (instant(b) > instant(a) ? b : a))) : null;
   const url = (p: string) => absoluteUrl(p, site.url);
