@@ -8,7 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import { loadSite } from "../scripts/site/config.ts";
 import { normalize } from "../scripts/pipeline/normalize/index.ts";
-import { readArticleFile } from "../scripts/pipeline/read.ts";
+import { readArticle, readArticleFile } from "../scripts/pipeline/read.ts";
 import { readPlainText } from "../scripts/pipeline/summarize/plain-text-source.ts";
 import { summarize, countWords } from "../scripts/pipeline/summarize/index.ts";
 import { dropLeadingConnective, dropOpeningAppositive } from "../scripts/pipeline/summarize/cohesion.ts";
@@ -99,6 +99,37 @@ describe("sentence compression", () => {
     expect(compressSentence(text, [{ ...person, role: "mayor of the coastal town of Havsby" }])).toBe("Maria Lindqvist announced the closure.");
     expect(compressSentence(text, [{ ...person, role: null }])).toBe(text);
     expect(compressSentence("However, the council agreed to pay for moorings.", [])).toBe("The council agreed to pay for moorings.");
+  });
+});
+
+describe("selection by marginal gain", () => {
+  // A made-up story whose lead sentences all fit: only what a later sentence adds can bring it in.
+  const HARBOUR = [
+    "Maria Lindqvist, the mayor of the coastal town of Havsby, announced on Monday that the harbour will close for two years of repairs.",
+    "Fishing crews said they had not been consulted about the closure of the harbour.",
+    "The council said the harbour repairs could not wait for another winter.",
+    "The repairs are expected to cost 40 million kronor, most of it from a national fund.",
+    "Crews plan to meet the council next week to ask for compensation for the longer journeys.",
+    "The council will pay for temporary moorings at the neighbouring port of Norrvik while the work goes on.",
+    "Shops near the harbour expect fewer visitors during the summer season.",
+    "The last major repairs to the harbour were carried out in the 1970s.",
+    "Engineers found that seawater had eaten into the concrete of the storm walls along the northern pier.",
+    "A school trip to the harbour museum has been moved to the autumn.",
+    "The ferry to the islands will sail from Norrvik until the harbour reopens.",
+  ].join("\n");
+  const withTags = (tags: string[]) => {
+    const sidecar = `date: 2026-03-02T09:00:00+01:00\ntimeZone: Europe/Stockholm\ntitle: Havsby harbour to close\ntags: [${tags.join(", ")}]\n`;
+    const read = readArticle({ path: "harbour.txt", bytes: new TextEncoder().encode(HARBOUR), sidecar: { path: "harbour.yaml", bytes: new TextEncoder().encode(sidecar) }, siteTimeZone: site.timeZone });
+    if (!read.article) throw new Error(JSON.stringify(read.problems));
+    return summarize(normalize(read.article, site), null, budget).summary;
+  };
+
+  it("covers a tag the text names, even from late in the article", () => {
+    expect(withTags([]).text).not.toMatch(/storm walls/);
+    const tagged = withTags(["Storm walls"]);
+    expect(tagged.text).toMatch(/Engineers found that seawater had eaten into the concrete of the storm walls/);
+    expect(tagged.wordCount).toBeLessThanOrEqual(budget.maxWords);
+    expect(cohesionProblems(tagged.text)).toEqual([]);
   });
 });
 
