@@ -9,7 +9,7 @@
 // against the briefing's URL: the shared partial already resolves the links it
 // writes, and this catches whatever markup the partial gains later.
 import { convertHtmlToAbsoluteUrls } from "@11ty/eleventy-plugin-rss";
-import { rfc3339 } from "./filters.ts";
+import { rfc3339, rfc822 } from "./filters.ts";
 import { FEED_PATHS, FEED_VARIANTS, feedModel, xmlSafe, type FeedItem, type FeedModel, type FeedVariant } from "./feed-model.ts";
 import type { DataFile } from "../schema.ts";
 
@@ -39,6 +39,23 @@ export function htmlText(text: string): string {
   return String(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
 
+/**
+ * rfc3339 and rfc822, memoized: each feed date is written by up to six
+ * documents, and a luxon parse and zone change costs a fraction of a
+ * millisecond. Pure functions of (date, zone), so the memo never goes stale.
+ */
+function memoizedDate(format: (iso: string, zone?: string) => string): (iso: string, zone?: string) => string {
+  const memo = new Map<string, string>();
+  return (iso, zone) => {
+    const key = `${iso}\u0000${zone ?? ""}`;
+    let text = memo.get(key);
+    if (text === undefined) memo.set(key, (text = format(iso, zone)));
+    return text;
+  };
+}
+export const feedRfc3339 = memoizedDate(rfc3339);
+export const feedRfc822 = memoizedDate(rfc822);
+
 /** JSON for a value, indented to sit at `indent` spaces inside a larger document. */
 export function json(value: unknown, indent = 0): string {
   const text = JSON.stringify(value, null, 2);
@@ -54,8 +71,8 @@ export function jsonFeedItem(item: FeedItem, contentHtml: string): Record<string
     title: item.title,
     summary: item.summary,
     content_html: String(contentHtml),
-    date_published: rfc3339(item.published, item.timeZone),
-    date_modified: rfc3339(item.updated, item.timeZone),
+    date_published: feedRfc3339(item.published, item.timeZone),
+    date_modified: feedRfc3339(item.updated, item.timeZone),
     authors: [jsonFeedAuthor(item.author)],
     tags: item.categories,
     language: item.language,
@@ -128,6 +145,8 @@ export function feedsPlugin(eleventyConfig: any): void {
   eleventyConfig.addFilter("feedPath", feedPath);
   eleventyConfig.addFilter("htmlText", htmlText);
   eleventyConfig.addFilter("json", json);
+  eleventyConfig.addFilter("feedRfc3339", feedRfc3339);
+  eleventyConfig.addFilter("feedRfc822", feedRfc822);
   eleventyConfig.addFilter("jsonFeedItem", jsonFeedItem);
   eleventyConfig.addFilter("jsonFeedAuthor", jsonFeedAuthor);
   eleventyConfig.addNunjucksAsyncFilter("sharedFeedContent", sharedFeedContent);
