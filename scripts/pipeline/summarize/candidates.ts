@@ -82,15 +82,16 @@ export function buildCandidates(article: NormalizedArticle, people: PeopleIndex,
   let sectionRank = 0;
   let currentSection = 0;
   const shared = flat.map(({ sentence, display, paragraph, sectionIndex }, index) => {
-    const quality = isCaption(display) ? 0 : sentenceQuality(display, countWords(display)).weight * (paragraph.kind === "quote" ? 0.5 : 1);
+    const displayWords = countWords(display);
+    const quality = isCaption(display) ? 0 : sentenceQuality(display, displayWords).weight * (paragraph.kind === "quote" ? 0.5 : 1);
     // A subhead opens a new lead: its section's first sentences carry its point.
     if (sectionIndex !== currentSection) [currentSection, sectionRank] = [sectionIndex, 0];
     const prior = Math.max(positionPrior(usableRank, weights.positionHalfLife), SECTION_LEAD * positionPrior(sectionRank, weights.positionHalfLife));
     if (quality >= 0.5) [usableRank, sectionRank] = [usableRank + 1, sectionRank + 1];
-    return { id: sentence.id, sectionIndex, quality, prior, named: people.bySentence.get(sentence.id) ?? [] };
+    return { id: sentence.id, sectionIndex, quality, prior, named: people.bySentence.get(sentence.id) ?? [], display, displayWords };
   });
   const candidate = (index: number, shown: string, vector: TermVector): Candidate => {
-    const { id, sectionIndex, quality, prior, named } = shared[index]!;
+    const { id, sectionIndex, quality, prior, named, display, displayWords } = shared[index]!;
     let text = shown;
     const opening = openingOf(text);
     let antecedent: Candidate["antecedent"] = null;
@@ -112,7 +113,7 @@ export function buildCandidates(article: NormalizedArticle, people: PeopleIndex,
         lastResort = true;
       }
     }
-    const words = countWords(antecedent ? text.replace(NAME_SLOT, antecedent.person.name) : text);
+    const words = antecedent ? countWords(text.replace(NAME_SLOT, antecedent.person.name)) : text === display ? displayWords : countWords(text);
     const sentencePeople = [...named];
     if (antecedent && !sentencePeople.includes(antecedent.person)) sentencePeople.push(antecedent.person);
     const peopleCoverage = Math.min(1, sentencePeople.reduce((sum, p) => sum + (people.salience.get(p.id) ?? 0), 0));

@@ -17,9 +17,9 @@ const CAPTION_LABEL = /^(?:[A-Z][\w'’-]*\s){0,3}[A-Z]?[\w'’-]+:\s+[A-Z]/u;
 /** A caption glued on: a word, no punctuation, then an opening quote and a capital. */
 const GLUED_QUOTE = /[\p{Ll}\d]\s+[‘“][A-Z][^’”]{15,}[,.!?][’”]/u;
 /** First person outside quotation marks: a piece of a quote the splitter cut loose. */
-const FIRST_PERSON = /^(?:I|We|My|Our)\b|\s(?:I|I’m|I’ve|I’d|we|my|our|me|us)\s/u;
-const OPENS_WITH_QUOTE = /^[‘“'"]/u;
-const QUESTION = /\?["'”’)]*$/u;
+const FIRST_PERSON = /^(?:I|We|My|Our)\b|\s(?:I|I’m|I’ve|I’d|we|my|our|me|us)\s/;
+const OPENS_WITH_QUOTE = /^[‘“'"]/;
+const QUESTION = /\?["'”’)]*$/;
 
 export function sentenceQuality(text: string, words: number): Quality {
   const reasons: string[] = [];
