@@ -2,7 +2,7 @@
 // values the page templates need (timeline order, date spans, JSON-LD, the
 // home page's archive pages). Each is a small pure function, unit-tested in
 // test/site-filters.test.ts; templates only call them.
-import { DateTime } from "luxon";
+import { DateTime, Info } from "luxon";
 import type { Article, DataFile, ResolvedDate, Sentence, Site } from "../schema.ts";
 import { absoluteUrl, rfc3339 } from "./filters.ts";
 
@@ -61,7 +61,49 @@ export function dateSpan(date: Pick<ResolvedDate, "start" | "end" | "precision">
 }
 const dateSpans = new Map<string, string>();
 
+/** YYYY-MM-DD as numbers, or null when it is not a real calendar date. */
+function calendarDate(iso: string): { year: number; month: number; day: number } | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!match) return null;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth ? { year, month, day } : null;
+}
+
+/**
+ * The same text as luxon's toFormat("d LLLL yyyy") and friends, from the
+ * numbers: DateTime.fromISO and hasSame cost most of a millisecond per span,
+ * and an archive has thousands of distinct spans.
+ */
 function formatDateSpan(date: Pick<ResolvedDate, "start" | "end" | "precision">, locale: string): string {
+  const start = calendarDate(date.start);
+  const end = calendarDate(date.end);
+  if (!start || !end) return formatDateSpanWithLuxon(date, locale);
+  const months = Info.months("long", { locale });
+  const year = (d: typeof start) => String(d.year).padStart(4, "0");
+  const month = (d: typeof start) => `${months[d.month - 1]} ${year(d)}`;
+  const day = (d: typeof start) => `${d.day} ${month(d)}`;
+  const sameYear = start.year === end.year;
+  const sameMonth = sameYear && start.month === end.month;
+  let text: string;
+  if (date.precision === "year") {
+    text = sameYear ? year(start) : `${year(start)}–${year(end)}`;
+  } else if (date.precision === "month") {
+    text = sameMonth ? month(start) : `${month(start)} – ${month(end)}`;
+  } else if (sameMonth && start.day === end.day) {
+    text = day(start);
+  } else if (sameMonth) {
+    text = `${start.day}–${day(end)}`;
+  } else if (sameYear) {
+    text = `${start.day} ${months[start.month - 1]} – ${day(end)}`;
+  } else {
+    text = `${day(start)} – ${day(end)}`;
+  }
+  return date.precision === "approximate" ? `about ${text}` : text;
+}
+
+/** The reference implementation, for anything that is not a plain calendar date (and throws for what is not a date). */
+export function formatDateSpanWithLuxon(date: Pick<ResolvedDate, "start" | "end" | "precision">, locale: string): string {
   const start = DateTime.fromISO(date.start, { zone: "UTC", locale });
   const end = DateTime.fromISO(date.end, { zone: "UTC", locale });
   if (!start.isValid || !end.isValid) throw new Error(`not an ISO date: "${date.start}" / "${date.end}"`);
