@@ -37,10 +37,16 @@ const SITE_FILE = "_data/site.yaml";
  * keeps two sites under one host (different path prefixes) from sharing ids.
  */
 export function messageIdFor(slug: string, siteUrl: string): string {
-  const url = new URL(siteUrl);
-  const site = createHash("sha256").update(url.href).digest("hex").slice(0, 10);
-  return `<${slug}.${site}@${url.hostname.replace(/^\[|\]$/g, "")}>`;
+  let suffix = messageIdSuffixes.get(siteUrl);
+  if (suffix === undefined) {
+    const url = new URL(siteUrl);
+    const site = createHash("sha256").update(url.href).digest("hex").slice(0, 10);
+    messageIdSuffixes.set(siteUrl, (suffix = `${site}@${url.hostname.replace(/^\[|\]$/g, "")}`));
+  }
+  return `<${slug}.${suffix}>`;
 }
+/** Per site URL: a build asks once per briefing with the same URL. */
+const messageIdSuffixes = new Map<string, string>();
 
 /** The first address in a From value, or null when it holds none. */
 export function mailboxAddress(from: string): string | null {
@@ -69,9 +75,14 @@ export function listUnsubscribeHeader(value: string): string {
   return items.map((item) => `<${item}>`).join(", ");
 }
 
+const fromHasMailbox = new Map<string, boolean>();
+
 /** The headers of a briefing's message, from the article and the site configuration. */
 export function messageHeaders(article: Pick<Article, "slug" | "title" | "date" | "timeZone">, site: Pick<Site, "url" | "email">): MessageHeaders {
-  if (!mailboxAddress(site.email.from)) {
+  // The site's From is parsed once per value, not once per briefing.
+  const hasMailbox = fromHasMailbox.get(site.email.from) ?? mailboxAddress(site.email.from) !== null;
+  fromHasMailbox.set(site.email.from, hasMailbox);
+  if (!hasMailbox) {
     throw new BriefingError([
       problem({
         file: SITE_FILE, field: "email.from", stage: "email",
