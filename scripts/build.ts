@@ -11,6 +11,7 @@ import { runPipeline, type ArticleProcessor } from "./pipeline/run.ts";
 import { cachedProcessor, openArticleCache, CACHE_DIR } from "./pipeline/cache.ts";
 import { defaultWorkerCount, parallelProcessor, workersFromEnv, type ParallelRun } from "./pipeline/parallel.ts";
 import { BriefingError, problem, type Problem } from "./pipeline/problems.ts";
+import { recordRender, renderKey, unchangedRender } from "./render/render-cache.ts";
 import type { DataFile } from "./schema.ts";
 
 export interface BuildOptions {
@@ -63,25 +64,35 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   const stagedSite = path.join(staging, "site");
   rmSync(staging, { recursive: true, force: true });
   mkdirSync(stagedData, { recursive: true });
-  await timed("data", () => writeDataFile(path.join(stagedData, "briefing.json"), data), () => `${DATA_FILE} validated (${data.articles.length} articles)`);
+  const dataText = await timed("data", () => writeDataFile(path.join(stagedData, "briefing.json"), data), () => `${DATA_FILE} validated (${data.articles.length} articles)`);
 
-  // The email cache (.cache/email/) follows the article cache's switch; a
-  // custom processor (tests) means no cache at all.
+  // The caches in .cache/email/ and .cache/render/ follow the article cache's
+  // switch; a custom processor (tests) means no cache at all.
   const renderCache = !options.processor && (options.cache ?? env.BRIEFING_CACHE !== "off");
-  const outputFiles = await timed("render", () => renderSite(root, path.relative(path.join(root, "src"), stagedData), stagedSite, renderCache), (n) => `${n} files written by Eleventy`);
-
-  // Swap: both renames are on one file system, so each is atomic.
   const finalSite = path.resolve(root, options.outputDir ?? "_site");
   const finalData = path.join(root, DATA_FILE);
+  const siteName = `${path.relative(root, finalSite) || finalSite}/`;
+  // Same data file bytes, templates and code as the build that wrote the
+  // untouched site folder: Eleventy would write the same bytes, so it is kept.
+  const key = renderCache ? renderKey(root, finalSite, dataText) : null;
+  const kept = key ? unchangedRender(root, key, finalSite) : null;
+  const outputFiles = kept
+    ? await timed("render", () => kept.outputFiles, (n) => `skipped: data file, templates and code unchanged since the build that wrote ${siteName} (${n} files kept)`)
+    : await timed("render", () => renderSite(root, path.relative(path.join(root, "src"), stagedData), stagedSite, renderCache), (n) => `${n} files written by Eleventy`);
+
+  // Swap: both renames are on one file system, so each is atomic.
   await timed("swap", () => {
-    const old = path.join(staging, "old-site");
-    if (existsSync(finalSite)) renameSync(finalSite, old);
-    mkdirSync(path.dirname(finalSite), { recursive: true });
-    renameSync(stagedSite, finalSite);
+    if (!kept) {
+      const old = path.join(staging, "old-site");
+      if (existsSync(finalSite)) renameSync(finalSite, old);
+      mkdirSync(path.dirname(finalSite), { recursive: true });
+      renameSync(stagedSite, finalSite);
+    }
     mkdirSync(path.dirname(finalData), { recursive: true });
     renameSync(path.join(stagedData, "briefing.json"), finalData);
     rmSync(staging, { recursive: true, force: true });
-  }, () => `${path.relative(root, finalSite) || finalSite}/ and ${DATA_FILE} in place`);
+    if (key && !kept) recordRender(root, key, finalSite, outputFiles);
+  }, () => `${kept ? "" : `${siteName} and `}${DATA_FILE} in place`);
 
   return { data, warnings: result.problems.filter((p) => p.severity === "warning"), stages, outputFiles };
 }

@@ -26,13 +26,14 @@ export function serializeDataFile(data: DataFile): string {
   return JSON.stringify(validated.has(data) ? data : DataFileSchema.parse(data), null, 1) + "\n";
 }
 
-/** Writes next to the target and renames, so a reader never sees half a file. */
-export function writeDataFile(file: string, data: DataFile): void {
+/** Writes next to the target and renames, so a reader never sees half a file. Returns the text written. */
+export function writeDataFile(file: string, data: DataFile): string {
   const text = serializeDataFile(data);
   mkdirSync(path.dirname(file), { recursive: true });
   const tmp = `${file}.tmp-${process.pid}`;
   writeFileSync(tmp, text);
   renameSync(tmp, file);
+  return text;
 }
 
 export function readDataFile(file: string): DataFile {
