@@ -1,7 +1,8 @@
 // The data file: validated against the schema on write and on read.
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { DataFileSchema, type DataFile } from "../schema.ts";
+import { z } from "zod";
+import { ArticleSchema, DataFileSchema, type Article, type DataFile } from "../schema.ts";
 import { BriefingError, problem } from "./problems.ts";
 
 export const DATA_FILE = "_data/briefing.json";
@@ -14,11 +15,40 @@ export const DATA_FILE = "_data/briefing.json";
  */
 const validated = new WeakSet<object>();
 
-/** DataFileSchema.safeParse, remembering a valid result so that writing it does not validate it again. */
-export function validateDataFile(value: unknown): ReturnType<typeof DataFileSchema.safeParse> {
-  const result = DataFileSchema.safeParse(value);
-  if (result.success) validated.add(result.data);
-  return result;
+/**
+ * Articles already checked against ArticleSchema: the per-article cache
+ * validates a result before storing it and marks what it serves from an
+ * entry whose digest matched (scripts/pipeline/cache.ts).
+ */
+const validArticles = new WeakSet<object>();
+export function markValidArticle(article: Article): Article {
+  validArticles.add(article);
+  return article;
+}
+
+const DataFileEnvelopeSchema = DataFileSchema.extend({ articles: z.array(z.unknown()) });
+
+export type DataFileCheck = { success: true; data: DataFile } | { success: false; error: { issues: z.core.$ZodIssue[] } };
+
+/**
+ * The data file against DataFileSchema: the envelope, and each article not
+ * already known valid with ArticleSchema (the schema has no rule across
+ * articles, so this is the same verdict). A valid result is remembered so
+ * that writing it does not validate it again.
+ */
+export function validateDataFile(value: DataFile): DataFileCheck {
+  const envelope = DataFileEnvelopeSchema.safeParse(value);
+  const issues: z.core.$ZodIssue[] = envelope.success ? [] : [...envelope.error.issues];
+  const articles = value.articles.map((article, i) => {
+    if (validArticles.has(article)) return article;
+    const checked = ArticleSchema.safeParse(article);
+    if (!checked.success) issues.push(...checked.error.issues.map((issue) => ({ ...issue, path: ["articles", i, ...issue.path] })));
+    return checked.success ? checked.data : article;
+  });
+  if (!envelope.success || issues.length > 0) return { success: false, error: { issues } };
+  const data: DataFile = { ...envelope.data, articles };
+  validated.add(data);
+  return { success: true, data };
 }
 
 /** Serializes deterministically: the same DataFile always gives the same bytes. */

@@ -1,0 +1,59 @@
+// One schema check per article: the cache stores only results that pass
+// ArticleSchema, the data file check skips what the cache served (digest
+// intact) and checks everything else, naming the article and field.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { openArticleCache } from "../scripts/pipeline/cache.ts";
+import { serializeDataFile, validateDataFile } from "../scripts/pipeline/data-file.ts";
+import { processArticle } from "../scripts/pipeline/process-article.ts";
+import { readArticle } from "../scripts/pipeline/read.ts";
+import { assembleDataFile } from "../scripts/pipeline/run.ts";
+import { DataFileSchema, type Article, type Site } from "../scripts/schema.ts";
+import { loadSite } from "../scripts/site/config.ts";
+import { PROJECT_ROOT, SEED_ARTICLE } from "./helpers/project.ts";
+
+let site: Site;
+let article: Article;
+let root: string;
+beforeAll(() => {
+  site = loadSite(path.join(PROJECT_ROOT, "_data/site.yaml"), {});
+  const read = readArticle({
+    path: `src/articles/${path.basename(SEED_ARTICLE)}`,
+    bytes: readFileSync(SEED_ARTICLE),
+    sidecar: { path: `src/articles/${path.basename(SEED_ARTICLE).replace(/\.txt$/, ".yaml")}`, bytes: readFileSync(SEED_ARTICLE.replace(/\.txt$/, ".yaml")) },
+    siteTimeZone: site.timeZone,
+  });
+  article = processArticle(read.article!, site);
+  root = mkdtempSync(path.join(os.tmpdir(), "briefing-validation-"));
+});
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+describe("validation once per article", () => {
+  it("stores a valid result and serves it; does not store an invalid one", () => {
+    const cache = openArticleCache(root, "v".repeat(64));
+    cache.write("good", article);
+    cache.write("bad", { ...article, slug: "Not A Slug!" });
+    expect(cache.read("good")).toEqual(article);
+    expect(cache.read("bad")).toBe("missing");
+  });
+
+  it("names an invalid article and field; gives the same verdict and bytes as DataFileSchema for a valid file", () => {
+    const cache = openArticleCache(root, "w".repeat(64));
+    cache.write("good", article);
+    const served = cache.read("good") as Article;
+    const bad = { ...article, slug: "second-copy", readingMinutes: -1 };
+    const checked = validateDataFile(assembleDataFile(site, [served, bad]));
+    expect(checked.success).toBe(false);
+    if (!checked.success) expect(checked.error.issues.map((i) => i.path.join("."))).toEqual(["articles.1.readingMinutes"]);
+
+    const good = assembleDataFile(site, [served, { ...article, slug: "second-copy" }]);
+    const ok = validateDataFile(good);
+    expect(ok.success).toBe(true);
+    expect(DataFileSchema.safeParse(good).success).toBe(true);
+    if (ok.success) expect(serializeDataFile(ok.data)).toBe(JSON.stringify(DataFileSchema.parse(good), null, 1) + "\n");
+    // A broken envelope is caught too.
+    expect(validateDataFile({ ...good, version: 999 as never }).success).toBe(false);
+  });
+});
