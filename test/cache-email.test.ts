@@ -79,12 +79,16 @@ describe("builds with the email cache", () => {
     expect(entries()).toHaveLength(2); // one edition, one message
     const before = entries().map((f) => readFileSync(f, "utf8"));
 
+    // Each build below must render (not keep _site/ as is: .cache/render/).
+    const render = () => rmSync(path.join(project.root, ".cache/render"), { recursive: true, force: true });
+    render();
     await project.build();
     expect(emailFiles()).toEqual(cold);
     expect(entries().map((f) => readFileSync(f, "utf8"))).toEqual(before);
 
     // A payload that still parses but was changed is not trusted: rebuilt.
     for (const f of entries()) writeFileSync(f, readFileSync(f, "utf8").replace(/"payload":\{"(\w+)":"/, '"payload":{"$1":"X'));
+    render();
     await project.build();
     expect(emailFiles()).toEqual(cold);
     expect(entries().map((f) => readFileSync(f, "utf8"))).toEqual(before);
