@@ -59,6 +59,17 @@ describe("skipping an unchanged render", () => {
     expect(renderLine()).toMatch(/files written by Eleventy/);
     expect(Object.keys(more).length).toBeGreaterThan(Object.keys(first).length);
 
+    // Another machine zone renders in full (the output must not depend on it; spine.test.ts checks the bytes).
+    const zone = process.env.TZ;
+    process.env.TZ = "America/Los_Angeles";
+    try {
+      await build();
+      expect(renderLine()).toMatch(/files written by Eleventy/);
+    } finally {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    }
+
     await build({ cache: false });
     expect(renderLine()).toMatch(/files written by Eleventy/);
     await build({ env: { SITE_URL: "https://example.org/b/" } });

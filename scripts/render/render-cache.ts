@@ -45,13 +45,18 @@ function listFiles(dir: string, base: string, skip: (rel: string) => boolean): s
 }
 
 /**
- * The render's key: the data file's bytes, the output folder, and the bytes
+ * The render's key: the data file's bytes, the output folder, the zone and
+ * locale, and the bytes
  * of the project's templates, includes and assets (articles excluded: they
  * reach the render only through the data file), eleventy.config.ts, all of
  * scripts/ and package.json.
  */
 export function renderKey(root: string, outputDir: string, dataText: string): string {
   const hash = createHash("sha256").update(`render-record ${RECORD_FORMAT}\0${path.resolve(outputDir)}\0`);
+  // The output never depends on the machine's zone or locale; a build in
+  // another one still renders in full, so that this stays checked, never assumed.
+  const { timeZone, locale } = Intl.DateTimeFormat().resolvedOptions();
+  hash.update(JSON.stringify([timeZone, locale, process.env.TZ, process.env.LANG, process.env.LC_ALL, process.env.LC_TIME])).update("\0");
   const inputs = [
     ...listFiles(path.join(root, "src"), root, (rel) => rel === "src/articles"),
     ...listFiles(path.join(root, "_includes"), root, () => false),
