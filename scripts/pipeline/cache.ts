@@ -102,13 +102,6 @@ export interface ArticleCache {
   prune(keep: ReadonlySet<string>): number;
 }
 
-interface Entry {
-  key: string;
-  /** SHA-256 of JSON.stringify(article). */
-  digest: string;
-  article: unknown;
-}
-
 const digestOf = (articleJson: string): string => createHash("sha256").update(articleJson).digest("hex");
 
 export function openArticleCache(root: string, version: string = pipelineVersion()): ArticleCache {
@@ -125,12 +118,20 @@ export function openArticleCache(root: string, version: string = pipelineVersion
       } catch {
         return "missing";
       }
+      // `{"key":<key>,"digest":<hex>,"article":<article JSON>}` as write() lays
+      // it out: the digest is checked on the article's bytes as stored, and
+      // only they are parsed.
+      const prefix = `{"key":${JSON.stringify(key)},"digest":"`;
+      const digestEnd = prefix.length + 64;
+      const articleStart = digestEnd + '","article":'.length;
+      if (!text.startsWith(prefix) || text.slice(digestEnd, articleStart) !== '","article":' || !text.endsWith("}")) return "rejected";
+      const articleJson = text.slice(articleStart, -1);
+      if (text.slice(prefix.length, digestEnd) !== digestOf(articleJson)) return "rejected";
       try {
-        const entry = JSON.parse(text) as Entry;
-        if (entry.key !== key || typeof entry.article !== "object" || entry.article === null) return "rejected";
-        // JSON.stringify of what JSON.parse read gives back the bytes written.
+        const article = JSON.parse(articleJson) as unknown;
+        if (typeof article !== "object" || article === null || Array.isArray(article)) return "rejected";
         // Valid against ArticleSchema when written (see write), unchanged since.
-        return entry.digest === digestOf(JSON.stringify(entry.article)) ? markValidArticle(entry.article as Article) : "rejected";
+        return markValidArticle(article as Article);
       } catch {
         return "rejected";
       }
