@@ -7,6 +7,7 @@ import { metaLine } from "../scripts/pipeline/front-matter.ts";
 import { removeControls } from "../scripts/pipeline/normalize/clean.ts";
 import { readArticle } from "../scripts/pipeline/read.ts";
 import { checkSlugs } from "../scripts/pipeline/run.ts";
+import { BriefingError } from "../scripts/pipeline/problems.ts";
 
 const SAFE_SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -80,5 +81,27 @@ describe("invisible controls in article text", () => {
     expect(removeControls("abc\u202Edef\u2066ghi\u2069")).toBe("abcdefghi");
     expect(removeControls("שלום עולם")).toBe("שלום עולם");
     expect(removeControls("a\u0000b\u001Bc")).toBe("a b c");
+  });
+});
+
+describe("Markdown nested past the parser's depth", () => {
+  it("is an error naming the file and line, never silently truncated text", async () => {
+    const { normalize } = await import("../scripts/pipeline/normalize/index.ts");
+    const site = (await import("../scripts/site/config.ts")).siteFromYaml(
+      (await import("node:fs")).readFileSync(new URL("../_data/site.yaml", import.meta.url), "utf8"), "_data/site.yaml", {});
+    const text = "---\ndate: 2026-03-01\n---\nFirst paragraph.\n\n" + "> ".repeat(80) + "deep text\n\nAfter the quote.\n";
+    const { article } = readArticle({ path: "deep.md", bytes: Buffer.from(text), sidecar: null, siteTimeZone: "UTC" });
+    let caught: unknown;
+    try {
+      normalize(article!, site);
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(BriefingError);
+    expect((caught as BriefingError).problems[0]).toMatchObject({ file: "deep.md", line: 6, stage: "normalize" });
+    // Thirty levels of quotes are deep but fine, and keep every word.
+    const ok = readArticle({ path: "ok.md", bytes: Buffer.from(text.replace("> ".repeat(80), "> ".repeat(30))), sidecar: null, siteTimeZone: "UTC" });
+    const words = normalize(ok.article!, site).sections.flatMap((s) => s.paragraphs.map((p) => p.text)).join(" ");
+    expect(words).toContain("deep text");
   });
 });

@@ -10,7 +10,8 @@ import type { Block } from "./blocks.ts";
 import { countWords, removeControls } from "./clean.ts";
 import { extractDates, publicationDate } from "./dates.ts";
 import { extractEntities, type SentenceRef } from "./entities.ts";
-import { readMarkdown } from "./markdown.ts";
+import { MarkdownNestingError, readMarkdown } from "./markdown.ts";
+import { BriefingError, problem } from "../problems.ts";
 import { readPlainText } from "./plain-text.ts";
 import { sentenceSpans, type Span } from "./sentences.ts";
 import { articleSlug, slugify } from "./slug.ts";
@@ -110,9 +111,22 @@ function buildSections(blocks: Block[]): Section[] {
   return sections;
 }
 
+function readMarkdownOrProblem(body: string, source: SourceArticle) {
+  try {
+    return readMarkdown(body);
+  } catch (error) {
+    if (!(error instanceof MarkdownNestingError)) throw error;
+    throw new BriefingError([problem({
+      file: source.path, line: source.bodyLine + error.line, stage: "normalize",
+      message: error.message,
+      fix: "flatten the nested quotes or lists; nothing is dropped silently",
+    })]);
+  }
+}
+
 export function normalize(source: SourceArticle, site: Site): NormalizedArticle {
   const cleaned = removeControls(source.body);
-  const blocks = source.format === "markdown" ? readMarkdown(cleaned) : readPlainText(cleaned);
+  const blocks = source.format === "markdown" ? readMarkdownOrProblem(cleaned, source) : readPlainText(cleaned);
   const head = takeHead(blocks, source.meta.title);
   const sections = buildSections(head.body);
 

@@ -12,7 +12,18 @@ import { foldWhitespace } from "./clean.ts";
 type Token = ReturnType<InstanceType<typeof MarkdownIt>["parse"]>[number];
 
 const md = new MarkdownIt("commonmark", { html: false, linkify: false, typographer: false });
-md.set({ maxNesting: LIMITS.markdownDepth * 4 } as never);
+// Each quote or list level costs markdown-it one to two token levels; past
+// maxNesting it silently stops parsing and the rest of the text is lost. So a
+// token at the last level is an error, never a quiet truncation.
+const MAX_NESTING = LIMITS.markdownDepth * 4;
+md.set({ maxNesting: MAX_NESTING } as never);
+
+/** Block quotes or lists nested deeper than the parser keeps; `line` is 0-based in the body. */
+export class MarkdownNestingError extends Error {
+  constructor(readonly line: number) {
+    super(`Markdown nested too deeply (block quotes or lists more than ${LIMITS.markdownDepth} levels)`);
+  }
+}
 // Let every link through the parser; safeHref decides, so an unsafe link keeps
 // its text (with href null) instead of turning into stray brackets.
 md.validateLink = () => true;
@@ -102,6 +113,8 @@ interface ListFrame { ordered: boolean; startIndex: number }
 /** Markdown (front matter removed) to blocks. */
 export function readMarkdown(body: string): Block[] {
   const tokens = md.parse(body, {});
+  const tooDeep = tokens.find((t) => t.level >= MAX_NESTING - 1);
+  if (tooDeep) throw new MarkdownNestingError(tooDeep.map?.[0] ?? [...tokens].reverse().find((t) => t.map)?.map?.[0] ?? 0);
   const blocks: Block[] = [];
   const lists: ListFrame[] = [];
   const items: ItemFrame[] = [];
