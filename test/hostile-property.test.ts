@@ -37,7 +37,9 @@ const article = fc.record({
   body: bodyText,
 });
 
-function articleText(a: fc.RecordValue<{ ext: fc.Arbitrary<string>; title: fc.Arbitrary<string | undefined>; author: fc.Arbitrary<string | undefined>; tags: fc.Arbitrary<string[]>; body: fc.Arbitrary<string> }>): string {
+type GeneratedArticle = { ext: string; title: string | undefined; author: string | undefined; tags: string[]; body: string };
+
+function articleText(a: GeneratedArticle): string {
   const fm = ["---", "date: 2026-03-01T09:00:00+00:00"];
   if (a.title !== undefined) fm.push(`title: ${a.title}`);
   if (a.author !== undefined) fm.push(`author: ${a.author}`);
