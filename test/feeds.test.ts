@@ -1,7 +1,8 @@
-// The subscription feeds, read back with real parsers and validators: RSS 2.0,
+// The feeds, read back with real parsers and validators: RSS 2.0,
 // Atom 1.0 (RFC 4287 RELAX NG with jing) and JSON Feed 1.1 carry the same items,
 // escape hostile titles, make every URL absolute, survive a path prefix, an
 // empty site and two machine time zones, and Python's feedparser reads them.
+// The subscription feeds carry the full text; the archive feeds summary and link only.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { spawnSync } from "node:child_process";
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -10,7 +11,7 @@ import path from "node:path";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { makeTempProject, PROJECT_ROOT, type TempProject } from "./helpers/project.ts";
 import {
-  ATOM_SCHEMA, checkFeeds, fileForUrl, readAtom, readJsonFeed, readRss, runFeedparser, type ReadFeed,
+  ATOM_SCHEMA, checkFeeds, fileForUrl, readAtom, readJsonFeed, readRss, runFeedparser, sliceErrors, type ReadFeed,
 } from "../scripts/check/feeds.ts";
 import { feedModel } from "../scripts/render/feed-model.ts";
 import type { DataFile } from "../scripts/schema.ts";
@@ -169,13 +170,44 @@ describe("the seed and the fixtures (URL ids, no path prefix)", () => {
   it("makes the full text's relative link and image absolute against the briefing URL, in all three formats", () => {
     const { rss, atom, json } = readAll(project);
     for (const feed of [rss, atom, json]) {
-      const html = feed.items[0]!.contentHtml;
+      const html = feed.items[0]!.contentHtml!;
+      expect(html, feed.file).toContain("A subhead with &amp; and &lt;angle brackets&gt;");
       expect(html, feed.file).toContain(`href="${LOCAL_BASE}briefings/plain-briefing/"`);
       expect(html, feed.file).toContain(`src="${LOCAL_BASE}briefings/escapes-and-links/chart.png"`);
       expect(html, feed.file).toContain('href="https://example.com/a?b=1&amp;c=2"');
       for (const m of html.matchAll(/(?:href|src)="([^"]*)"/g)) expect(m[1], feed.file).toMatch(/^https?:\/\//);
       expect(html).toContain("]]&gt;");
     }
+  });
+
+  it("carries each archive item's summary and link and no full text (the article body is not rendered)", () => {
+    const data = dataOf(project);
+    const latest = readAll(project);
+    const archive = readAll(project, "archive/");
+    for (const feed of [archive.rss, archive.atom, archive.json]) {
+      expect(feed.items.map((i) => i.link), feed.file).toEqual(data.articles.map((a) => `${LOCAL_BASE}briefings/${a.slug}/`));
+      expect(feed.items.map((i) => i.summary), feed.file).toEqual(data.articles.map((a) => a.summary.text));
+      expect(feed.items.map((i) => i.contentHtml), feed.file).toEqual(data.articles.map(() => null));
+    }
+    // The subscription feeds keep the full text of the same articles.
+    for (const feed of [latest.rss, latest.atom, latest.json]) {
+      for (const item of feed.items) expect(item.contentHtml?.length ?? 0, `${feed.file} ${item.link}`).toBeGreaterThan(0);
+    }
+    // Raw documents: no content element or field, and no text of a body (only its summary).
+    const rssText = project.read("archive/feed.xml");
+    expect(rssText).not.toContain("content:encoded");
+    expect(rssText).not.toContain("xmlns:content");
+    expect(project.read("archive/atom.xml")).not.toMatch(/<content[\s>]/);
+    const jsonItems = JSON.parse(project.read("archive/feed.json")).items as Record<string, unknown>[];
+    for (const item of jsonItems) {
+      expect(item).not.toHaveProperty("content_html");
+      expect(item.content_text).toBe(item.summary);
+    }
+    for (const f of ["archive/feed.xml", "archive/atom.xml", "archive/feed.json"]) {
+      expect(project.read(f), f).not.toContain("A subhead with");
+      expect(project.read(f), f).not.toContain("chart.png");
+    }
+    expect(project.read("feed.xml")).toContain("A subhead with");
   });
 
   it("is read by Python's feedparser with bozo=0 and the same items", () => {
@@ -198,6 +230,13 @@ describe("the seed and the fixtures (URL ids, no path prefix)", () => {
     expect(good.errors).toEqual([]);
     expect(good.ok).toBe(true);
 
+    // The subscription feed must be the archive's head in everything but the full text.
+    const latest = readAll(project).json;
+    const archive = readAll(project, "archive/").json;
+    expect(sliceErrors(latest, archive)).toEqual([]);
+    const reworded = { ...archive, items: archive.items.map((i, n) => (n === 1 ? { ...i, summary: i.summary + " Changed." } : i)) };
+    expect(sliceErrors(latest, reworded)).toEqual([expect.stringMatching(/^feed\.json: item 2 summary differs from archive\/feed\.json/)]);
+
     const broken = mkdtempSync(path.join(os.tmpdir(), "briefing-broken-feeds-"));
     try {
       cpSync(project.site(""), broken, { recursive: true });
@@ -205,7 +244,8 @@ describe("the seed and the fixtures (URL ids, no path prefix)", () => {
       // The stock plugin's defects, put back one per file.
       edit("feed.xml", (s) => s.replace(' xmlns:content="http://purl.org/rss/1.0/modules/content/"', ""));
       edit("archive/feed.xml", (s) => s.replace("<pubDate>Mon, 02 Mar 2026 09:30:00 -0500</pubDate>", "<pubDate>2026-03-02 14:30</pubDate>"));
-      edit("atom.xml", (s) => s.replace(/<id>[^<]*<\/id>\n<title type="text">A plain/, '<title type="text">A plain'));
+      // ...and a subscription feed without the full text, which only the archive may leave out.
+      edit("atom.xml", (s) => s.replace(/<id>[^<]*<\/id>\n<title type="text">A plain/, '<title type="text">A plain').replace(/\n<content type="html">[^<]*<\/content>/g, ""));
       edit("feed.json", (s) => s.replace('"title": "Q&A', '"title": "Q&amp;A'));
       rmSync(path.join(broken, "archive/feed.json"));
       const result = await checkFeeds({ siteDir: broken, baseUrl: LOCAL_BASE, pathPrefix: "/" });
@@ -214,6 +254,7 @@ describe("the seed and the fixtures (URL ids, no path prefix)", () => {
       has("feed.xml", /xmllint.*content/);
       has("archive/feed.xml", /RFC 822/);
       has("atom.xml", /RFC 4287 schema/);
+      has("atom.xml", /item 1 has no full text/);
       has("feed.json", /differs from .* item 1 title/);
       has("archive/feed.json", /missing/);
     } finally {
@@ -289,8 +330,12 @@ describe("under SITE_URL=https://example.org/briefing with tag: ids and a limit 
           expect(() => readFileSync(file!), `${feed.file}: ${link}`).not.toThrow();
         }
         const body = feed.items.find((i) => i.link.endsWith("/escapes-and-links/"))!.contentHtml;
-        expect(body).toContain(`href="${BASE}briefings/plain-briefing/"`);
-        expect(body).toContain(`src="${BASE}briefings/escapes-and-links/chart.png"`);
+        if (prefix === "archive/") {
+          expect(body, feed.file).toBeNull();
+        } else {
+          expect(body).toContain(`href="${BASE}briefings/plain-briefing/"`);
+          expect(body).toContain(`src="${BASE}briefings/escapes-and-links/chart.png"`);
+        }
       }
     }
   });

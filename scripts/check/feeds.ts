@@ -6,6 +6,7 @@
 //   - RSS 2.0 required elements, RFC 822 dates with numeric offsets, self link;
 //   - JSON Feed 1.1 fields (a zod schema of the spec);
 //   - the same items in all three: ids, links, titles, dates, tags, summary, full text;
+//   - full text in every subscription item; the archive may carry summary and link only;
 //   - links absolute under the base URL and, for the feed's own links, files in the site;
 //   - Python's feedparser reads both XML feeds with bozo=0 and the same items.
 // Errors name the file they are about.
@@ -33,8 +34,8 @@ export interface ReadItem {
   categories: string[];
   /** Plain text. */
   summary: string;
-  /** HTML. */
-  contentHtml: string;
+  /** HTML full text; null when the item carries none (archive items: summary and link only). */
+  contentHtml: string | null;
 }
 
 export interface ReadFeed {
@@ -169,7 +170,7 @@ export function readRss(file: string, source: string, errors: string[]): ReadFee
       updated: null,
       categories: ((item.category ?? []) as unknown[]).map(text),
       summary: htmlToPlain(text(item.description)),
-      contentHtml: text(item["content:encoded"]),
+      contentHtml: item["content:encoded"] === undefined ? null : text(item["content:encoded"]),
     };
   });
   if (channel.image !== undefined) {
@@ -205,7 +206,9 @@ export function readAtom(file: string, source: string, errors: string[]): ReadFe
     const entryLinks = (entry.link ?? []) as unknown[];
     const link = entryLinks.find((l) => (attr(l, "rel") ?? "alternate") === "alternate");
     if (!link) errors.push(`${file}: ${where} has no alternate link`);
-    if (attr(entry.content, "type") !== "html") errors.push(`${file}: ${where} content is not type="html"`);
+    // Content is optional in Atom (RFC 4287 4.1.2, given the alternate link); the subscription
+    // feed's requirement of full text is checked per variant in checkVariant.
+    if (entry.content !== undefined && attr(entry.content, "type") !== "html") errors.push(`${file}: ${where} content is not type="html"`);
     return {
       id: text(entry.id),
       link: attr(link, "href") ?? "",
@@ -214,7 +217,7 @@ export function readAtom(file: string, source: string, errors: string[]): ReadFe
       updated: instant(text(entry.updated), file, `${where} updated`, "rfc3339", errors),
       categories: ((entry.category ?? []) as unknown[]).map((c) => attr(c, "term") ?? ""),
       summary: text(entry.summary),
-      contentHtml: text(entry.content),
+      contentHtml: entry.content === undefined ? null : text(entry.content),
     };
   });
   const icons = [text(feed.icon), text(feed.logo)].filter(Boolean);
@@ -286,7 +289,7 @@ export function readJsonFeed(file: string, source: string, errors: string[]): Re
       updated: item.date_modified ? DateTime.fromISO(item.date_modified, { setZone: true }).toMillis() : null,
       categories: item.tags ?? [],
       summary: item.summary,
-      contentHtml: item.content_html ?? "",
+      contentHtml: item.content_html ?? null,
     })),
   };
 }
@@ -336,7 +339,7 @@ export function linkErrors(feed: ReadFeed, target: CheckTarget): string[] {
   }
   for (const item of feed.items) {
     if (item.id.startsWith("http") && item.id !== item.link) errors.push(`${feed.file}: item id ${item.id} is a URL but not the item's link`);
-    for (const m of item.contentHtml.matchAll(/\s(?:href|src|cite|poster)\s*=\s*["']([^"']*)["']/gi)) {
+    for (const m of (item.contentHtml ?? "").matchAll(/\s(?:href|src|cite|poster)\s*=\s*["']([^"']*)["']/gi)) {
       if (!/^(https?:|mailto:)/i.test(m[1]!)) errors.push(`${feed.file}: full text of "${item.title.slice(0, 40)}" has a relative or unsafe URL: ${m[1]}`);
     }
   }
@@ -445,9 +448,38 @@ function checkVariant(target: CheckTarget, variant: FeedVariant, errors: string[
     if (feed.selfUrl !== expectedSelf) errors.push(`${feed.file}: self link ${feed.selfUrl}, expected ${expectedSelf}`);
     errors.push(...linkErrors(feed, target));
   }
+  // The subscription feeds are read for the full text; the archive carries summary and link only.
+  if (variant === "latest") {
+    for (const feed of feeds) {
+      feed.items.forEach((item, i) => {
+        if (item.contentHtml === null) errors.push(`${feed.file}: item ${i + 1} has no full text (the subscription feed carries each article's content)`);
+      });
+    }
+  }
+  // Content is compared like every field: absent (null) in both formats is agreement.
   const [first, ...rest] = feeds;
   if (first) for (const other of rest) compareFeeds(first, other, errors);
   return feeds;
+}
+
+/** Fields the subscription feed must share with the head of the archive. */
+const SLICE_FIELDS = ["id", "link", "title", "published", "updated", "summary"] as const;
+
+/** The subscription feed's items must be the archive's newest, field by field (not the content). */
+export function sliceErrors(latest: ReadFeed, archive: ReadFeed): string[] {
+  const head = archive.items.slice(0, latest.items.length);
+  if (head.map((i) => i.id).join("\n") !== latest.items.map((i) => i.id).join("\n")) {
+    return [`${latest.file}: items are not the newest items of ${archive.file}`];
+  }
+  const errors: string[] = [];
+  latest.items.forEach((item, i) => {
+    const other = head[i]!;
+    for (const f of SLICE_FIELDS) {
+      if (item[f] !== other[f]) errors.push(`${latest.file}: item ${i + 1} ${f} differs from ${archive.file}: ${JSON.stringify(item[f]).slice(0, 120)} / ${JSON.stringify(other[f]).slice(0, 120)}`);
+    }
+    if (item.categories.join("\u0000") !== other.categories.join("\u0000")) errors.push(`${latest.file}: item ${i + 1} categories differ from ${archive.file}`);
+  });
+  return errors;
 }
 
 export async function checkFeeds(target: CheckTarget): Promise<CheckResult> {
@@ -457,13 +489,11 @@ export async function checkFeeds(target: CheckTarget): Promise<CheckResult> {
   for (const variant of FEED_VARIANTS) byVariant.set(variant, checkVariant(target, variant, errors, atomFiles));
   errors.push(...atomSchemaErrors(target.siteDir, atomFiles));
 
-  // The subscription feed is the newest slice of the archive.
+  // The subscription feed is the newest slice of the archive: the same items, said the same
+  // way, except the full text, which only the subscription feed carries.
   const latest = byVariant.get("latest")?.[0];
   const archive = byVariant.get("archive")?.[0];
-  if (latest && archive) {
-    const head = archive.items.slice(0, latest.items.length).map((i) => i.id);
-    if (head.join("\n") !== latest.items.map((i) => i.id).join("\n")) errors.push(`${latest.file}: items are not the newest items of ${archive.file}`);
-  }
+  if (latest && archive) errors.push(...sliceErrors(latest, archive));
 
   const xmlFeeds = [...byVariant.values()].flat().filter((f) => f.file.endsWith(".xml"));
   let parsedBy = "feedparser";

@@ -8,7 +8,11 @@ import type { Article, DataFile, Site } from "../schema.ts";
 import { BriefingError, problem } from "../pipeline/problems.ts";
 import { absoluteUrl } from "./filters.ts";
 
-/** `latest`: the subscription feeds (newest `site.feed.limit`). `archive`: every briefing. */
+/**
+ * `latest`: the subscription feeds (newest `site.feed.limit`), full text.
+ * `archive`: every briefing, summary and link only: the full text of thousands
+ * of articles made ~100 MB documents and most of the build's time and memory.
+ */
 export type FeedVariant = "latest" | "archive";
 export const FEED_VARIANTS: readonly FeedVariant[] = ["latest", "archive"];
 
@@ -65,6 +69,8 @@ export interface FeedModel {
   variant: FeedVariant;
   /** True when the feed carries every published briefing (RFC 5005 "complete feed"). */
   complete: boolean;
+  /** True when items carry the article's full text; false for the archive (summary and link only). */
+  fullText: boolean;
   title: string;
   /** Channel description; says so when there is nothing to read yet. */
   description: string;
@@ -123,6 +129,7 @@ export function feedModel(data: DataFile, variant: FeedVariant = "latest"): Feed
   return {
     variant,
     complete: variant === "archive" || data.articles.length <= site.feed.limit,
+    fullText: variant === "latest",
     title,
     description,
     language: site.language,

@@ -1,6 +1,6 @@
 // Eleventy plugin for the subscription feeds: RSS 2.0 (feed.xml), Atom 1.0
 // (atom.xml) and JSON Feed 1.1 (feed.json), plus the same three for the full
-// archive under archive/. The templates are ours (src/feeds/*.njk), not the
+// archive under archive/ (summary and link per item, no full text). The templates are ours (src/feeds/*.njk), not the
 // stock ones of @11ty/eleventy-plugin-rss 3.0, whose defects the issue lists:
 // undeclared xmlns:content, HTML-escaped JSON, an invalid RSS <image>, a
 // doubled path prefix, and RFC 822 dates in the build machine's zone. From the
@@ -63,14 +63,19 @@ export function json(value: unknown, indent = 0): string {
   return text.replace(/\n/g, "\n" + " ".repeat(indent));
 }
 
-/** A JSON Feed 1.1 item: dates RFC 3339 in the article's zone, full text as HTML. */
-export function jsonFeedItem(item: FeedItem, contentHtml: string): Record<string, unknown> {
+/**
+ * A JSON Feed 1.1 item: dates RFC 3339 in the article's zone, full text as
+ * HTML. Without full text (the archive, `contentHtml` null) the summary is the
+ * item's content_text, which JSON Feed requires when there is no content_html.
+ */
+export function jsonFeedItem(item: FeedItem, contentHtml: string | null = null): Record<string, unknown> {
+  const content = contentHtml === null || contentHtml === undefined ? { content_text: item.summary } : { content_html: String(contentHtml) };
   return {
     id: item.id,
     url: item.url,
     title: item.title,
     summary: item.summary,
-    content_html: String(contentHtml),
+    ...content,
     date_published: feedRfc3339(item.published, item.timeZone),
     date_modified: feedRfc3339(item.updated, item.timeZone),
     authors: [jsonFeedAuthor(item.author)],
@@ -97,8 +102,8 @@ export async function feedContent(html: unknown, base: string): Promise<string> 
 }
 
 /**
- * Each article's feed content is made once per build and shared by the six
- * feed documents (three formats, latest and archive): rendering the partial
+ * Each article's feed content is made once per build and shared by the three
+ * subscription feed documents (the archive carries no full text): rendering the partial
  * and rewriting its URLs with posthtml cost milliseconds per article per
  * document. Keyed by the article object of this build's data file (a rebuild
  * gets new objects, so nothing outlives its build) and by the base URL.
