@@ -66,7 +66,7 @@ export async function measureDevLatency(options: { n: number; seed: number; edit
       const edited = readFileSync(file, "utf8").replace(/^title: .*$/m, `title: "${marker}"`);
       const written = performance.now();
       writeFileSync(file, edited);
-      const diskMs = await until("the page on disk", 60_000, () => {
+      const diskMs = await until("the page on disk", 180_000, () => {
         try {
           return readFileSync(page, "utf8").includes(marker) ? performance.now() - written : null;
         } catch {
@@ -83,6 +83,9 @@ export async function measureDevLatency(options: { n: number; seed: number; edit
       await new Promise((r) => setTimeout(r, 1500));
     }
     return { n: options.n, startupMs, edits };
+  } catch (error) {
+    // Say what the dev server printed: a timeout alone does not tell why.
+    throw new Error(`${(error as Error).message}\n--- npm run dev printed (last 1,500 characters):\n${output.slice(-1500)}`);
   } finally {
     child.kill("SIGTERM");
     await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
