@@ -6,7 +6,8 @@ import { articleSlug, slugify } from "../scripts/pipeline/normalize/slug.ts";
 import { metaLine } from "../scripts/pipeline/front-matter.ts";
 import { removeControls } from "../scripts/pipeline/normalize/clean.ts";
 import { readArticle } from "../scripts/pipeline/read.ts";
-import { checkSlugs } from "../scripts/pipeline/run.ts";
+import { checkSlugs, readAll } from "../scripts/pipeline/run.ts";
+import * as limits from "../scripts/pipeline/limits.ts";
 import { BriefingError } from "../scripts/pipeline/problems.ts";
 
 const SAFE_SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -103,5 +104,33 @@ describe("Markdown nested past the parser's depth", () => {
     const ok = readArticle({ path: "ok.md", bytes: Buffer.from(text.replace("> ".repeat(80), "> ".repeat(30))), sidecar: null, siteTimeZone: "UTC" });
     const words = normalize(ok.article!, site).sections.flatMap((s) => s.paragraphs.map((p) => p.text)).join(" ");
     expect(words).toContain("deep text");
+  });
+});
+
+describe("input limits", () => {
+  it("refuses a file over the size limit, naming it and the limit", () => {
+    const { LIMITS } = limits;
+    const { article, problems } = readArticle({ path: "huge.txt", bytes: Buffer.alloc(LIMITS.fileBytes + 1, 0x61), sidecar: null, siteTimeZone: "UTC" });
+    expect(article).toBeNull();
+    expect(problems[0]).toMatchObject({ file: "huge.txt", stage: "read" });
+    expect(problems[0]!.message).toContain(String(LIMITS.fileBytes));
+  });
+
+  it("refuses front matter over its limit at line 1", () => {
+    const { LIMITS } = limits;
+    const text = "---\ndate: 2026-03-01\nnote: \"" + "n".repeat(LIMITS.frontMatterBytes) + "\"\n---\nBody.\n";
+    const { article, problems } = readArticle({ path: "fm.md", bytes: Buffer.from(text), sidecar: null, siteTimeZone: "UTC" });
+    expect(article).toBeNull();
+    expect(problems[0]).toMatchObject({ file: "fm.md", line: 1, stage: "front-matter" });
+  });
+
+  it("refuses more articles than the limit before reading any", () => {
+    const { LIMITS } = limits;
+    const files = Array.from({ length: LIMITS.articles + 1 }, (_, i) => `/nowhere/src/articles/a${i}.txt`);
+    const site = { timeZone: "UTC" } as Parameters<typeof readAll>[2];
+    const { sources, problems } = readAll("/nowhere", files, site);
+    expect(sources).toEqual([]);
+    expect(problems[0]!.message).toContain(`over the limit of ${LIMITS.articles}`);
+    expect(problems[0]!.file).toBe("src/articles");
   });
 });
