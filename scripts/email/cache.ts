@@ -12,9 +12,10 @@
 // entry carries its key and a digest of its payload; an entry that fails to
 // parse or to match is a miss and is rebuilt, never trusted. Safe to delete.
 import { createHash } from "node:crypto";
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { pruneCacheFolder } from "../pipeline/cache-folder.ts";
 
 /** Bumped when the entry layout itself changes. */
 const ENTRY_FORMAT = 1;
@@ -144,29 +145,8 @@ export function openEmailCache(root: string, version: string = emailCodeVersion(
       write(key, { eml: eml.toString("base64") });
     },
     pruneUnused() {
-      let removed = 0;
-      for (const name of safeList(base)) {
-        if (path.join(base, name) !== dir) {
-          rmSync(path.join(base, name), { recursive: true, force: true });
-          removed++;
-        }
-      }
-      for (const name of safeList(dir)) {
-        const key = name.endsWith(".json") ? name.slice(0, -".json".length) : null;
-        if (key !== null && used.has(key)) continue;
-        if (key === null && !name.endsWith(".tmp")) continue;
-        rmSync(path.join(dir, name), { force: true });
-        removed++;
-      }
-      return removed;
+      return pruneCacheFolder(base, dir, used);
     },
   };
 }
 
-function safeList(dir: string): string[] {
-  try {
-    return statSync(dir).isDirectory() ? readdirSync(dir) : [];
-  } catch {
-    return [];
-  }
-}

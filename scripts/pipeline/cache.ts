@@ -13,9 +13,10 @@
 // build), and the data file validates only the articles not served from here.
 // The folder is safe to delete at any time.
 import { createHash } from "node:crypto";
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { pruneCacheFolder } from "./cache-folder.ts";
 import { ArticleSchema, type Article, type Site } from "../schema.ts";
 import { markValidArticle } from "./data-file.ts";
 import type { ArticleProcessor } from "./run.ts";
@@ -151,34 +152,11 @@ export function openArticleCache(root: string, version: string = pipelineVersion
       renameSync(tmp, fileFor(key));
     },
     prune(keep) {
-      let removed = 0;
-      for (const name of safeList(base)) {
-        if (path.join(base, name) !== dir) {
-          rmSync(path.join(base, name), { recursive: true, force: true });
-          removed++;
-        }
-      }
-      for (const name of safeList(dir)) {
-        const key = name.endsWith(".json") ? name.slice(0, -".json".length) : null;
-        if (key !== null && keep.has(key)) continue;
-        // Temporary files of a crashed write are removed too; a concurrent
-        // writer's rename then fails harmlessly into a miss next time.
-        if (key === null && !name.endsWith(".tmp")) continue;
-        rmSync(path.join(dir, name), { force: true });
-        removed++;
-      }
-      return removed;
+      return pruneCacheFolder(base, dir, keep);
     },
   };
 }
 
-function safeList(dir: string): string[] {
-  try {
-    return readdirSync(dir);
-  } catch {
-    return [];
-  }
-}
 
 export interface CachedProcessorOptions {
   cache: ArticleCache;
