@@ -2,6 +2,7 @@
 // folder and swapped into place only when every stage succeeded. A failure
 // leaves the previous _data/briefing.json and _site/ exactly as they were.
 import { existsSync, mkdirSync, renameSync, rmSync } from "node:fs";
+import { rm } from "node:fs/promises";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { register } from "tsx/esm/api";
@@ -11,7 +12,8 @@ import { runPipeline, type ArticleProcessor } from "./pipeline/run.ts";
 import { cachedProcessor, openArticleCache, CACHE_DIR } from "./pipeline/cache.ts";
 import { defaultWorkerCount, parallelProcessor, workersFromEnv, type ParallelRun } from "./pipeline/parallel.ts";
 import { BriefingError, problem, type Problem } from "./pipeline/problems.ts";
-import { recordRender, renderKey, unchangedRender } from "./render/render-cache.ts";
+import { keepArticleFolders, planRender, recordRender, renderKeys, type Manifest, type RenderPlan } from "./render/render-cache.ts";
+import { RENDER_ONLY } from "./render/site.ts";
 import type { DataFile } from "./schema.ts";
 
 export interface BuildOptions {
@@ -60,11 +62,11 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   const data = result.data;
 
   const staging = path.join(root, ".build");
-  const stagedData = path.join(staging, "data");
+  const stagedData = path.join(staging, "briefing.json");
   const stagedSite = path.join(staging, "site");
   rmSync(staging, { recursive: true, force: true });
-  mkdirSync(stagedData, { recursive: true });
-  const dataText = await timed("data", () => writeDataFile(path.join(stagedData, "briefing.json"), data), () => `${DATA_FILE} validated (${data.articles.length} articles)`);
+  mkdirSync(staging, { recursive: true });
+  const written = await timed("data", () => writeDataFile(stagedData, data), () => `${DATA_FILE} validated (${data.articles.length} articles)`);
 
   // The caches in .cache/email/ and .cache/render/ follow the article cache's
   // switch; a custom processor (tests) means no cache at all.
@@ -72,27 +74,44 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   const finalSite = path.resolve(root, options.outputDir ?? "_site");
   const finalData = path.join(root, DATA_FILE);
   const siteName = `${path.relative(root, finalSite) || finalSite}/`;
-  // Same data file bytes, templates and code as the build that wrote the
-  // untouched site folder: Eleventy would write the same bytes, so it is kept.
-  const key = renderCache ? renderKey(root, finalSite, dataText) : null;
-  const kept = key ? unchangedRender(root, key, finalSite) : null;
-  const outputFiles = kept
-    ? await timed("render", () => kept.outputFiles, (n) => `skipped: data file, templates and code unchanged since the build that wrote ${siteName} (${n} files kept)`)
-    : await timed("render", () => renderSite(root, path.relative(path.join(root, "src"), stagedData), stagedSite, renderCache), (n) => `${n} files written by Eleventy`);
+  const keys = renderCache ? renderKeys(root, finalSite, data, written.articleDigests) : null;
+  const plan: RenderPlan = keys ? planRender(root, keys, finalSite) : { kind: "full", reason: "the render cache is off" };
+  let outputFiles: number;
+  let knownFiles: Manifest = {};
+  if (plan.kind === "skip") {
+    outputFiles = await timed("render", () => plan.record.outputFiles, (n) => `skipped: data file, templates and code unchanged since the build that wrote ${siteName} (${n} files kept)`);
+  } else if (plan.kind === "partial") {
+    // Only the changed briefings and the shared pages; the rest of the
+    // folder comes from the previous site (scripts/render/render-cache.ts).
+    const written = await timed("render", () => renderSite(root, data, plan.render, staging, stagedSite, renderCache),
+      (n) => `${n} files written by Eleventy (${plan.render.length} changed or new briefings and the shared pages)`);
+    const kept = await timed("keep", () => keepArticleFolders(finalSite, stagedSite, plan.record.manifest, plan.keep),
+      (k) => `${k.files} files of ${plan.keep.length} unchanged briefings kept from ${siteName}`);
+    outputFiles = written + kept.files;
+    knownFiles = kept.linked;
+  } else {
+    outputFiles = await timed("render", () => renderSite(root, data, null, staging, stagedSite, renderCache), (n) => `${n} files written by Eleventy${keys ? ` (${plan.reason})` : ""}`);
+  }
 
   // Swap: both renames are on one file system, so each is atomic.
-  await timed("swap", () => {
-    if (!kept) {
+  await timed("swap", async () => {
+    if (plan.kind !== "skip") {
       const old = path.join(staging, "old-site");
       if (existsSync(finalSite)) renameSync(finalSite, old);
       mkdirSync(path.dirname(finalSite), { recursive: true });
       renameSync(stagedSite, finalSite);
     }
     mkdirSync(path.dirname(finalData), { recursive: true });
-    renameSync(path.join(stagedData, "briefing.json"), finalData);
-    rmSync(staging, { recursive: true, force: true });
-    if (key && !kept) recordRender(root, key, finalSite, outputFiles);
-  }, () => `${kept ? "" : `${siteName} and `}${DATA_FILE} in place`);
+    renameSync(stagedData, finalData);
+    // The new site is in place; removing the old one (thousands of files) runs
+    // on libuv's threads while this one records what was written.
+    const removal = rm(staging, { recursive: true, force: true });
+    try {
+      if (keys && plan.kind !== "skip") outputFiles = recordRender(root, keys, finalSite, knownFiles).outputFiles;
+    } finally {
+      await removal;
+    }
+  }, () => `${plan.kind === "skip" ? "" : `${siteName} and `}${DATA_FILE} in place`);
 
   return { data, warnings: result.problems.filter((p) => p.severity === "warning"), stages, outputFiles };
 }
@@ -132,21 +151,37 @@ export function defaultProcessor(root: string, env: Record<string, string | unde
   });
 }
 
-/** Runs Eleventy on the staged data file into `outputDir`; returns how many files it wrote. */
-async function renderSite(root: string, dataDirFromInput: string, outputDir: string, useCache: boolean): Promise<number> {
+/**
+ * Runs Eleventy into `outputDir` on the data file's value, handed over in
+ * memory (it was validated and written a moment ago; parsing a hundred
+ * megabytes again would only cost time). `only`: the slugs whose briefing
+ * pages to render, null for all. Returns how many files Eleventy wrote.
+ */
+async function renderSite(root: string, data: DataFile, only: string[] | null, staging: string, outputDir: string, useCache: boolean): Promise<number> {
   const { Eleventy } = await import("@11ty/eleventy");
   // Eleventy imports eleventy.config.ts with Node's own loader; tsx's loader
   // makes that work wherever build() is called from (CLI, tests, bench).
   ensureTypeScriptLoader();
+  // Eleventy's data folder is an empty one: the data arrives as global data,
+  // and the real _data/briefing.json is the previous build's until the swap.
+  const emptyDataDir = path.join(staging, "eleventy-data");
+  mkdirSync(emptyDataDir, { recursive: true });
   const previousCwd = process.cwd();
   const previousDataDir = process.env.BRIEFING_DATA_DIR;
   const previousCache = process.env.BRIEFING_CACHE;
   process.chdir(root);
-  process.env.BRIEFING_DATA_DIR = dataDirFromInput.split(path.sep).join("/");
+  process.env.BRIEFING_DATA_DIR = path.relative(path.join(root, "src"), emptyDataDir).split(path.sep).join("/");
   // The render plugins read the switch from the environment (scripts/render/email.ts).
   process.env.BRIEFING_CACHE = useCache ? "on" : "off";
   try {
-    const eleventy = new Eleventy("src", outputDir, { configPath: "eleventy.config.ts", quietMode: true });
+    const eleventy = new Eleventy("src", outputDir, {
+      configPath: "eleventy.config.ts",
+      quietMode: true,
+      config: (eleventyConfig: { addGlobalData(name: string, value: unknown): void }) => {
+        eleventyConfig.addGlobalData("briefing", data);
+        if (only) eleventyConfig.addGlobalData(RENDER_ONLY, only);
+      },
+    });
     const written = (await eleventy.write()) as unknown;
     const results = Array.isArray(written) ? (written.flat(2) as { outputPath?: string | false }[]) : [];
     return results.filter((r) => r && r.outputPath).length;

@@ -77,3 +77,78 @@ describe("skipping an unchanged render", () => {
     expect(readFileSync(project.site("feed.xml"), "utf8")).toContain("https://example.org/b/");
   });
 });
+
+describe("rendering only the changed briefings", () => {
+  let many: TempProject;
+  let log: string[];
+  const articles = [0, 1, 2, 3].map((i) => syntheticArticle(7, i));
+  const buildMany = async (extra = {}) => {
+    log = [];
+    await many.build({ log: (l) => log.push(l), workers: 0, ...extra });
+    return hashTree(many.site(""));
+  };
+  const line = (stage: string) => log.find((l) => l.startsWith(`${stage} `)) ?? "";
+  /** The same project rendered in full from nothing: what a partial render must equal. */
+  const fullRender = async () => {
+    rmSync(path.join(many.root, ".cache"), { recursive: true, force: true });
+    rmSync(many.site(""), { recursive: true, force: true });
+    const tree = await buildMany();
+    expect(line("render")).toMatch(/files written by Eleventy \(no record of an earlier build\)/);
+    return tree;
+  };
+  const slugOf = (tree: Record<string, string>, n: number) =>
+    [...new Set(Object.keys(tree).flatMap((p) => /^briefings\/([^/]+)\//.exec(p)?.[1] ?? []))].sort()[n]!;
+
+  beforeAll(() => {
+    many = makeTempProject({ withSample: false });
+    for (const a of articles) many.addArticle(a.name, a.text);
+  });
+  afterAll(() => many.remove());
+
+  it("re-renders one edited article and the shared pages, keeps the others, and writes what a full render writes", async () => {
+    const before = await buildMany();
+    const file = path.join(many.root, "src/articles", articles[1]!.name);
+    writeFileSync(file, readFileSync(file, "utf8").replace(/\n$/, " A late paragraph was added to this story.\n"));
+    const partial = await buildMany();
+    expect(line("render")).toMatch(/files written by Eleventy \(1 changed or new briefings and the shared pages\)/);
+    expect(line("keep")).toMatch(/^keep\s+\d+ files of 3 unchanged briefings kept from _site\//);
+    // The edited briefing's files and the shared pages changed; the others did not.
+    const changed = Object.keys(partial).filter((p) => partial[p] !== before[p]);
+    const editedSlug = changed.map((p) => /^briefings\/([^/]+)\//.exec(p)?.[1]).find(Boolean)!;
+    expect(changed.filter((p) => p.startsWith("briefings/")).every((p) => p.startsWith(`briefings/${editedSlug}/`))).toBe(true);
+    expect(changed).toContain(`briefings/${editedSlug}/index.html`);
+    expect(changed).toContain("feed.xml");
+    expect(await fullRender()).toEqual(partial);
+  });
+
+  it("removes a deleted article's folder and adds a new one's, as a full render would", async () => {
+    const start = await buildMany();
+    const gone = slugOf(start, 0);
+    rmSync(path.join(many.root, "src/articles", articles[0]!.name));
+    // A new article on topics the site already has (a new topic changes every page's navigation: full render).
+    const topics = (text: string) => JSON.parse(/^tags: (.*)$/m.exec(text)![1]!) as string[];
+    const existing = new Set(articles.slice(1).flatMap((a) => topics(a.text)));
+    const extra = [...Array(40).keys()].map((i) => syntheticArticle(7, 10 + i)).find((a) => topics(a.text).every((t) => existing.has(t)))!;
+    many.addArticle(extra.name, extra.text);
+    const partial = await buildMany();
+    expect(line("render")).toMatch(/1 changed or new briefings/);
+    expect(Object.keys(partial).some((p) => p.startsWith(`briefings/${gone}/`))).toBe(false);
+    expect(await fullRender()).toEqual(partial);
+  });
+
+  it("renders in full when the site settings or a kept file changed", async () => {
+    await buildMany();
+    await buildMany({ env: { SITE_URL: "https://example.org/news/" } });
+    expect(line("render")).toMatch(/files written by Eleventy \(templates, code or site settings changed\)/);
+    const tree = await buildMany();
+    expect(line("render")).toMatch(/\(templates, code or site settings changed\)/);
+    const page = Object.keys(tree).find((p) => p.endsWith("/index.html") && p.startsWith("briefings/"))!;
+    appendFileSync(many.site(page), "<!-- edited by hand -->");
+    const file = path.join(many.root, "src/articles", articles[2]!.name);
+    writeFileSync(file, readFileSync(file, "utf8").replace(/\n$/, " Another late paragraph.\n"));
+    const restored = await buildMany();
+    expect(line("render")).toMatch(/\(the site folder changed since the last build\)/);
+    expect(readFileSync(many.site(page), "utf8")).not.toContain("edited by hand");
+    expect(await fullRender()).toEqual(restored);
+  });
+});

@@ -27,6 +27,19 @@ describe("date filters", () => {
   it("rejects a string that is not a date instead of printing Invalid DateTime", () => {
     expect(() => rfc822("yesterday")).toThrow(/not an ISO date-time/);
   });
+  it("answers a repeated question the same way, and a different zone or locale differently (the memo keys on all three)", () => {
+    const iso = "2026-02-27T23:30:00+09:00";
+    expect(isoDate(iso)).toBe("2026-02-27");
+    expect(isoDate(iso, "America/Los_Angeles")).toBe("2026-02-27");
+    expect(isoDate(iso, "UTC")).toBe("2026-02-27");
+    expect(isoDate("2026-02-27T05:30:00+09:00", "UTC")).toBe("2026-02-26");
+    expect(isoDate("2026-02-27T05:30:00+09:00")).toBe("2026-02-27");
+    expect(readableDate(iso, "Asia/Seoul", "de")).toBe("27 Februar 2026");
+    expect(readableDate(iso, "Asia/Seoul")).toBe("27 February 2026");
+    expect(rfc822(iso, "UTC")).toBe("Fri, 27 Feb 2026 14:30:00 +0000");
+    expect(rfc822(iso, "UTC")).toBe("Fri, 27 Feb 2026 14:30:00 +0000");
+    for (let i = 0; i < 2; i++) expect(() => rfc3339("tomorrow")).toThrow(/not an ISO date-time/);
+  });
 });
 
 describe("URL filters", () => {

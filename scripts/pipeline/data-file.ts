@@ -1,5 +1,6 @@
 // The data file: validated against the schema on write and on read.
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { closeSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import { ArticleSchema, DataFileSchema, type Article, type DataFile } from "../schema.ts";
@@ -51,19 +52,76 @@ export function validateDataFile(value: DataFile): DataFileCheck {
   return { success: true, data };
 }
 
-/** Serializes deterministically: the same DataFile always gives the same bytes. */
-export function serializeDataFile(data: DataFile): string {
-  return JSON.stringify(validated.has(data) ? data : DataFileSchema.parse(data), null, 1) + "\n";
+/**
+ * The data file's bytes in pieces: those of JSON.stringify(data), then a
+ * newline. Compact rather than indented: at archive scale the file is a
+ * hundred megabytes that programs read. Each article's JSON is passed to
+ * `onArticle` as it is made, so a caller can hash it without making it twice.
+ */
+function* dataFileChunks(data: DataFile, onArticle: (json: string) => void = () => {}): Generator<string> {
+  const valid = validated.has(data) ? data : DataFileSchema.parse(data);
+  yield "{";
+  let first = true;
+  for (const [key, value] of Object.entries(valid)) {
+    if (value === undefined) continue;
+    yield `${first ? "" : ","}${JSON.stringify(key)}:`;
+    first = false;
+    if (key !== "articles") {
+      yield JSON.stringify(value);
+      continue;
+    }
+    yield "[";
+    for (const [i, article] of valid.articles.entries()) {
+      const json = JSON.stringify(article);
+      onArticle(json);
+      yield i === 0 ? json : `,${json}`;
+    }
+    yield "]";
+  }
+  yield "}\n";
 }
 
-/** Writes next to the target and renames, so a reader never sees half a file. Returns the text written. */
-export function writeDataFile(file: string, data: DataFile): string {
-  const text = serializeDataFile(data);
+/** Serializes deterministically: the same DataFile always gives the same bytes. */
+export function serializeDataFile(data: DataFile): string {
+  return [...dataFileChunks(data)].join("");
+}
+
+export interface WrittenDataFile {
+  bytes: number;
+  /** SHA-256 (base64) of each article's JSON, in order: what the render keys compare. */
+  articleDigests: string[];
+}
+
+/**
+ * Writes next to the target and renames, so a reader never sees half a file.
+ * Written piece by piece: the whole text of a large archive would be hundreds
+ * of megabytes in memory at once.
+ */
+export function writeDataFile(file: string, data: DataFile): WrittenDataFile {
   mkdirSync(path.dirname(file), { recursive: true });
   const tmp = `${file}.tmp-${process.pid}`;
-  writeFileSync(tmp, text);
+  const articleDigests: string[] = [];
+  let bytes = 0;
+  const fd = openSync(tmp, "w");
+  try {
+    let pending: string[] = [];
+    let pendingLength = 0;
+    const flush = () => {
+      bytes += writeSync(fd, pending.join(""));
+      pending = [];
+      pendingLength = 0;
+    };
+    for (const chunk of dataFileChunks(data, (json) => articleDigests.push(createHash("sha256").update(json).digest("base64")))) {
+      pending.push(chunk);
+      pendingLength += chunk.length;
+      if (pendingLength >= 1 << 20) flush();
+    }
+    flush();
+  } finally {
+    closeSync(fd);
+  }
   renameSync(tmp, file);
-  return text;
+  return { bytes, articleDigests };
 }
 
 export function readDataFile(file: string): DataFile {

@@ -1,57 +1,82 @@
-// Skipping Eleventy when nothing it reads has changed. A warm build with no
-// edits spends nearly all its time re-rendering the same pages; when the data
-// file's bytes, every template, include and asset, the code and the
-// dependency versions are those of the last successful build into the same
-// folder, and that folder still holds exactly the files that build wrote
-// (same paths, sizes and modification times), the folder is kept as it is.
-// Anything else, including a file touched or removed by hand, renders in full.
+// Rendering only what changed. Every page under `briefings/<slug>/` (the
+// briefing page and its email edition) reads its own article and the data
+// file's shell (site settings, generator, the list of topics) and nothing
+// else; every other page (home archive, topics, feeds, sitemap, about…) reads
+// the whole archive and is cheap by comparison. So a build compares, against
+// the record of the last successful build into the same folder:
+//   the shell key   templates, includes, assets, eleventy.config.ts, all of
+//                   scripts/, package.json, the output folder, the machine's
+//                   zone and locale, and the data file without its articles;
+//   one article key per slug, a hash of the article's JSON.
+// Shell changed, no record, or the folder no longer holds exactly the files
+// that build wrote (paths, sizes, modification times): render everything.
+// Otherwise render the shared pages and the changed articles' pages, and take
+// the unchanged articles' folders from the previous site as they are (hard
+// links, so the previous site is never written to). Nothing changed at all:
+// keep the folder. test/build-render-skip.test.ts checks that a partial render
+// gives the same bytes as a full one.
 // The record lives in `.cache/render/` and is safe to delete.
 import { createHash } from "node:crypto";
-import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { copyFileSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync, type Dirent } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import type { DataFile } from "../schema.ts";
 
-const RECORD_FORMAT = 1;
+const RECORD_FORMAT = 2;
 const SCRIPTS_DIR = fileURLToPath(new URL("../", import.meta.url));
 
 /** `path -> [size, mtimeMs]` of every file under a folder. */
 export type Manifest = Record<string, [number, number]>;
 
+export interface RenderKeys {
+  shell: string;
+  /** slug -> hash of the article's JSON. */
+  articles: Record<string, string>;
+}
+
 export interface RenderRecord {
   format: number;
-  key: string;
-  /** What Eleventy reported writing, for the build's summary line. */
+  keys: RenderKeys;
+  /** Files in the folder after that build, for the build's summary line. */
   outputFiles: number;
   manifest: Manifest;
 }
 
-/** Every file a render reads besides the data file, relative to `base`, sorted. */
+export type RenderPlan =
+  | { kind: "full"; reason: string }
+  | { kind: "skip"; record: RenderRecord }
+  /** `render`: slugs whose pages are rendered; `keep`: slugs whose folders are taken from the previous site. */
+  | { kind: "partial"; record: RenderRecord; render: string[]; keep: string[] };
+
+/** Every file under `dir`, relative to `base`, sorted. */
 function listFiles(dir: string, base: string, skip: (rel: string) => boolean): string[] {
-  let entries: string[];
+  let entries: Dirent[];
   try {
-    entries = readdirSync(dir).sort();
+    entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   } catch {
     return [];
   }
   const out: string[] = [];
-  for (const name of entries) {
-    const full = path.join(dir, name);
+  for (const entry of entries) {
+    const full = path.join(dir, entry.name);
     const rel = path.relative(base, full).split(path.sep).join("/");
     if (skip(rel)) continue;
-    if (statSync(full).isDirectory()) out.push(...listFiles(full, base, skip));
+    // A symbolic link counts as what it points to.
+    const isDirectory = entry.isSymbolicLink() ? statSync(full, { throwIfNoEntry: false })?.isDirectory() === true : entry.isDirectory();
+    if (isDirectory) out.push(...listFiles(full, base, skip));
     else out.push(full);
   }
   return out;
 }
 
+/** The folder of an article's own pages: `briefings/<slug>/`. */
+const ARTICLE_FOLDER = /^briefings\/([a-z0-9]+(?:-[a-z0-9]+)*)\//;
+
 /**
- * The render's key: the data file's bytes, the output folder, the zone and
- * locale, and the bytes
- * of the project's templates, includes and assets (articles excluded: they
- * reach the render only through the data file), eleventy.config.ts, all of
- * scripts/ and package.json.
+ * The render keys of a data file; `articleDigests` are the hashes of each
+ * article's JSON that writing the data file made (scripts/pipeline/data-file.ts).
  */
-export function renderKey(root: string, outputDir: string, dataText: string): string {
+export function renderKeys(root: string, outputDir: string, data: DataFile, articleDigests: string[]): RenderKeys {
   const hash = createHash("sha256").update(`render-record ${RECORD_FORMAT}\0${path.resolve(outputDir)}\0`);
   // The output never depends on the machine's zone or locale; a build in
   // another one still renders in full, so that this stays checked, never assumed.
@@ -73,46 +98,109 @@ export function renderKey(root: string, outputDir: string, dataText: string): st
     }
     hash.update(file).update("\0").update(bytes).update("\0");
   }
-  return hash.update(dataText).digest("hex");
+  // The shell: everything but the articles. Topics by name only: which
+  // articles a topic lists is read by the topic pages, which always render.
+  hash.update(JSON.stringify({ ...data, articles: null, tags: data.tags.map((t) => [t.name, t.slug]) }));
+  const articles: Record<string, string> = {};
+  data.articles.forEach((article, i) => {
+    articles[article.slug] = articleDigests[i]!;
+  });
+  return { shell: hash.digest("hex"), articles };
 }
 
-/** Paths, sizes and modification times of every file under `dir`. */
-export function manifestOf(dir: string): Manifest {
+/**
+ * Paths, sizes and modification times of every file under `dir`; entries of
+ * `known` are taken as they are (files whose stat the caller already has).
+ */
+export function manifestOf(dir: string, known: Manifest = {}): Manifest {
   const manifest: Manifest = {};
   for (const file of listFiles(dir, dir, () => false)) {
-    const s = statSync(file);
-    manifest[path.relative(dir, file).split(path.sep).join("/")] = [s.size, s.mtimeMs];
+    const rel = path.relative(dir, file).split(path.sep).join("/");
+    const entry = known[rel];
+    if (entry) {
+      manifest[rel] = entry;
+    } else {
+      const s = statSync(file);
+      manifest[rel] = [s.size, s.mtimeMs];
+    }
   }
   return manifest;
 }
 
 const recordFile = (root: string) => path.join(root, ".cache", "render", "last-build.json");
 
-/** The last build's record when it matches `key` and `siteDir` is untouched since; else null. */
-export function unchangedRender(root: string, key: string, siteDir: string): RenderRecord | null {
+function sameManifest(was: Manifest, now: Manifest): boolean {
+  const names = Object.keys(now);
+  if (names.length === 0 || names.length !== Object.keys(was).length) return false;
+  return names.every((name) => {
+    const a = was[name];
+    const b = now[name]!;
+    return Array.isArray(a) && a[0] === b[0] && a[1] === b[1];
+  });
+}
+
+/** What this build must render into `siteDir`, given the last build's record. */
+export function planRender(root: string, keys: RenderKeys, siteDir: string): RenderPlan {
   let record: RenderRecord;
   try {
     record = JSON.parse(readFileSync(recordFile(root), "utf8")) as RenderRecord;
   } catch {
-    return null;
+    return { kind: "full", reason: "no record of an earlier build" };
   }
-  if (record?.format !== RECORD_FORMAT || record.key !== key || typeof record.manifest !== "object" || record.manifest === null) return null;
-  const current = manifestOf(siteDir);
-  const names = Object.keys(current);
-  if (names.length === 0 || names.length !== Object.keys(record.manifest).length) return null;
-  for (const name of names) {
-    const was = record.manifest[name];
-    const now = current[name]!;
-    if (!Array.isArray(was) || was[0] !== now[0] || was[1] !== now[1]) return null;
+  if (record?.format !== RECORD_FORMAT || typeof record.keys?.articles !== "object" || typeof record.manifest !== "object" || record.manifest === null) {
+    return { kind: "full", reason: "no record of an earlier build" };
   }
-  return record;
+  if (record.keys.shell !== keys.shell) return { kind: "full", reason: "templates, code or site settings changed" };
+  if (!sameManifest(record.manifest, manifestOf(siteDir))) return { kind: "full", reason: "the site folder changed since the last build" };
+  const render: string[] = [];
+  const keep: string[] = [];
+  for (const [slug, key] of Object.entries(keys.articles)) (record.keys.articles[slug] === key ? keep : render).push(slug);
+  const removed = Object.keys(record.keys.articles).some((slug) => !(slug in keys.articles));
+  if (render.length === 0 && !removed) return { kind: "skip", record };
+  return { kind: "partial", record, render, keep };
+}
+
+/**
+ * Fills a partial render's staging folder with the unchanged articles'
+ * folders from the previous site: hard links where the file system allows
+ * (the previous site is only read), copies where it does not. Returns the
+ * manifest entries of the files it linked: a link is the same file, with the
+ * same size and modification time as the last build recorded.
+ */
+export function keepArticleFolders(previousSite: string, stagedSite: string, manifest: Manifest, keep: string[]): { files: number; linked: Manifest } {
+  const kept = new Set(keep);
+  const made = new Set<string>();
+  const linked: Manifest = {};
+  let files = 0;
+  for (const [rel, entry] of Object.entries(manifest)) {
+    const slug = ARTICLE_FOLDER.exec(rel)?.[1];
+    if (!slug || !kept.has(slug)) continue;
+    const target = path.join(stagedSite, rel);
+    const folder = path.dirname(target);
+    if (!made.has(folder)) {
+      mkdirSync(folder, { recursive: true });
+      made.add(folder);
+    }
+    const source = path.join(previousSite, rel);
+    try {
+      linkSync(source, target);
+      linked[rel] = entry;
+    } catch {
+      copyFileSync(source, target);
+    }
+    files++;
+  }
+  return { files, linked };
 }
 
 /** Records a successful render into `siteDir` (after it is in place). */
-export function recordRender(root: string, key: string, siteDir: string, outputFiles: number): void {
+export function recordRender(root: string, keys: RenderKeys, siteDir: string, known: Manifest = {}): RenderRecord {
   const file = recordFile(root);
   mkdirSync(path.dirname(file), { recursive: true });
+  const manifest = manifestOf(siteDir, known);
+  const record: RenderRecord = { format: RECORD_FORMAT, keys, outputFiles: Object.keys(manifest).length, manifest };
   const tmp = `${file}.${process.pid}.tmp`;
-  writeFileSync(tmp, JSON.stringify({ format: RECORD_FORMAT, key, outputFiles, manifest: manifestOf(siteDir) } satisfies RenderRecord));
+  writeFileSync(tmp, JSON.stringify(record));
   renameSync(tmp, file);
+  return record;
 }

@@ -231,6 +231,9 @@ export function jsonForScript(value: unknown): string {
 
 // ---------------------------------------------------------------- plugin
 
+/** Global data key with the slugs of a partial render (scripts/build.ts); absent in a full one. */
+export const RENDER_ONLY = "briefingRenderOnly";
+
 export function sitePlugin(eleventyConfig: any): void {
   eleventyConfig.addPassthroughCopy({ "src/assets": "assets" });
   eleventyConfig.addFilter("timeline", timeline);
@@ -244,6 +247,17 @@ export function sitePlugin(eleventyConfig: any): void {
   // The home archive paginates by site.homePageSize, which lives in the data
   // file; Eleventy's pagination `size` must be a literal, so src/index.njk
   // paginates one at a time over these pages, cut from the data file.
+  // The articles whose own pages (briefings/<slug>/: page and email) this
+  // render writes: all of them, unless the build renders only the changed
+  // ones and keeps the rest from the previous site (scripts/render/render-cache.ts).
+  eleventyConfig.addCollection("briefingPages", (api: any) => {
+    const item = api.getAll().find((i: any) => i.data?.briefing)?.data;
+    const articles = (item?.briefing as DataFile | undefined)?.articles ?? [];
+    const only = item?.[RENDER_ONLY] as string[] | undefined;
+    if (!only) return articles;
+    const slugs = new Set(only);
+    return articles.filter((a) => slugs.has(a.slug));
+  });
   eleventyConfig.addCollection("archivePages", (api: any) => {
     const data = api.getAll().find((item: any) => item.data?.briefing)?.data.briefing as DataFile | undefined;
     return data ? archivePages(data.articles, data.site.homePageSize) : [[]];
