@@ -10,6 +10,7 @@ import { loadSite } from "./site/config.ts";
 import { writeDataFile, DATA_FILE } from "./pipeline/data-file.ts";
 import { runPipeline, type ArticleProcessor } from "./pipeline/run.ts";
 import { cachedProcessor, openArticleCache, CACHE_DIR } from "./pipeline/cache.ts";
+import { openReadMemo } from "./pipeline/read-cache.ts";
 import { defaultWorkerCount, parallelProcessor, workersFromEnv, type ParallelRun } from "./pipeline/parallel.ts";
 import { BriefingError, problem, type Problem } from "./pipeline/problems.ts";
 import { keepArticleFolders, planRender, recordRender, renderKeys, type Manifest, type RenderPlan } from "./render/render-cache.ts";
@@ -52,10 +53,13 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   };
 
   const site = await timed("config", () => loadSite(path.join(root, "_data/site.yaml"), env), (s) => `site ${s.url}`);
+  // The caches in .cache/ follow one switch; a custom processor (tests) means no cache at all.
+  const useCache = !options.processor && (options.cache ?? env.BRIEFING_CACHE !== "off");
+  const readMemo = useCache ? openReadMemo(root) : undefined;
   const result = await timed(
     "pipeline",
-    () => runPipeline({ root, articlesDir: path.join(root, "src/articles"), site }, options.processor ?? defaultProcessor(root, env, options, log)),
-    (r) => `${r.stats.read} articles read, ${r.stats.published} published, ${r.stats.drafts} drafts`,
+    () => runPipeline({ root, articlesDir: path.join(root, "src/articles"), site, readMemo }, options.processor ?? defaultProcessor(root, env, options, log)),
+    (r) => `${r.stats.read} articles read, ${r.stats.published} published, ${r.stats.drafts} drafts${readMemo ? `; ${readMemo.stats.hits} reads remembered in ${CACHE_DIR}/read/` : ""}`,
   );
   const errors = result.problems.filter((p) => p.severity === "error");
   if (!result.data || errors.length > 0) throw new BriefingError(errors.length > 0 ? errors : result.problems);
@@ -68,9 +72,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   mkdirSync(staging, { recursive: true });
   const written = await timed("data", () => writeDataFile(stagedData, data), () => `${DATA_FILE} validated (${data.articles.length} articles)`);
 
-  // The caches in .cache/email/ and .cache/render/ follow the article cache's
-  // switch; a custom processor (tests) means no cache at all.
-  const renderCache = !options.processor && (options.cache ?? env.BRIEFING_CACHE !== "off");
+  const renderCache = useCache;
   const finalSite = path.resolve(root, options.outputDir ?? "_site");
   const finalData = path.join(root, DATA_FILE);
   const siteName = `${path.relative(root, finalSite) || finalSite}/`;

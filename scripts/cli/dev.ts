@@ -14,6 +14,7 @@ import { register } from "tsx/esm/api";
 import { defaultProcessor } from "../build.ts";
 import { DATA_FILE, writeDataFile } from "../pipeline/data-file.ts";
 import { BriefingError, formatProblem, problem } from "../pipeline/problems.ts";
+import { openReadMemo } from "../pipeline/read-cache.ts";
 import { runPipeline, type ArticleProcessor } from "../pipeline/run.ts";
 import { loadSite } from "../site/config.ts";
 import { runCli } from "./run-cli.ts";
@@ -59,7 +60,8 @@ await runCli(async () => {
     const t0 = performance.now();
     try {
       const site = loadSite(path.join(root, "_data/site.yaml"), process.env);
-      const result = await runPipeline({ root, articlesDir: path.join(root, "src/articles"), site }, processor);
+      const readMemo = process.env.BRIEFING_CACHE === "off" ? undefined : openReadMemo(root);
+      const result = await runPipeline({ root, articlesDir: path.join(root, "src/articles"), site, readMemo }, processor);
       const errors = result.problems.filter((p) => p.severity === "error");
       for (const p of result.problems) process.stderr.write(formatProblem(p) + "\n");
       if (!result.data || errors.length > 0) {

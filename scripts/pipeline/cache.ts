@@ -18,7 +18,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { pruneCacheFolder } from "./cache-folder.ts";
 import { ArticleSchema, type Article, type Site } from "../schema.ts";
-import { markValidArticle } from "./data-file.ts";
+import { articleDigest, markValidArticle } from "./data-file.ts";
 import type { ArticleProcessor } from "./run.ts";
 import type { SourceArticle } from "./read.ts";
 
@@ -103,7 +103,7 @@ export interface ArticleCache {
   prune(keep: ReadonlySet<string>): number;
 }
 
-const digestOf = (articleJson: string): string => createHash("sha256").update(articleJson).digest("hex");
+const digestOf = articleDigest;
 
 export function openArticleCache(root: string, version: string = pipelineVersion()): ArticleCache {
   const base = path.join(root, CACHE_DIR, "articles");
@@ -127,12 +127,13 @@ export function openArticleCache(root: string, version: string = pipelineVersion
       const articleStart = digestEnd + '","article":'.length;
       if (!text.startsWith(prefix) || text.slice(digestEnd, articleStart) !== '","article":' || !text.endsWith("}")) return "rejected";
       const articleJson = text.slice(articleStart, -1);
-      if (text.slice(prefix.length, digestEnd) !== digestOf(articleJson)) return "rejected";
+      const digest = text.slice(prefix.length, digestEnd);
+      if (digest !== digestOf(articleJson)) return "rejected";
       try {
         const article = JSON.parse(articleJson) as unknown;
         if (typeof article !== "object" || article === null || Array.isArray(article)) return "rejected";
         // Valid against ArticleSchema when written (see write), unchanged since.
-        return markValidArticle(article as Article);
+        return markValidArticle(article as Article, { json: articleJson, digest });
       } catch {
         return "rejected";
       }

@@ -22,10 +22,20 @@ const validated = new WeakSet<object>();
  * entry whose digest matched (scripts/pipeline/cache.ts).
  */
 const validArticles = new WeakSet<object>();
-export function markValidArticle(article: Article): Article {
+/**
+ * The JSON text and SHA-256 (hex) an article was read from, when the cache
+ * served it: JSON.stringify gives back exactly that text, so the data file
+ * reuses it rather than making it again.
+ */
+const knownJson = new WeakMap<object, { json: string; digest: string }>();
+export function markValidArticle(article: Article, from?: { json: string; digest: string }): Article {
   validArticles.add(article);
+  if (from) knownJson.set(article, from);
   return article;
 }
+
+/** SHA-256 (hex) of an article's JSON text: the cache's entry digest and the render keys'. */
+export const articleDigest = (articleJson: string): string => createHash("sha256").update(articleJson).digest("hex");
 
 const DataFileEnvelopeSchema = DataFileSchema.extend({ articles: z.array(z.unknown()) });
 
@@ -58,7 +68,7 @@ export function validateDataFile(value: DataFile): DataFileCheck {
  * hundred megabytes that programs read. Each article's JSON is passed to
  * `onArticle` as it is made, so a caller can hash it without making it twice.
  */
-function* dataFileChunks(data: DataFile, onArticle: (json: string) => void = () => {}): Generator<string> {
+function* dataFileChunks(data: DataFile, onArticle: (json: string, digest: string | null) => void = () => {}): Generator<string> {
   const valid = validated.has(data) ? data : DataFileSchema.parse(data);
   yield "{";
   let first = true;
@@ -72,8 +82,9 @@ function* dataFileChunks(data: DataFile, onArticle: (json: string) => void = () 
     }
     yield "[";
     for (const [i, article] of valid.articles.entries()) {
-      const json = JSON.stringify(article);
-      onArticle(json);
+      const known = knownJson.get(article);
+      const json = known?.json ?? JSON.stringify(article);
+      onArticle(json, known?.digest ?? null);
       yield i === 0 ? json : `,${json}`;
     }
     yield "]";
@@ -88,7 +99,7 @@ export function serializeDataFile(data: DataFile): string {
 
 export interface WrittenDataFile {
   bytes: number;
-  /** SHA-256 (base64) of each article's JSON, in order: what the render keys compare. */
+  /** SHA-256 (hex) of each article's JSON, in order: what the render keys compare. */
   articleDigests: string[];
 }
 
@@ -111,7 +122,7 @@ export function writeDataFile(file: string, data: DataFile): WrittenDataFile {
       pending = [];
       pendingLength = 0;
     };
-    for (const chunk of dataFileChunks(data, (json) => articleDigests.push(createHash("sha256").update(json).digest("base64")))) {
+    for (const chunk of dataFileChunks(data, (json, digest) => articleDigests.push(digest ?? articleDigest(json)))) {
       pending.push(chunk);
       pendingLength += chunk.length;
       if (pendingLength >= 1 << 20) flush();

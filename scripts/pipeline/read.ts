@@ -67,12 +67,19 @@ export interface ReadResult {
  * Reads one article from its text and optional sidecar YAML. Pure: the caller
  * supplies the bytes, so tests and the cache need no file system.
  */
-export function readArticle(input: {
+export interface ReadInput {
   path: string;
   bytes: Uint8Array;
   sidecar: { path: string; bytes: Uint8Array } | null;
   siteTimeZone: string;
-}): ReadResult {
+}
+
+/** The bytes an article's cache key hashes: the file's, a NUL, the sidecar's. */
+export function articleBytes(input: Pick<ReadInput, "bytes" | "sidecar">): Buffer {
+  return Buffer.concat([Buffer.from(input.bytes), Buffer.from("\0"), Buffer.from(input.sidecar?.bytes ?? new Uint8Array())]);
+}
+
+export function readArticle(input: ReadInput): ReadResult {
   const file = input.path;
   const problems: Problem[] = [];
   const format = ARTICLE_EXTENSIONS[path.extname(file).toLowerCase()];
@@ -131,9 +138,8 @@ export function readArticle(input: {
   problems.push(...resolved.problems);
   if (!resolved.meta) return { article: null, problems };
 
-  const bytes = Buffer.concat([Buffer.from(input.bytes), Buffer.from("\0"), Buffer.from(input.sidecar?.bytes ?? new Uint8Array())]);
   return {
-    article: { path: file, format, meta: resolved.meta, body: split.body, bodyLine: split.bodyLine, bytes },
+    article: { path: file, format, meta: resolved.meta, body: split.body, bodyLine: split.bodyLine, bytes: articleBytes(input) },
     problems,
   };
 }
@@ -166,10 +172,10 @@ export function sidecarPathFor(articlePath: string): string | null {
 }
 
 /** Reads an article from disk; `root` makes the reported path project-relative. */
-export function readArticleFile(root: string, absolutePath: string, siteTimeZone: string): ReadResult {
+export function readArticleFile(root: string, absolutePath: string, siteTimeZone: string, read: (input: ReadInput) => ReadResult = readArticle): ReadResult {
   const rel = path.relative(root, absolutePath).split(path.sep).join("/");
   const sidecar = sidecarPathFor(absolutePath);
-  return readArticle({
+  return read({
     path: rel,
     bytes: readFileSync(absolutePath),
     sidecar: sidecar ? { path: path.relative(root, sidecar).split(path.sep).join("/"), bytes: readFileSync(sidecar) } : null,

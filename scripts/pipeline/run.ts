@@ -7,6 +7,7 @@ import { LIMITS } from "./limits.ts";
 import { processArticle } from "./process-article.ts";
 import { BriefingError, problem, type Problem } from "./problems.ts";
 import { readArticleFile, type SourceArticle } from "./read.ts";
+import type { ReadMemo } from "./read-cache.ts";
 import { GENERATOR } from "./generator.ts";
 import { validateDataFile } from "./data-file.ts";
 
@@ -15,6 +16,8 @@ export interface PipelineOptions {
   articlesDir: string;
   site: Site;
   includeDrafts?: boolean;
+  /** Remembered reads (scripts/pipeline/read-cache.ts); without it every file is parsed. */
+  readMemo?: ReadMemo;
 }
 
 export interface PipelineResult {
@@ -25,7 +28,7 @@ export interface PipelineResult {
 }
 
 /** Read every file; collect problems rather than stopping at the first. */
-export function readAll(root: string, files: string[], site: Site): { sources: SourceArticle[]; problems: Problem[] } {
+export function readAll(root: string, files: string[], site: Site, memo?: ReadMemo): { sources: SourceArticle[]; problems: Problem[] } {
   const sources: SourceArticle[] = [];
   const problems: Problem[] = [];
   if (files.length > LIMITS.articles) {
@@ -33,7 +36,7 @@ export function readAll(root: string, files: string[], site: Site): { sources: S
     return { sources, problems };
   }
   for (const file of files) {
-    const result = readArticleFile(root, file, site.timeZone);
+    const result = readArticleFile(root, file, site.timeZone, memo ? (input) => memo.read(input) : undefined);
     problems.push(...result.problems);
     if (result.article) sources.push(result.article);
   }
@@ -88,7 +91,8 @@ export const processSerially: ArticleProcessor = async (sources, site) => source
 
 export async function runPipeline(options: PipelineOptions, processor: ArticleProcessor = processSerially): Promise<PipelineResult> {
   const files = discoverArticles(options.articlesDir);
-  const { sources, problems } = readAll(options.root, files, options.site);
+  const { sources, problems } = readAll(options.root, files, options.site, options.readMemo);
+  options.readMemo?.save();
   const published = sources.filter((s) => options.includeDrafts || !s.meta.draft);
   const stats = { read: files.length, drafts: sources.length - published.length, published: published.length };
   if (problems.some((p) => p.severity === "error")) return { data: null, problems, stats };
