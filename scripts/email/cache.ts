@@ -22,7 +22,7 @@ const ENTRY_FORMAT = 1;
 
 const SCRIPTS_DIR = fileURLToPath(new URL("../", import.meta.url));
 /** Every file whose code reaches email.html, email.txt or email.eml after the template. */
-const EMAIL_CODE = ["email/inline.ts", "email/text.ts", "email/message.ts", "email/cache.ts", "render/email.ts"];
+const EMAIL_CODE = ["email/inline.ts", "email/text.ts", "email/message.ts", "email/finish.ts", "email/cache.ts", "render/email.ts"];
 const EMAIL_PACKAGES = ["juice", "html-to-text", "nodemailer"];
 
 let memoizedVersion: string | null = null;

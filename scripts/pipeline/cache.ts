@@ -98,7 +98,8 @@ export interface ArticleCache {
   /** Where this pipeline version's entries live. */
   readonly dir: string;
   read(key: string): Article | "missing" | "rejected";
-  write(key: string, article: Article): void;
+  /** Stores a schema-valid result and returns it as validated (marked valid for the data file); an invalid one is not stored and comes back null. */
+  write(key: string, article: Article): Article | null;
   /** Removes every entry not in `keep`, and every other version's folder. */
   prune(keep: ReadonlySet<string>): number;
 }
@@ -142,15 +143,18 @@ export function openArticleCache(root: string, version: string = pipelineVersion
       // Only schema-valid results are stored; an invalid one is reported by
       // the data file's validation and never reaches the cache.
       const checked = ArticleSchema.safeParse(article);
-      if (!checked.success) return;
+      if (!checked.success) return null;
       article = checked.data;
       mkdirSync(dir, { recursive: true });
       // Write beside the entry and rename: a reader (another build, `dev`)
       // sees the old entry or the new one, never half of one.
       const tmp = path.join(dir, `.${key}.${process.pid}.${writes++}.tmp`);
       const articleJson = JSON.stringify(article);
-      writeFileSync(tmp, `{"key":${JSON.stringify(key)},"digest":"${digestOf(articleJson)}","article":${articleJson}}`);
+      const digest = digestOf(articleJson);
+      writeFileSync(tmp, `{"key":${JSON.stringify(key)},"digest":"${digest}","article":${articleJson}}`);
       renameSync(tmp, fileFor(key));
+      // Validated just now: the data file need not check it again, nor serialize it again.
+      return markValidArticle(article, { json: articleJson, digest });
     },
     prune(keep) {
       return pruneCacheFolder(base, dir, keep);
@@ -193,8 +197,9 @@ export function cachedProcessor(options: CachedProcessorOptions): ArticleProcess
       const processed = await options.inner(missing.map((i) => sources[i]!), site);
       processed.forEach((article, j) => {
         const i = missing[j]!;
-        results[i] = article;
-        options.cache.write(keys[i]!, article);
+        // The validated copy when it is valid; an invalid result goes on to
+        // the data file's validation, which reports it.
+        results[i] = options.cache.write(keys[i]!, article) ?? article;
         stats.written++;
       });
     }

@@ -210,8 +210,12 @@ function tsxEsmApiUrl(): string {
  * vitest and plain node.
  */
 function startWorker(site: Site): Worker {
+  return tsxWorker(new URL("./parallel-worker.ts", import.meta.url), { site });
+}
+
+/** A worker thread running a TypeScript module (through tsx's loader). */
+export function tsxWorker(module: URL, workerData?: unknown): Worker {
   const tsxApi = tsxEsmApiUrl();
-  const workerModule = new URL("./parallel-worker.ts", import.meta.url).href;
-  const bootstrap = `import(${JSON.stringify(tsxApi)}).then((m) => { m.register(); return import(${JSON.stringify(workerModule)}); });`;
-  return new Worker(bootstrap, { eval: true, workerData: { site } });
+  const bootstrap = `import(${JSON.stringify(tsxApi)}).then((m) => { m.register(); return import(${JSON.stringify(module.href)}); });`;
+  return new Worker(bootstrap, { eval: true, workerData });
 }

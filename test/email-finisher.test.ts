@@ -1,0 +1,58 @@
+// The email finisher gives the same bytes whether an email was finished by a
+// worker thread, by the main thread or served from the email cache.
+import { afterAll, describe, expect, it } from "vitest";
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { openEmailCache } from "../scripts/email/cache.ts";
+import { finishEmail, type FinishedEmail } from "../scripts/email/finish.ts";
+import { emailFinisher } from "../scripts/email/finisher.ts";
+import { messageHeaders } from "../scripts/email/message.ts";
+import { loadSite } from "../scripts/site/config.ts";
+import { PROJECT_ROOT } from "./helpers/project.ts";
+
+const site = loadSite(path.join(PROJECT_ROOT, "_data/site.yaml"), {});
+const emails = Array.from({ length: 12 }, (_, i) => ({
+  name: `briefings/story-${i}/email.html`,
+  html: `<!doctype html><html><head><style>.lead { color: #123456; font-size: ${14 + i}px } td { padding: 8px }</style></head>` +
+    `<body><table role="presentation"><tr><td><p class="lead">Story ${i}: the council voted “yes” on item ${i}.</p></td></tr></table></body></html>`,
+  headers: messageHeaders({ slug: `story-${i}`, title: `Story ${i}`, date: "2026-02-27T10:00:00+09:00", timeZone: "Asia/Seoul" }, site),
+}));
+
+const same = (a: FinishedEmail, b: FinishedEmail) => {
+  expect(a.html).toBe(b.html);
+  expect(a.text).toBe(b.text);
+  expect(Buffer.compare(a.eml, b.eml)).toBe(0);
+};
+
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+describe("emailFinisher", () => {
+  it("finishes in a worker thread exactly what finishEmail makes on the main thread", async () => {
+    const finisher = emailFinisher({ workers: 1, cache: null, startAt: 1, mainThread: false });
+    for (const e of emails) finisher.submit(e.name, e.html, e.headers);
+    const finished = await finisher.finishAll();
+    expect(finisher.stats).toEqual({ cached: 0, workers: emails.length, main: 0 });
+    for (const e of emails) {
+      const expected = await finishEmail(e.html, e.headers);
+      expect(expected.html).toContain('style="color: #123456');
+      same(finished.get(e.name)!, expected);
+    }
+  });
+
+  it("finishes on the main thread below the worker threshold, and serves the second build from the cache", async () => {
+    const root = mkdtempSync(path.join(os.tmpdir(), "briefing-finisher-"));
+    dirs.push(root);
+    const first = emailFinisher({ workers: 1, cache: openEmailCache(root), startAt: 100 });
+    for (const e of emails) first.submit(e.name, e.html, e.headers);
+    const made = await first.finishAll();
+    expect(first.stats).toEqual({ cached: 0, workers: 0, main: emails.length });
+
+    const second = emailFinisher({ workers: 1, cache: openEmailCache(root), startAt: 1 });
+    for (const e of emails) second.submit(e.name, e.html, e.headers);
+    const served = await second.finishAll();
+    expect(second.stats).toEqual({ cached: emails.length, workers: 0, main: 0 });
+    for (const e of emails) same(served.get(e.name)!, made.get(e.name)!);
+  });
+});
