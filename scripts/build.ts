@@ -7,13 +7,13 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { register } from "tsx/esm/api";
 import { loadSite } from "./site/config.ts";
-import { writeDataFile, DATA_FILE } from "./pipeline/data-file.ts";
+import { articleDigests, writeDataFile, DATA_FILE } from "./pipeline/data-file.ts";
 import { runPipeline, type ArticleProcessor } from "./pipeline/run.ts";
 import { cachedProcessor, openArticleCache, CACHE_DIR } from "./pipeline/cache.ts";
 import { openReadMemo } from "./pipeline/read-cache.ts";
 import { defaultWorkerCount, parallelProcessor, workersFromEnv, type ParallelRun } from "./pipeline/parallel.ts";
 import { BriefingError, problem, type Problem } from "./pipeline/problems.ts";
-import { keepArticleFolders, planRender, recordRender, renderKeys, type Manifest, type RenderPlan } from "./render/render-cache.ts";
+import { dataFileUnchanged, keepArticleFolders, planRender, recordRender, renderKeys, type Manifest, type RenderPlan } from "./render/render-cache.ts";
 import { RENDER_ONLY } from "./render/site.ts";
 import type { DataFile } from "./schema.ts";
 
@@ -70,14 +70,20 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   const stagedSite = path.join(staging, "site");
   rmSync(staging, { recursive: true, force: true });
   mkdirSync(staging, { recursive: true });
-  const written = await timed("data", () => writeDataFile(stagedData, data), () => `${DATA_FILE} validated (${data.articles.length} articles)`);
 
   const renderCache = useCache;
   const finalSite = path.resolve(root, options.outputDir ?? "_site");
   const finalData = path.join(root, DATA_FILE);
   const siteName = `${path.relative(root, finalSite) || finalSite}/`;
-  const keys = renderCache ? renderKeys(root, finalSite, data, written.articleDigests) : null;
+  const keys = renderCache ? renderKeys(root, finalSite, data, articleDigests(data)) : null;
   const plan: RenderPlan = keys ? planRender(root, keys, finalSite) : { kind: "full", reason: "the render cache is off" };
+  // Nothing changed and the data file is the last build's: its bytes would be the same.
+  const keepData = plan.kind === "skip" && dataFileUnchanged(plan.record, finalData);
+  if (keepData) {
+    await timed("data", () => data.articles.length, (n) => `${DATA_FILE} unchanged since the last build (${n} articles, validated then)`);
+  } else {
+    await timed("data", () => writeDataFile(stagedData, data), () => `${DATA_FILE} validated (${data.articles.length} articles)`);
+  }
   let outputFiles: number;
   let knownFiles: Manifest = {};
   if (plan.kind === "skip") {
@@ -103,17 +109,19 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
       mkdirSync(path.dirname(finalSite), { recursive: true });
       renameSync(stagedSite, finalSite);
     }
-    mkdirSync(path.dirname(finalData), { recursive: true });
-    renameSync(stagedData, finalData);
+    if (!keepData) {
+      mkdirSync(path.dirname(finalData), { recursive: true });
+      renameSync(stagedData, finalData);
+    }
     // The new site is in place; removing the old one (thousands of files) runs
     // on libuv's threads while this one records what was written.
     const removal = rm(staging, { recursive: true, force: true });
     try {
-      if (keys && plan.kind !== "skip") outputFiles = recordRender(root, keys, finalSite, knownFiles).outputFiles;
+      if (keys && !keepData) outputFiles = recordRender(root, keys, finalSite, finalData, knownFiles).outputFiles;
     } finally {
       await removal;
     }
-  }, () => `${plan.kind === "skip" ? "" : `${siteName} and `}${DATA_FILE} in place`);
+  }, () => (keepData ? "nothing to move" : `${plan.kind === "skip" ? "" : `${siteName} and `}${DATA_FILE} in place`));
 
   return { data, warnings: result.problems.filter((p) => p.severity === "warning"), stages, outputFiles };
 }

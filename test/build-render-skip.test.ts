@@ -30,6 +30,18 @@ describe("skipping an unchanged render", () => {
     expect(renderLine()).toMatch(/files written by Eleventy/);
     expect(await build()).toEqual(first);
     expect(renderLine()).toMatch(/^render\s+skipped: data file, templates and code unchanged/);
+    expect(lines.find((l) => l.startsWith("data "))).toMatch(/_data\/briefing\.json unchanged since the last build/);
+  });
+
+  it("writes the data file again when it was edited by hand, and only then", async () => {
+    const dataFile = path.join(project.root, "_data/briefing.json");
+    const original = readFileSync(dataFile, "utf8");
+    writeFileSync(dataFile, original.replace('"version":1', '"version":1 '));
+    await build();
+    expect(lines.find((l) => l.startsWith("data "))).toMatch(/validated/);
+    expect(readFileSync(dataFile, "utf8")).toBe(original);
+    await build();
+    expect(lines.find((l) => l.startsWith("data "))).toMatch(/unchanged since the last build/);
   });
 
   it("renders again when a built file was edited or removed, restoring its bytes", async () => {

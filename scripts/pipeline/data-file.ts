@@ -97,6 +97,14 @@ export function serializeDataFile(data: DataFile): string {
   return [...dataFileChunks(data)].join("");
 }
 
+/**
+ * SHA-256 (hex) of each article's JSON as the data file holds it: the digest
+ * the cache read or wrote it with, else computed. Equal digests, equal bytes.
+ */
+export function articleDigests(data: DataFile): string[] {
+  return data.articles.map((article) => knownJson.get(article)?.digest ?? articleDigest(JSON.stringify(article)));
+}
+
 export interface WrittenDataFile {
   bytes: number;
   /** SHA-256 (hex) of each article's JSON, in order: what the render keys compare. */

@@ -39,22 +39,9 @@ export function htmlText(text: string): string {
   return String(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
 
-/**
- * rfc3339 and rfc822, memoized: each feed date is written by up to six
- * documents, and a luxon parse and zone change costs a fraction of a
- * millisecond. Pure functions of (date, zone), so the memo never goes stale.
- */
-function memoizedDate(format: (iso: string, zone?: string) => string): (iso: string, zone?: string) => string {
-  const memo = new Map<string, string>();
-  return (iso, zone) => {
-    const key = `${iso}\u0000${zone ?? ""}`;
-    let text = memo.get(key);
-    if (text === undefined) memo.set(key, (text = format(iso, zone)));
-    return text;
-  };
-}
-export const feedRfc3339 = memoizedDate(rfc3339);
-export const feedRfc822 = memoizedDate(rfc822);
+/** Feed dates: rfc3339 and rfc822 (memoized in filters.ts; each feed date is written by up to six documents). */
+export const feedRfc3339 = rfc3339;
+export const feedRfc822 = rfc822;
 
 /** JSON for a value, indented to sit at `indent` spaces inside a larger document. */
 export function json(value: unknown, indent = 0): string {

@@ -22,7 +22,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { DataFile } from "../schema.ts";
 
-const RECORD_FORMAT = 2;
+const RECORD_FORMAT = 3;
 const SCRIPTS_DIR = fileURLToPath(new URL("../", import.meta.url));
 
 /** `path -> [size, mtimeMs]` of every file under a folder. */
@@ -40,6 +40,8 @@ export interface RenderRecord {
   /** Files in the folder after that build, for the build's summary line. */
   outputFiles: number;
   manifest: Manifest;
+  /** Size and modification time of the data file that build wrote. */
+  dataFile: [number, number] | null;
 }
 
 export type RenderPlan =
@@ -193,12 +195,27 @@ export function keepArticleFolders(previousSite: string, stagedSite: string, man
   return { files, linked };
 }
 
+function statOf(file: string): [number, number] | null {
+  const s = statSync(file, { throwIfNoEntry: false });
+  return s ? [s.size, s.mtimeMs] : null;
+}
+
+/**
+ * Whether the data file is still the one the last build wrote (same size and
+ * time). With a "skip" plan its bytes would be the same again: same articles,
+ * same shell, and the topics' lists follow from the articles.
+ */
+export function dataFileUnchanged(record: RenderRecord, dataFile: string): boolean {
+  const now = statOf(dataFile);
+  return Array.isArray(record.dataFile) && now !== null && record.dataFile[0] === now[0] && record.dataFile[1] === now[1];
+}
+
 /** Records a successful render into `siteDir` (after it is in place). */
-export function recordRender(root: string, keys: RenderKeys, siteDir: string, known: Manifest = {}): RenderRecord {
+export function recordRender(root: string, keys: RenderKeys, siteDir: string, dataFile: string, known: Manifest = {}): RenderRecord {
   const file = recordFile(root);
   mkdirSync(path.dirname(file), { recursive: true });
   const manifest = manifestOf(siteDir, known);
-  const record: RenderRecord = { format: RECORD_FORMAT, keys, outputFiles: Object.keys(manifest).length, manifest };
+  const record: RenderRecord = { format: RECORD_FORMAT, keys, outputFiles: Object.keys(manifest).length, manifest, dataFile: statOf(dataFile) };
   const tmp = `${file}.${process.pid}.tmp`;
   writeFileSync(tmp, JSON.stringify(record));
   renameSync(tmp, file);
