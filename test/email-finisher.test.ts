@@ -30,9 +30,10 @@ afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })))
 
 describe("emailFinisher", () => {
   it("finishes in a worker thread exactly what finishEmail makes on the main thread", async () => {
-    const finisher = emailFinisher({ workers: 1, cache: null, startAt: 1, mainThread: false });
+    const finished = new Map<string, FinishedEmail>();
+    const finisher = emailFinisher({ workers: 1, cache: null, startAt: 1, mainThread: false, onFinished: (name, email) => finished.set(name, email) });
     for (const e of emails) finisher.submit(e.name, e.html, e.headers);
-    const finished = await finisher.finishAll();
+    await finisher.finishAll();
     expect(finisher.stats).toEqual({ cached: 0, workers: emails.length, main: 0 });
     for (const e of emails) {
       const expected = await finishEmail(e.html, e.headers);
@@ -44,14 +45,16 @@ describe("emailFinisher", () => {
   it("finishes on the main thread below the worker threshold, and serves the second build from the cache", async () => {
     const root = mkdtempSync(path.join(os.tmpdir(), "briefing-finisher-"));
     dirs.push(root);
-    const first = emailFinisher({ workers: 1, cache: openEmailCache(root), startAt: 100 });
+    const made = new Map<string, FinishedEmail>();
+    const first = emailFinisher({ workers: 1, cache: openEmailCache(root), startAt: 100, onFinished: (name, email) => made.set(name, email) });
     for (const e of emails) first.submit(e.name, e.html, e.headers);
-    const made = await first.finishAll();
+    await first.finishAll();
     expect(first.stats).toEqual({ cached: 0, workers: 0, main: emails.length });
 
-    const second = emailFinisher({ workers: 1, cache: openEmailCache(root), startAt: 1 });
+    const served = new Map<string, FinishedEmail>();
+    const second = emailFinisher({ workers: 1, cache: openEmailCache(root), startAt: 1, onFinished: (name, email) => served.set(name, email) });
     for (const e of emails) second.submit(e.name, e.html, e.headers);
-    const served = await second.finishAll();
+    await second.finishAll();
     expect(second.stats).toEqual({ cached: emails.length, workers: 0, main: 0 });
     for (const e of emails) same(served.get(e.name)!, made.get(e.name)!);
   });

@@ -5,7 +5,8 @@
 // thread finishes editions while Eleventy renders the rest of the site, and
 // when Eleventy is done the main thread joins in on whatever is left. A small
 // build (fewer than `startAt` emails to finish) never starts a worker.
-// Finished editions go through the email cache (cache.ts) either way.
+// Finished editions go through the email cache (cache.ts) either way, and are
+// handed to `onFinished` at once, so that a large build need not hold them all.
 import { Worker } from "node:worker_threads";
 import { tsxWorker } from "../pipeline/parallel.ts";
 import { editionKey, messageKey, type EmailCache } from "./cache.ts";
@@ -17,6 +18,8 @@ export interface FinisherOptions {
   /** Worker threads (0: everything on the main thread). */
   workers: number;
   cache: EmailCache | null;
+  /** Called on the main thread as each email is finished (or found in the cache). */
+  onFinished: (name: string, email: FinishedEmail) => void;
   /** Start workers once this many emails wait to be finished (default 64). */
   startAt?: number;
   /** Let the main thread finish emails too once Eleventy is done (default
@@ -28,8 +31,8 @@ export interface FinisherOptions {
 export interface EmailFinisher {
   /** Queues one email; `name` is how its result is asked for (the output path). */
   submit(name: string, renderedHtml: string, headers: MessageHeaders): void;
-  /** Every submitted email finished, by name; stops the workers. */
-  finishAll(): Promise<Map<string, FinishedEmail>>;
+  /** Resolves when every submitted email is finished; stops the workers. */
+  finishAll(): Promise<void>;
   /** Where the emails were finished: from the cache, by the workers, by the main thread. */
   readonly stats: { cached: number; workers: number; main: number };
 }
@@ -47,7 +50,6 @@ const WINDOW = 8;
 export function emailFinisher(options: FinisherOptions): EmailFinisher {
   const startAt = options.startAt ?? 64;
   const cache = options.cache;
-  const finished = new Map<string, FinishedEmail>();
   const queue: Job[] = [];
   const inFlight = new Map<number, Job>();
   const workers: { worker: Worker; ready: boolean; jobs: Set<number> }[] = [];
@@ -59,7 +61,7 @@ export function emailFinisher(options: FinisherOptions): EmailFinisher {
   const store = (job: Job, email: FinishedEmail) => {
     cache?.writeEdition(editionKey(job.renderedHtml), { html: email.html, text: email.text });
     cache?.writeMessage(messageKey({ html: email.html, text: email.text }, job.headers), email.eml);
-    finished.set(job.name, email);
+    options.onFinished(job.name, email);
   };
 
   const pump = () => {
@@ -118,8 +120,8 @@ export function emailFinisher(options: FinisherOptions): EmailFinisher {
       const edition = cache?.readEdition(editionKey(renderedHtml));
       const eml = edition ? cache?.readMessage(messageKey(edition, headers)) : null;
       if (edition && eml) {
-        finished.set(name, { ...edition, eml });
         stats.cached++;
+        options.onFinished(name, { ...edition, eml });
         return;
       }
       queue.push({ id: ids++, name, renderedHtml, headers });
@@ -145,7 +147,6 @@ export function emailFinisher(options: FinisherOptions): EmailFinisher {
         workers.length = 0;
       }
       if (failures.length > 0) throw new Error(`email editions failed: ${failures.join("; ")}`);
-      return finished;
     },
   };
 }

@@ -27,10 +27,14 @@ const validArticles = new WeakSet<object>();
  * served it: JSON.stringify gives back exactly that text, so the data file
  * reuses it rather than making it again.
  */
-const knownJson = new WeakMap<object, { json: string; digest: string }>();
+const knownJson = new WeakMap<object, string>();
+const knownDigest = new WeakMap<object, string>();
 export function markValidArticle(article: Article, from?: { json: string; digest: string }): Article {
   validArticles.add(article);
-  if (from) knownJson.set(article, from);
+  if (from) {
+    knownJson.set(article, from.json);
+    knownDigest.set(article, from.digest);
+  }
   return article;
 }
 
@@ -82,9 +86,11 @@ function* dataFileChunks(data: DataFile, onArticle: (json: string, digest: strin
     }
     yield "[";
     for (const [i, article] of valid.articles.entries()) {
-      const known = knownJson.get(article);
-      const json = known?.json ?? JSON.stringify(article);
-      onArticle(json, known?.digest ?? null);
+      const json = knownJson.get(article) ?? JSON.stringify(article);
+      // Used once: at archive scale the texts are hundreds of megabytes that
+      // the render, which comes next, has better use for.
+      knownJson.delete(article);
+      onArticle(json, knownDigest.get(article) ?? null);
       yield i === 0 ? json : `,${json}`;
     }
     yield "]";
@@ -102,7 +108,7 @@ export function serializeDataFile(data: DataFile): string {
  * the cache read or wrote it with, else computed. Equal digests, equal bytes.
  */
 export function articleDigests(data: DataFile): string[] {
-  return data.articles.map((article) => knownJson.get(article)?.digest ?? articleDigest(JSON.stringify(article)));
+  return data.articles.map((article) => knownDigest.get(article) ?? articleDigest(JSON.stringify(article)));
 }
 
 export interface WrittenDataFile {

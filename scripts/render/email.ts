@@ -7,7 +7,7 @@
 // are many, and they are written together when Eleventy is done, so the three
 // cannot disagree. All three are kept in `.cache/email/` (scripts/email/cache.ts):
 // a rebuild finishes only the emails whose rendering changed.
-import { writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { BriefingError, problem } from "../pipeline/problems.ts";
 import { defaultWorkerCount, workersFromEnv } from "../pipeline/parallel.ts";
@@ -38,11 +38,29 @@ export function emailPlugin(eleventyConfig: any): void {
   let briefing: DataFile | undefined;
   let bySlug = new Map<string, Article>();
 
-  eleventyConfig.on("eleventy.before", () => {
+  // Finished HTML waiting for Eleventy's own write of email.html to be overwritten.
+  let finishedHtml = new Map<string, string>();
+
+  eleventyConfig.on("eleventy.before", ({ outputMode }: { outputMode?: string }) => {
     // Eleventy runs from the project root (scripts/build.ts, npm run dev).
     cache = process.env.BRIEFING_CACHE === "off" ? null : openEmailCache(process.cwd());
     const workers = workersFromEnv(process.env) ?? defaultWorkerCount();
-    finisher = emailFinisher({ workers, cache });
+    const writing = outputMode === undefined || outputMode === "fs";
+    finishedHtml = new Map();
+    finisher = emailFinisher({
+      workers,
+      cache,
+      // The text twin and the message are written as soon as they exist;
+      // only the HTML waits, for Eleventy to have written its own first.
+      onFinished: (htmlPath, email) => {
+        finishedHtml.set(htmlPath, email.html);
+        if (!writing) return;
+        const dir = path.dirname(htmlPath);
+        mkdirSync(dir, { recursive: true });
+        writeFileSync(path.join(dir, "email.txt"), email.text);
+        writeFileSync(path.join(dir, "email.eml"), email.eml);
+      },
+    });
     briefing = undefined;
     bySlug = new Map();
   });
@@ -76,19 +94,17 @@ export function emailPlugin(eleventyConfig: any): void {
     const running = finisher;
     finisher = null;
     if (!running) return;
-    const finished = await running.finishAll();
+    await running.finishAll();
     if (outputMode !== "fs") return; // toJSON() and friends write nothing, so neither do we.
     let written = 0;
     for (const r of results) {
       if (!emailSlug(r.outputPath) || typeof r.outputPath !== "string") continue;
-      const email = finished.get(r.outputPath);
-      if (!email) continue;
-      const dir = path.dirname(r.outputPath);
-      writeFileSync(r.outputPath, email.html);
-      writeFileSync(path.join(dir, "email.txt"), email.text);
-      writeFileSync(path.join(dir, "email.eml"), email.eml);
+      const html = finishedHtml.get(r.outputPath);
+      if (html === undefined) continue;
+      writeFileSync(r.outputPath, html);
       written++;
     }
+    finishedHtml = new Map();
     // A full build used every entry it needs; the rest belong to removed or
     // changed briefings. (A partial render prunes nothing.)
     if (cache && briefing && written === briefing.articles.length) cache.pruneUnused();
