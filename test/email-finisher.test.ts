@@ -42,6 +42,18 @@ describe("emailFinisher", () => {
     }
   });
 
+  it("shares the list between a worker and the main thread without finishing any email twice or losing one", async () => {
+    const many = Array.from({ length: 5 }, () => emails).flat().map((e, i) => ({ ...e, name: `${e.name}#${i}` }));
+    const finished = new Map<string, FinishedEmail>();
+    let reports = 0;
+    const finisher = emailFinisher({ workers: 1, cache: null, startAt: 1, onFinished: (name, email) => (reports++, finished.set(name, email)) });
+    for (const e of many) finisher.submit(e.name, e.html, e.headers);
+    await finisher.finishAll();
+    expect(reports).toBe(many.length);
+    expect(finisher.stats.workers + finisher.stats.main).toBe(many.length);
+    for (const e of many) same(finished.get(e.name)!, await finishEmail(e.html, e.headers));
+  });
+
   it("finishes on the main thread below the worker threshold, and serves the second build from the cache", async () => {
     const root = mkdtempSync(path.join(os.tmpdir(), "briefing-finisher-"));
     dirs.push(root);

@@ -1,16 +1,21 @@
 // Finishing every email of a build without holding up the render. Inlining,
-// the text twin and the MIME message cost ~4 ms an email, which at archive
+// the text twin and the MIME message cost ~3.5 ms an email, which at archive
 // scale is a third of a cold render if Eleventy's thread does it. So the
-// email transform only submits the rendered HTML here and returns; a worker
-// thread finishes editions while Eleventy renders the rest of the site, and
-// when Eleventy is done the main thread joins in on whatever is left. A small
-// build (fewer than `startAt` emails to finish) never starts a worker.
+// email transform only submits the rendered HTML here and returns, and each
+// email is posted to a worker thread at once: Eleventy renders and writes
+// synchronously, so the main thread rarely reads its mailbox before the
+// render ends, and a worker that waited to be fed would sit idle. When
+// Eleventy is done, the main thread takes emails from the back of the list
+// while the workers go on from the front; a slot in shared memory, claimed
+// with compare-and-swap, decides who finishes each one. A small build (fewer
+// than `startAt` emails to finish) never starts a worker.
 // Finished editions go through the email cache (cache.ts) either way, and are
 // handed to `onFinished` at once, so that a large build need not hold them all.
-import { Worker } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
 import { tsxWorker } from "../pipeline/parallel.ts";
 import { editionKey, messageKey, type EmailCache } from "./cache.ts";
 import { finishEmail, type FinishedEmail } from "./finish.ts";
+import { CLAIMED_BY_MAIN, UNCLAIMED } from "./claims.ts";
 import type { FinishReply, FinishRequest } from "./finish-worker.ts";
 import type { MessageHeaders } from "./message.ts";
 
@@ -29,7 +34,7 @@ export interface FinisherOptions {
 }
 
 export interface EmailFinisher {
-  /** Queues one email; `name` is how its result is asked for (the output path). */
+  /** Queues one email; `name` is how its result is reported (the output path). */
   submit(name: string, renderedHtml: string, headers: MessageHeaders): void;
   /** Resolves when every submitted email is finished; stops the workers. */
   finishAll(): Promise<void>;
@@ -42,76 +47,91 @@ interface Job {
   name: string;
   renderedHtml: string;
   headers: MessageHeaders;
+  /** Where its claim lives once it is posted to a worker. */
+  claim: { slots: Int32Array; slot: number; worker: Worker } | null;
 }
 
-/** Emails in flight per worker: enough to keep it busy between looks at its mailbox. */
-const WINDOW = 8;
+/** Claim slots per shared buffer. */
+const SLOTS = 1024;
 
 export function emailFinisher(options: FinisherOptions): EmailFinisher {
   const startAt = options.startAt ?? 64;
   const cache = options.cache;
-  const queue: Job[] = [];
-  const inFlight = new Map<number, Job>();
-  const workers: { worker: Worker; ready: boolean; jobs: Set<number> }[] = [];
+  /** Submitted and not yet finished. */
+  const pending = new Map<number, Job>();
+  /** Every submitted job in order; the main thread walks it from the end. */
+  const order: Job[] = [];
+  let cursor = -1;
+  /** Jobs of a worker that died: the main thread finishes them. */
+  const orphans: Job[] = [];
+  const workers: Worker[] = [];
   const failures: string[] = [];
   const stats = { cached: 0, workers: 0, main: 0 };
   let ids = 0;
+  let posted = 0;
+  let slots = new Int32Array(new SharedArrayBuffer(SLOTS * Int32Array.BYTES_PER_ELEMENT));
   let wake: (() => void) | null = null;
 
   const store = (job: Job, email: FinishedEmail) => {
+    pending.delete(job.id);
     cache?.writeEdition(editionKey(job.renderedHtml), { html: email.html, text: email.text });
     cache?.writeMessage(messageKey({ html: email.html, text: email.text }, job.headers), email.eml);
     options.onFinished(job.name, email);
   };
 
-  const pump = () => {
-    for (const w of workers) {
-      while (w.ready && w.jobs.size < WINDOW && queue.length > 0) {
-        const job = queue.shift()!;
-        inFlight.set(job.id, job);
-        w.jobs.add(job.id);
-        w.worker.postMessage({ id: job.id, html: job.renderedHtml, headers: job.headers } satisfies FinishRequest);
-      }
-    }
+  const post = (job: Job) => {
+    if (posted > 0 && posted % SLOTS === 0) slots = new Int32Array(new SharedArrayBuffer(SLOTS * Int32Array.BYTES_PER_ELEMENT));
+    const worker = workers[posted % workers.length]!;
+    job.claim = { slots, slot: posted % SLOTS, worker };
+    posted++;
+    worker.postMessage({ id: job.id, html: job.renderedHtml, headers: job.headers, slots: slots.buffer as SharedArrayBuffer, slot: job.claim.slot } satisfies FinishRequest);
   };
 
   const startWorkers = () => {
     for (let i = 0; i < options.workers; i++) {
-      const entry = { worker: tsxWorker(new URL("./finish-worker.ts", import.meta.url)), ready: false, jobs: new Set<number>() };
-      entry.worker.on("message", (reply: FinishReply) => {
-        if (reply.type === "ready") entry.ready = true;
-        else {
-          entry.jobs.delete(reply.id);
-          const job = inFlight.get(reply.id)!;
-          inFlight.delete(reply.id);
-          if (reply.type === "done") {
-            store(job, { html: reply.html, text: reply.text, eml: Buffer.from(reply.eml) });
-            stats.workers++;
-          }
-          else failures.push(`${job.name}: ${reply.message}`);
+      const worker = tsxWorker(new URL("./finish-worker.ts", import.meta.url));
+      worker.on("message", (reply: FinishReply) => {
+        const job = pending.get(reply.id);
+        if (job && reply.type === "done") {
+          store(job, { html: reply.html, text: reply.text, eml: Buffer.from(reply.eml) });
+          stats.workers++;
+        } else if (job && reply.type === "failed") {
+          pending.delete(job.id);
+          failures.push(`${job.name}: ${reply.message}`);
         }
-        pump();
         wake?.();
       });
-      // A worker that fails to start or dies hands its emails back to the queue.
+      // A worker that fails to start or dies leaves its emails to the main thread.
       const lose = () => {
-        const i = workers.indexOf(entry);
+        const i = workers.indexOf(worker);
         if (i < 0) return;
         workers.splice(i, 1);
-        for (const id of entry.jobs) {
-          queue.unshift(inFlight.get(id)!);
-          inFlight.delete(id);
-        }
-        entry.jobs.clear();
+        for (const job of pending.values()) if (job.claim?.worker === worker) orphans.push(job);
         wake?.();
       };
-      entry.worker.on("error", lose);
-      entry.worker.on("exit", lose);
+      worker.on("error", lose);
+      worker.on("exit", lose);
       // Until finishAll waits for them, workers do not keep the process
       // alive: a render that fails before the end must still exit.
-      entry.worker.unref();
-      workers.push(entry);
+      worker.unref();
+      workers.push(worker);
     }
+  };
+
+  /** The next email the main thread may finish itself: an orphan, else the last one nobody claimed. */
+  const nextForMain = (): Job | undefined => {
+    const orphan = orphans.pop();
+    if (orphan) return pending.has(orphan.id) ? orphan : nextForMain();
+    if (options.mainThread === false && workers.length > 0) return undefined;
+    for (; cursor >= 0; cursor--) {
+      const job = order[cursor]!;
+      if (!pending.has(job.id)) continue;
+      if (!job.claim || Atomics.compareExchange(job.claim.slots, job.claim.slot, UNCLAIMED, CLAIMED_BY_MAIN) === UNCLAIMED) {
+        cursor--;
+        return job;
+      }
+    }
+    return undefined;
   };
 
   return {
@@ -124,26 +144,35 @@ export function emailFinisher(options: FinisherOptions): EmailFinisher {
         options.onFinished(name, { ...edition, eml });
         return;
       }
-      queue.push({ id: ids++, name, renderedHtml, headers });
-      if (workers.length === 0 && options.workers > 0 && queue.length >= startAt) startWorkers();
-      pump();
+      const job: Job = { id: ids++, name, renderedHtml, headers, claim: null };
+      pending.set(job.id, job);
+      order.push(job);
+      if (workers.length > 0) post(job);
+      else if (options.workers > 0 && pending.size >= startAt) {
+        startWorkers();
+        for (const waiting of pending.values()) post(waiting);
+      }
     },
     async finishAll() {
-      for (const w of workers) w.worker.ref();
+      for (const w of workers) w.ref();
+      cursor = order.length - 1;
       try {
-        // The main thread takes from the back of the queue, the workers from the front.
-        while (queue.length > 0 || inFlight.size > 0) {
-          const job = options.mainThread === false && workers.length > 0 ? undefined : queue.pop();
+        for (;;) {
+          const job = nextForMain();
           if (job) {
-            store(job, await finishEmail(job.renderedHtml, job.headers));
-            stats.main++;
+            const email = await finishEmail(job.renderedHtml, job.headers);
+            if (pending.has(job.id)) {
+              store(job, email);
+              stats.main++;
+            }
             continue;
           }
+          if (pending.size === 0) break;
           await new Promise<void>((resolve) => (wake = resolve));
           wake = null;
         }
       } finally {
-        await Promise.all(workers.map((w) => w.worker.terminate()));
+        await Promise.all(workers.map((w) => w.terminate()));
         workers.length = 0;
       }
       if (failures.length > 0) throw new Error(`email editions failed: ${failures.join("; ")}`);
