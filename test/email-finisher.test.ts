@@ -1,10 +1,7 @@
 // The email finisher gives the same bytes whether an email was finished by a
-// worker thread, by the main thread or served from the email cache.
-import { afterAll, describe, expect, it } from "vitest";
-import { mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
+// worker thread or by the main thread, and finishes each exactly once.
+import { describe, expect, it } from "vitest";
 import path from "node:path";
-import { openEmailCache } from "../scripts/email/cache.ts";
 import { finishEmail, type FinishedEmail } from "../scripts/email/finish.ts";
 import { emailFinisher } from "../scripts/email/finisher.ts";
 import { messageHeaders } from "../scripts/email/message.ts";
@@ -25,16 +22,13 @@ const same = (a: FinishedEmail, b: FinishedEmail) => {
   expect(Buffer.compare(a.eml, b.eml)).toBe(0);
 };
 
-const dirs: string[] = [];
-afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
-
 describe("emailFinisher", () => {
   it("finishes in a worker thread exactly what finishEmail makes on the main thread", async () => {
     const finished = new Map<string, FinishedEmail>();
-    const finisher = emailFinisher({ workers: 1, cache: null, startAt: 1, mainThread: false, onFinished: (name, email) => finished.set(name, email) });
+    const finisher = emailFinisher({ workers: 1, startAt: 1, mainThread: false, onFinished: (name, email) => finished.set(name, email) });
     for (const e of emails) finisher.submit(e.name, e.html, e.headers);
     await finisher.finishAll();
-    expect(finisher.stats).toEqual({ cached: 0, workers: emails.length, main: 0 });
+    expect(finisher.stats).toEqual({ workers: emails.length, main: 0 });
     for (const e of emails) {
       const expected = await finishEmail(e.html, e.headers);
       expect(expected.html).toContain('style="color: #123456');
@@ -46,7 +40,7 @@ describe("emailFinisher", () => {
     const many = Array.from({ length: 5 }, () => emails).flat().map((e, i) => ({ ...e, name: `${e.name}#${i}` }));
     const finished = new Map<string, FinishedEmail>();
     let reports = 0;
-    const finisher = emailFinisher({ workers: 1, cache: null, startAt: 1, onFinished: (name, email) => (reports++, finished.set(name, email)) });
+    const finisher = emailFinisher({ workers: 1, startAt: 1, onFinished: (name, email) => (reports++, finished.set(name, email)) });
     for (const e of many) finisher.submit(e.name, e.html, e.headers);
     await finisher.finishAll();
     expect(reports).toBe(many.length);
@@ -54,20 +48,12 @@ describe("emailFinisher", () => {
     for (const e of many) same(finished.get(e.name)!, await finishEmail(e.html, e.headers));
   });
 
-  it("finishes on the main thread below the worker threshold, and serves the second build from the cache", async () => {
-    const root = mkdtempSync(path.join(os.tmpdir(), "briefing-finisher-"));
-    dirs.push(root);
+  it("finishes on the main thread below the worker threshold, starting no worker", async () => {
     const made = new Map<string, FinishedEmail>();
-    const first = emailFinisher({ workers: 1, cache: openEmailCache(root), startAt: 100, onFinished: (name, email) => made.set(name, email) });
-    for (const e of emails) first.submit(e.name, e.html, e.headers);
-    await first.finishAll();
-    expect(first.stats).toEqual({ cached: 0, workers: 0, main: emails.length });
-
-    const served = new Map<string, FinishedEmail>();
-    const second = emailFinisher({ workers: 1, cache: openEmailCache(root), startAt: 1, onFinished: (name, email) => served.set(name, email) });
-    for (const e of emails) second.submit(e.name, e.html, e.headers);
-    await second.finishAll();
-    expect(second.stats).toEqual({ cached: emails.length, workers: 0, main: 0 });
-    for (const e of emails) same(served.get(e.name)!, made.get(e.name)!);
+    const finisher = emailFinisher({ workers: 1, startAt: emails.length + 1, onFinished: (name, email) => made.set(name, email) });
+    for (const e of emails) finisher.submit(e.name, e.html, e.headers);
+    await finisher.finishAll();
+    expect(finisher.stats).toEqual({ workers: 0, main: emails.length });
+    for (const e of emails) same(made.get(e.name)!, await finishEmail(e.html, e.headers));
   });
 });

@@ -9,11 +9,12 @@
 // while the workers go on from the front; a slot in shared memory, claimed
 // with compare-and-swap, decides who finishes each one. A small build (fewer
 // than `startAt` emails to finish) never starts a worker.
-// Finished editions go through the email cache (cache.ts) either way, and are
-// handed to `onFinished` at once, so that a large build need not hold them all.
+// Finished editions are handed to `onFinished` at once, so that a large build
+// need not hold them all. (There is no cache of finished emails: a rebuild
+// renders only the briefings that changed, and a full render finishes its
+// emails beside the render; writing a cache cost more than it saved.)
 import type { Worker } from "node:worker_threads";
 import { tsxWorker } from "../pipeline/parallel.ts";
-import { editionKey, messageKey, type EmailCache } from "./cache.ts";
 import { finishEmail, type FinishedEmail } from "./finish.ts";
 import { CLAIMED_BY_MAIN, UNCLAIMED } from "./claims.ts";
 import type { FinishReply, FinishRequest } from "./finish-worker.ts";
@@ -22,8 +23,7 @@ import type { MessageHeaders } from "./message.ts";
 export interface FinisherOptions {
   /** Worker threads (0: everything on the main thread). */
   workers: number;
-  cache: EmailCache | null;
-  /** Called on the main thread as each email is finished (or found in the cache). */
+  /** Called on the main thread as each email is finished. */
   onFinished: (name: string, email: FinishedEmail) => void;
   /** Start workers once this many emails wait to be finished (default 64). */
   startAt?: number;
@@ -38,8 +38,8 @@ export interface EmailFinisher {
   submit(name: string, renderedHtml: string, headers: MessageHeaders): void;
   /** Resolves when every submitted email is finished; stops the workers. */
   finishAll(): Promise<void>;
-  /** Where the emails were finished: from the cache, by the workers, by the main thread. */
-  readonly stats: { cached: number; workers: number; main: number };
+  /** Where the emails were finished: by the workers, by the main thread. */
+  readonly stats: { workers: number; main: number };
 }
 
 interface Job {
@@ -56,7 +56,6 @@ const SLOTS = 1024;
 
 export function emailFinisher(options: FinisherOptions): EmailFinisher {
   const startAt = options.startAt ?? 64;
-  const cache = options.cache;
   /** Submitted and not yet finished. */
   const pending = new Map<number, Job>();
   /** Every submitted job in order; the main thread walks it from the end. */
@@ -66,7 +65,7 @@ export function emailFinisher(options: FinisherOptions): EmailFinisher {
   const orphans: Job[] = [];
   const workers: Worker[] = [];
   const failures: string[] = [];
-  const stats = { cached: 0, workers: 0, main: 0 };
+  const stats = { workers: 0, main: 0 };
   let ids = 0;
   let posted = 0;
   let slots = new Int32Array(new SharedArrayBuffer(SLOTS * Int32Array.BYTES_PER_ELEMENT));
@@ -74,8 +73,6 @@ export function emailFinisher(options: FinisherOptions): EmailFinisher {
 
   const store = (job: Job, email: FinishedEmail) => {
     pending.delete(job.id);
-    cache?.writeEdition(editionKey(job.renderedHtml), { html: email.html, text: email.text });
-    cache?.writeMessage(messageKey({ html: email.html, text: email.text }, job.headers), email.eml);
     options.onFinished(job.name, email);
   };
 
@@ -137,13 +134,6 @@ export function emailFinisher(options: FinisherOptions): EmailFinisher {
   return {
     stats,
     submit(name, renderedHtml, headers) {
-      const edition = cache?.readEdition(editionKey(renderedHtml));
-      const eml = edition ? cache?.readMessage(messageKey(edition, headers)) : null;
-      if (edition && eml) {
-        stats.cached++;
-        options.onFinished(name, { ...edition, eml });
-        return;
-      }
       const job: Job = { id: ids++, name, renderedHtml, headers, claim: null };
       pending.set(job.id, job);
       order.push(job);

@@ -28,8 +28,8 @@ export function inlineEmailCss(html: string): string {
   return loadJuice()(html, JUICE_OPTIONS);
 }
 
-// Loaded on first use: juice and cheerio take ~0.3 s to load, and a warm
-// build takes every inlined email from .cache/email/ without them.
+// Loaded on first use: juice and cheerio take ~0.3 s to load, and a build
+// that renders no email (nothing changed, or only shared pages) needs neither.
 let juiceModule: typeof juice | null = null;
 function loadJuice(): typeof juice {
   juiceModule ??= createRequire(import.meta.url)("juice") as typeof juice;

@@ -1,4 +1,4 @@
-// Housekeeping shared by the article and email caches: each keeps one folder
+// Housekeeping shared by the article and read caches: each keeps one folder
 // per code version under a base folder, one `<key>.json` file per entry.
 import { readdirSync, rmSync } from "node:fs";
 import path from "node:path";

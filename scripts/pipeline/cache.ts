@@ -145,13 +145,21 @@ export function openArticleCache(root: string, version: string = pipelineVersion
       const checked = ArticleSchema.safeParse(article);
       if (!checked.success) return null;
       article = checked.data;
-      mkdirSync(dir, { recursive: true });
       // Write beside the entry and rename: a reader (another build, `dev`)
       // sees the old entry or the new one, never half of one.
       const tmp = path.join(dir, `.${key}.${process.pid}.${writes++}.tmp`);
       const articleJson = JSON.stringify(article);
       const digest = digestOf(articleJson);
-      writeFileSync(tmp, `{"key":${JSON.stringify(key)},"digest":"${digest}","article":${articleJson}}`);
+      const entry = `{"key":${JSON.stringify(key)},"digest":"${digest}","article":${articleJson}}`;
+      try {
+        writeFileSync(tmp, entry);
+      } catch (error) {
+        // The folder is made on the first write, and again if it was deleted
+        // meanwhile (`npm run dev` keeps one cache open for its whole session).
+        if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+        mkdirSync(dir, { recursive: true });
+        writeFileSync(tmp, entry);
+      }
       renameSync(tmp, fileFor(key));
       // Validated just now: the data file need not check it again, nor serialize it again.
       return markValidArticle(article, { json: articleJson, digest });

@@ -5,13 +5,11 @@
 // The HTML comes only from the template; the finisher (scripts/email/finisher.ts)
 // derives all three from it, beside the render, in worker threads when there
 // are many, and they are written together when Eleventy is done, so the three
-// cannot disagree. All three are kept in `.cache/email/` (scripts/email/cache.ts):
-// a rebuild finishes only the emails whose rendering changed.
+// cannot disagree.
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { BriefingError, problem } from "../pipeline/problems.ts";
 import { defaultWorkerCount, workersFromEnv } from "../pipeline/parallel.ts";
-import { openEmailCache, type EmailCache } from "../email/cache.ts";
 import { emailFinisher, type EmailFinisher } from "../email/finisher.ts";
 import { messageHeaders } from "../email/message.ts";
 import { preheaderText } from "../email/preheader.ts";
@@ -34,7 +32,6 @@ export function emailPlugin(eleventyConfig: any): void {
 
   // Per build: the finisher and the data file as Eleventy holds it in memory.
   let finisher: EmailFinisher | null = null;
-  let cache: EmailCache | null = null;
   let briefing: DataFile | undefined;
   let bySlug = new Map<string, Article>();
 
@@ -43,13 +40,11 @@ export function emailPlugin(eleventyConfig: any): void {
 
   eleventyConfig.on("eleventy.before", ({ outputMode }: { outputMode?: string }) => {
     // Eleventy runs from the project root (scripts/build.ts, npm run dev).
-    cache = process.env.BRIEFING_CACHE === "off" ? null : openEmailCache(process.cwd());
     const workers = workersFromEnv(process.env) ?? defaultWorkerCount();
     const writing = outputMode === undefined || outputMode === "fs";
     finishedHtml = new Map();
     finisher = emailFinisher({
       workers,
-      cache,
       // The text twin and the message are written as soon as they exist;
       // only the HTML waits, for Eleventy to have written its own first.
       onFinished: (htmlPath, email) => {
@@ -96,17 +91,11 @@ export function emailPlugin(eleventyConfig: any): void {
     if (!running) return;
     await running.finishAll();
     if (outputMode !== "fs") return; // toJSON() and friends write nothing, so neither do we.
-    let written = 0;
     for (const r of results) {
       if (!emailSlug(r.outputPath) || typeof r.outputPath !== "string") continue;
       const html = finishedHtml.get(r.outputPath);
-      if (html === undefined) continue;
-      writeFileSync(r.outputPath, html);
-      written++;
+      if (html !== undefined) writeFileSync(r.outputPath, html);
     }
     finishedHtml = new Map();
-    // A full build used every entry it needs; the rest belong to removed or
-    // changed briefings. (A partial render prunes nothing.)
-    if (cache && briefing && written === briefing.articles.length) cache.pruneUnused();
   });
 }
