@@ -1,8 +1,8 @@
 // The whole build: pipeline -> data file -> Eleventy, all written to a staging
 // folder and swapped into place only when every stage succeeded. A failure
 // leaves the previous _data/briefing.json and _site/ exactly as they were.
-import { existsSync, mkdirSync, renameSync, rmSync } from "node:fs";
-import { rm } from "node:fs/promises";
+import { existsSync, mkdirSync, mkdtempSync, renameSync } from "node:fs";
+import { Worker } from "node:worker_threads";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { register } from "tsx/esm/api";
@@ -52,6 +52,9 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     return value;
   };
 
+  // The last build's staging folder holds the site it replaced: removed on
+  // another thread while this build works.
+  const cleared = clearInBackground(root, path.join(root, ".build"));
   const site = await timed("config", () => loadSite(path.join(root, "_data/site.yaml"), env), (s) => `site ${s.url}`);
   // The caches in .cache/ follow one switch; a custom processor (tests) means no cache at all.
   const useCache = !options.processor && (options.cache ?? env.BRIEFING_CACHE !== "off");
@@ -68,7 +71,6 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   const staging = path.join(root, ".build");
   const stagedData = path.join(staging, "briefing.json");
   const stagedSite = path.join(staging, "site");
-  rmSync(staging, { recursive: true, force: true });
   mkdirSync(staging, { recursive: true });
 
   const renderCache = useCache;
@@ -113,17 +115,32 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
       mkdirSync(path.dirname(finalData), { recursive: true });
       renameSync(stagedData, finalData);
     }
-    // The new site is in place; removing the old one (thousands of files) runs
-    // on libuv's threads while this one records what was written.
-    const removal = rm(staging, { recursive: true, force: true });
-    try {
-      if (keys && !keepData) outputFiles = recordRender(root, keys, finalSite, finalData, knownFiles).outputFiles;
-    } finally {
-      await removal;
-    }
+    // The replaced site stays in .build/ until the next build clears it in the background.
+    if (keys && !keepData) outputFiles = recordRender(root, keys, finalSite, finalData, knownFiles).outputFiles;
   }, () => (keepData ? "nothing to move" : `${plan.kind === "skip" ? "" : `${siteName} and `}${DATA_FILE} in place`));
+  await cleared;
 
   return { data, warnings: result.problems.filter((p) => p.severity === "warning"), stages, outputFiles };
+}
+
+/**
+ * Moves `dir` (if any) into `.build-trash/` and deletes the trash on a worker
+ * thread: removing a replaced site is thousands of system calls that need not
+ * hold up the build's own work. Resolves when the trash is gone; a failure
+ * only leaves it for the next build to try again.
+ */
+function clearInBackground(root: string, dir: string): Promise<void> {
+  const trash = path.join(root, ".build-trash");
+  if (existsSync(dir)) {
+    mkdirSync(trash, { recursive: true });
+    renameSync(dir, path.join(mkdtempSync(path.join(trash, "build-")), "build"));
+  }
+  if (!existsSync(trash)) return Promise.resolve();
+  return new Promise((resolve) => {
+    const worker = new Worker('require("node:fs").rmSync(require("node:worker_threads").workerData, { recursive: true, force: true });', { eval: true, workerData: trash });
+    worker.once("error", () => resolve());
+    worker.once("exit", () => resolve());
+  });
 }
 
 /**

@@ -2,7 +2,7 @@
 // wrote the untouched _site/ keeps _site/ instead of re-rendering it; any
 // change to them, or to _site/ itself, renders again and restores the bytes.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { appendFileSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { appendFileSync, existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { hashTree, makeTempProject, type TempProject } from "./helpers/project.ts";
 import { syntheticArticle } from "../scripts/bench/synthetic.ts";
@@ -146,6 +146,14 @@ describe("rendering only the changed briefings", () => {
     expect(line("render")).toMatch(/1 changed or new briefings/);
     expect(Object.keys(partial).some((p) => p.startsWith(`briefings/${gone}/`))).toBe(false);
     expect(await fullRender()).toEqual(partial);
+  });
+
+  it("keeps the replaced site in .build/ only until the next build, which removes it while it works", async () => {
+    await buildMany({ env: { SITE_URL: "https://example.org/trash/" } });
+    expect(existsSync(path.join(many.root, ".build/old-site/index.html"))).toBe(true);
+    await buildMany();
+    expect(existsSync(path.join(many.root, ".build-trash"))).toBe(false);
+    expect(readFileSync(many.site("index.html"), "utf8")).not.toContain("example.org/trash");
   });
 
   it("renders in full when the site settings or a kept file changed", async () => {
