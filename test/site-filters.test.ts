@@ -1,6 +1,6 @@
 // The derived values the page templates call: pure functions, checked directly.
 import { describe, expect, it } from "vitest";
-import { archivePagePath, archivePages, articlesBySlugs, dateSpan, jsonForScript, newsArticleLd, sentenceText, sitemapEntries, timeline } from "../scripts/render/site.ts";
+import { archivePagePath, archivePages, pagerWindow, articlesBySlugs, dateSpan, jsonForScript, newsArticleLd, sentenceText, sitemapEntries, timeline } from "../scripts/render/site.ts";
 import { articleFixture, siteFixture } from "./helpers/site-fixture.ts";
 
 describe("timeline", () => {
@@ -61,6 +61,17 @@ describe("archive pages", () => {
 
   it("puts page 1 at the root and the others under /page/N/", () => {
     expect([0, 1, 2].map(archivePagePath)).toEqual(["/", "/page/2/", "/page/3/"]);
+  });
+
+  it("links the pager to the first, the last and two pages either side, with a gap for the rest", () => {
+    expect(pagerWindow(0, 1)).toEqual([0]);
+    expect(pagerWindow(1, 3)).toEqual([0, 1, 2]);
+    expect(pagerWindow(0, 200)).toEqual([0, 1, 2, null, 199]);
+    expect(pagerWindow(100, 200)).toEqual([0, null, 98, 99, 100, 101, 102, null, 199]);
+    expect(pagerWindow(199, 200)).toEqual([0, null, 197, 198, 199]);
+    // One page left out is shown rather than replaced by a gap of one.
+    expect(pagerWindow(4, 10)).toEqual([0, 1, 2, 3, 4, 5, 6, null, 9]);
+    expect(pagerWindow(3, 7)).toEqual([0, 1, 2, 3, 4, 5, 6]);
   });
 });
 

@@ -154,6 +154,27 @@ export function archivePagePath(index: number): string {
   return index === 0 ? "/" : `/page/${index + 1}/`;
 }
 
+/**
+ * The archive pages the pager links to from page `current` (0-based) of
+ * `count`: the first, the last, and `radius` pages either side of the current
+ * one, in order, with null where pages are left out ("…"). Every page linking
+ * every other would make an archive of N pages cost N² links.
+ */
+export function pagerWindow(current: number, count: number, radius = 2): (number | null)[] {
+  const shown: number[] = [];
+  for (let i = 0; i < count; i++) {
+    if (i === 0 || i === count - 1 || Math.abs(i - current) <= radius) shown.push(i);
+  }
+  const out: (number | null)[] = [];
+  shown.forEach((page, k) => {
+    const gap = k > 0 ? page - shown[k - 1]! : 1;
+    if (gap === 2) out.push(page - 1); // one left out: show it rather than "…"
+    else if (gap > 2) out.push(null);
+    out.push(page);
+  });
+  return out;
+}
+
 // ---------------------------------------------------------------- sitemap
 
 export interface SitemapEntry {
@@ -241,6 +262,7 @@ export function sitePlugin(eleventyConfig: any): void {
   eleventyConfig.addFilter("sentenceText", sentenceText);
   eleventyConfig.addFilter("articlesBySlugs", articlesBySlugs);
   eleventyConfig.addFilter("archivePagePath", archivePagePath);
+  eleventyConfig.addFilter("pagerWindow", pagerWindow);
   eleventyConfig.addFilter("sitemapEntries", sitemapEntries);
   eleventyConfig.addFilter("newsArticleLd", newsArticleLd);
   eleventyConfig.addFilter("jsonForScript", jsonForScript);
