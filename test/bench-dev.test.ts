@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { spawn, type ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
+import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { makeTempProject, PROJECT_ROOT, type TempProject } from "./helpers/project.ts";
 import { syntheticArticle } from "../scripts/bench/synthetic.ts";
@@ -72,11 +73,20 @@ describe("npm run dev", () => {
     expect(output.slice(before)).toMatch(/^cache\s+0 hits, 1 misses/m);
   });
 
+  it("rebuilds when a template changes, serving the edited page", async () => {
+    const template = path.join(project.root, "src/about.njk");
+    writeFileSync(template, readFileSync(template, "utf8").replace("</h1>", " (edited while serving)</h1>"));
+    await until("the edited about page", async () => {
+      const r = await fetch(`http://127.0.0.1:${port}/about/`);
+      return r.ok && (await r.text()).includes("(edited while serving)") ? true : null;
+    });
+  });
+
   it("keeps the last good page when an article breaks, and reports the problem", async () => {
     const before = output.length;
     project.addArticle("broken.md", "---\ntitle: Broken\ndate: 2026-02-30\n---\nBody.\n");
-    await until("the problem report", () => (/src\/articles\/broken\.md/.test(output.slice(before)) ? true : null));
-    expect(output.slice(before)).toMatch(/keeps the last good build/);
+    await until("the problem report", () => (/keeps the last good build/.test(output.slice(before)) ? true : null));
+    expect(output.slice(before)).toMatch(/src\/articles\/broken\.md/);
     expect(await page(a.plain.slug)).toContain("Edited while serving");
   });
 });
