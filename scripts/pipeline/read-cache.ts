@@ -11,13 +11,17 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { CACHE_DIR, pipelineVersion } from "./cache.ts";
 import { pruneCacheFolder } from "./cache-folder.ts";
-import { articleBytes, readArticle, type ReadInput, type ReadResult, type SourceArticle } from "./read.ts";
+import { articleBody, articleBytes, readArticle, type ReadInput, type ReadResult, type SourceArticle } from "./read.ts";
 
-const FILE_FORMAT = 1;
+const FILE_FORMAT = 2;
 
-/** What is stored of a read: all of it but the bytes, which the caller has. */
+/**
+ * What is stored of a read: all of it but the bytes, which the caller has,
+ * and the body, which is cut from them again without parsing anything (kept,
+ * it would make the file as large as the articles).
+ */
 interface StoredRead {
-  article: Omit<SourceArticle, "bytes"> | null;
+  article: Omit<SourceArticle, "bytes" | "body"> | null;
   problems: ReadResult["problems"];
 }
 
@@ -66,12 +70,12 @@ export function openReadMemo(root: string, version: string = pipelineVersion()):
       if (found && Array.isArray(found.problems) && typeof found.article === "object") {
         stats.hits++;
         used[key] = found;
-        return { article: found.article && { ...found.article, bytes: articleBytes(input) }, problems: found.problems };
+        return { article: found.article && { ...found.article, body: articleBody(input), bytes: articleBytes(input) }, problems: found.problems };
       }
       stats.misses++;
       changed = true;
       const result = readArticle(input);
-      const article = result.article ? (({ bytes: _bytes, ...rest }) => rest)(result.article) : null;
+      const article = result.article ? (({ bytes: _bytes, body: _body, ...rest }) => rest)(result.article) : null;
       used[key] = { article, problems: result.problems };
       return result;
     },

@@ -79,6 +79,20 @@ export function articleBytes(input: Pick<ReadInput, "bytes" | "sidecar">): Buffe
   return Buffer.concat([Buffer.from(input.bytes), Buffer.from("\0"), Buffer.from(input.sidecar?.bytes ?? new Uint8Array())]);
 }
 
+/** Decoded file text as the reader sees it: BOM removed, LF line endings. */
+const articleText = (decoded: string): string => unifyLineEndings(decoded.replace(/^\uFEFF/, ""));
+
+/**
+ * The body of an article that was read before without problems (the read
+ * memo keeps everything else): the same steps as readArticle, minus parsing
+ * the front matter.
+ */
+export function articleBody(input: Pick<ReadInput, "path" | "bytes">): string {
+  const decoded = decodeArticleBytes(input.bytes, input.path);
+  if (typeof decoded !== "string") throw new Error(`${input.path}: remembered as readable, but is not UTF-8 text`);
+  return splitFrontMatter(articleText(decoded)).body;
+}
+
 export function readArticle(input: ReadInput): ReadResult {
   const file = input.path;
   const problems: Problem[] = [];
@@ -91,7 +105,7 @@ export function readArticle(input: ReadInput): ReadResult {
   }
   const decoded = decodeArticleBytes(input.bytes, file);
   if (typeof decoded !== "string") return { article: null, problems: [decoded] };
-  const text = unifyLineEndings(decoded.replace(/^\uFEFF/, ""));
+  const text = articleText(decoded);
 
   const longLine = findLongLine(text);
   if (longLine !== null) {
