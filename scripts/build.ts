@@ -13,7 +13,7 @@ import { cachedProcessor, openArticleCache, CACHE_DIR } from "./pipeline/cache.t
 import { openReadMemo } from "./pipeline/read-cache.ts";
 import { defaultWorkerCount, parallelProcessor, workersFromEnv, type ParallelRun } from "./pipeline/parallel.ts";
 import { BriefingError, problem, type Problem } from "./pipeline/problems.ts";
-import { dataFileUnchanged, keepArticleFolders, planRender, recordRender, renderKeys, type Manifest, type RenderPlan } from "./render/render-cache.ts";
+import { dataFileUnchanged, keepArticleFolders, manifestInBackground, planRender, recordRender, renderKeys, type Manifest, type RenderPlan } from "./render/render-cache.ts";
 import { RENDER_ONLY } from "./render/site.ts";
 import type { DataFile } from "./schema.ts";
 
@@ -55,9 +55,13 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   // The last build's staging folder holds the site it replaced: removed on
   // another thread while this build works.
   const cleared = clearInBackground(root, path.join(root, ".build"));
+  // What the output folder holds now, for deciding what to render: gathered
+  // on another thread while the pipeline works.
+  const finalSite = path.resolve(root, options.outputDir ?? "_site");
+  const useCache = !options.processor && (options.cache ?? env.BRIEFING_CACHE !== "off");
+  const siteNow = useCache ? manifestInBackground(finalSite) : Promise.resolve(null);
   const site = await timed("config", () => loadSite(path.join(root, "_data/site.yaml"), env), (s) => `site ${s.url}`);
   // The caches in .cache/ follow one switch; a custom processor (tests) means no cache at all.
-  const useCache = !options.processor && (options.cache ?? env.BRIEFING_CACHE !== "off");
   const readMemo = useCache ? openReadMemo(root) : undefined;
   const result = await timed(
     "pipeline",
@@ -74,11 +78,11 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   mkdirSync(staging, { recursive: true });
 
   const renderCache = useCache;
-  const finalSite = path.resolve(root, options.outputDir ?? "_site");
   const finalData = path.join(root, DATA_FILE);
   const siteName = `${path.relative(root, finalSite) || finalSite}/`;
   const keys = renderCache ? renderKeys(root, finalSite, data, articleDigests(data)) : null;
-  const plan: RenderPlan = keys ? planRender(root, keys, finalSite) : { kind: "full", reason: "the render cache is off" };
+  const current = await siteNow;
+  const plan: RenderPlan = keys ? planRender(root, keys, finalSite, current ?? undefined) : { kind: "full", reason: "the render cache is off" };
   // Nothing changed and the data file is the last build's: its bytes would be the same.
   const keepData = plan.kind === "skip" && dataFileUnchanged(plan.record, finalData);
   if (keepData) {

@@ -14,7 +14,7 @@
 // renders only the briefings that changed, and a full render finishes its
 // emails beside the render; writing a cache cost more than it saved.)
 import type { Worker } from "node:worker_threads";
-import { tsxWorker } from "../pipeline/parallel.ts";
+import { tsxWorker } from "../tsx-worker.ts";
 import { finishEmail, type FinishedEmail } from "./finish.ts";
 import { CLAIMED_BY_MAIN, UNCLAIMED } from "./claims.ts";
 import type { FinishReply, FinishRequest } from "./finish-worker.ts";

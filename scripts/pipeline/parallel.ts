@@ -5,13 +5,11 @@
 // far says the rest will take longer than starting it. Every article goes
 // through the same processArticle, and results are put back in input order, so
 // the output is the serial path's, byte for byte.
-import { readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
-import { pathToFileURL } from "node:url";
-import { createRequire } from "node:module";
-import { Worker } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
+import { tsxWorker } from "../tsx-worker.ts";
 import type { Article, Site } from "../schema.ts";
 import { processArticle } from "./process-article.ts";
 import { BriefingError, type Problem } from "./problems.ts";
@@ -192,30 +190,6 @@ export async function processInParallel(sources: SourceArticle[], site: Site, op
   return results as Article[];
 }
 
-const requireHere = createRequire(import.meta.url);
-
-/** tsx's ESM register API, found through its package exports (require.resolve would give the CommonJS build). */
-function tsxEsmApiUrl(): string {
-  const manifest = requireHere.resolve("tsx/package.json");
-  const pkg = JSON.parse(readFileSync(manifest, "utf8")) as { exports: Record<string, { import?: { default?: string } } | string> };
-  const entry = pkg.exports["./esm/api"];
-  const relative = typeof entry === "object" ? entry.import?.default : undefined;
-  if (!relative) throw new Error("tsx no longer exports ./esm/api for import; update scripts/pipeline/parallel.ts");
-  return pathToFileURL(path.join(path.dirname(manifest), relative)).href;
-}
-
-/**
- * Workers run TypeScript: a small bootstrap registers tsx's loader in the
- * worker, then imports the worker module. This works the same under `tsx`,
- * vitest and plain node.
- */
 function startWorker(site: Site): Worker {
   return tsxWorker(new URL("./parallel-worker.ts", import.meta.url), { site });
-}
-
-/** A worker thread running a TypeScript module (through tsx's loader). */
-export function tsxWorker(module: URL, workerData?: unknown): Worker {
-  const tsxApi = tsxEsmApiUrl();
-  const bootstrap = `import(${JSON.stringify(tsxApi)}).then((m) => { m.register(); return import(${JSON.stringify(module.href)}); });`;
-  return new Worker(bootstrap, { eval: true, workerData });
 }

@@ -21,6 +21,7 @@ import { copyFileSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSyn
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { DataFile } from "../schema.ts";
+import { tsxWorker } from "../tsx-worker.ts";
 
 const RECORD_FORMAT = 3;
 const SCRIPTS_DIR = fileURLToPath(new URL("../", import.meta.url));
@@ -131,6 +132,20 @@ export function manifestOf(dir: string, known: Manifest = {}): Manifest {
 
 const recordFile = (root: string) => path.join(root, ".cache", "render", "last-build.json");
 
+/**
+ * manifestOf(dir) on a worker thread: thousands of stat calls that can run
+ * while the main thread reads and processes articles. Null when the worker
+ * fails (the caller then walks the folder itself).
+ */
+export function manifestInBackground(dir: string): Promise<Manifest | null> {
+  return new Promise((resolve) => {
+    const worker = tsxWorker(new URL("./manifest-worker.ts", import.meta.url), { dir });
+    worker.once("message", (manifest: Manifest) => resolve(manifest));
+    worker.once("error", () => resolve(null));
+    worker.once("exit", () => resolve(null));
+  });
+}
+
 function sameManifest(was: Manifest, now: Manifest): boolean {
   const names = Object.keys(now);
   if (names.length === 0 || names.length !== Object.keys(was).length) return false;
@@ -142,7 +157,7 @@ function sameManifest(was: Manifest, now: Manifest): boolean {
 }
 
 /** What this build must render into `siteDir`, given the last build's record. */
-export function planRender(root: string, keys: RenderKeys, siteDir: string): RenderPlan {
+export function planRender(root: string, keys: RenderKeys, siteDir: string, current: Manifest = manifestOf(siteDir)): RenderPlan {
   let record: RenderRecord;
   try {
     record = JSON.parse(readFileSync(recordFile(root), "utf8")) as RenderRecord;
@@ -153,7 +168,7 @@ export function planRender(root: string, keys: RenderKeys, siteDir: string): Ren
     return { kind: "full", reason: "no record of an earlier build" };
   }
   if (record.keys.shell !== keys.shell) return { kind: "full", reason: "templates, code or site settings changed" };
-  if (!sameManifest(record.manifest, manifestOf(siteDir))) return { kind: "full", reason: "the site folder changed since the last build" };
+  if (!sameManifest(record.manifest, current)) return { kind: "full", reason: "the site folder changed since the last build" };
   const render: string[] = [];
   const keep: string[] = [];
   for (const [slug, key] of Object.entries(keys.articles)) (record.keys.articles[slug] === key ? keep : render).push(slug);
