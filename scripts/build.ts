@@ -16,6 +16,7 @@ import { BriefingError, problem, type Problem } from "./pipeline/problems.ts";
 import { dataFileUnchanged, keepArticleFolders, manifestInBackground, planRender, recordRender, renderKeys, type Manifest, type RenderPlan } from "./render/render-cache.ts";
 import { RENDER_ONLY } from "./render/site.ts";
 import type { DataFile } from "./schema.ts";
+import { relativePath } from "./list-files.ts";
 
 export interface BuildOptions {
   root: string;
@@ -77,10 +78,9 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   const stagedSite = path.join(staging, "site");
   mkdirSync(staging, { recursive: true });
 
-  const renderCache = useCache;
   const finalData = path.join(root, DATA_FILE);
   const siteName = `${path.relative(root, finalSite) || finalSite}/`;
-  const keys = renderCache ? renderKeys(root, finalSite, data, articleDigests(data)) : null;
+  const keys = useCache ? renderKeys(root, finalSite, data, articleDigests(data)) : null;
   const current = await siteNow;
   const plan: RenderPlan = keys ? planRender(root, keys, finalSite, current ?? undefined) : { kind: "full", reason: "the render cache is off" };
   // Nothing changed and the data file is the last build's: its bytes would be the same.
@@ -97,14 +97,14 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   } else if (plan.kind === "partial") {
     // Only the changed briefings and the shared pages; the rest of the
     // folder comes from the previous site (scripts/render/render-cache.ts).
-    const written = await timed("render", () => renderSite(root, data, plan.render, staging, stagedSite, renderCache),
+    const written = await timed("render", () => renderSite(root, data, plan.render, staging, stagedSite),
       (n) => `${n} files written by Eleventy (${plan.render.length} changed or new briefings and the shared pages)`);
     const kept = await timed("keep", () => keepArticleFolders(finalSite, stagedSite, plan.record.manifest, plan.keep),
       (k) => `${k.files} files of ${plan.keep.length} unchanged briefings kept from ${siteName}`);
     outputFiles = written + kept.files;
     knownFiles = kept.linked;
   } else {
-    outputFiles = await timed("render", () => renderSite(root, data, null, staging, stagedSite, renderCache), (n) => `${n} files written by Eleventy${keys ? ` (${plan.reason})` : ""}`);
+    outputFiles = await timed("render", () => renderSite(root, data, null, staging, stagedSite), (n) => `${n} files written by Eleventy${keys ? ` (${plan.reason})` : ""}`);
   }
 
   // Swap: both renames are on one file system, so each is atomic.
@@ -188,7 +188,7 @@ export function defaultProcessor(root: string, env: Record<string, string | unde
  * megabytes again would only cost time). `only`: the slugs whose briefing
  * pages to render, null for all. Returns how many files Eleventy wrote.
  */
-async function renderSite(root: string, data: DataFile, only: string[] | null, staging: string, outputDir: string, useCache: boolean): Promise<number> {
+async function renderSite(root: string, data: DataFile, only: string[] | null, staging: string, outputDir: string): Promise<number> {
   const { Eleventy } = await import("@11ty/eleventy");
   // Eleventy imports eleventy.config.ts with Node's own loader; tsx's loader
   // makes that work wherever build() is called from (CLI, tests, bench).
@@ -199,11 +199,8 @@ async function renderSite(root: string, data: DataFile, only: string[] | null, s
   mkdirSync(emptyDataDir, { recursive: true });
   const previousCwd = process.cwd();
   const previousDataDir = process.env.BRIEFING_DATA_DIR;
-  const previousCache = process.env.BRIEFING_CACHE;
   process.chdir(root);
-  process.env.BRIEFING_DATA_DIR = path.relative(path.join(root, "src"), emptyDataDir).split(path.sep).join("/");
-  // The render plugins read the switch from the environment (scripts/render/email.ts).
-  process.env.BRIEFING_CACHE = useCache ? "on" : "off";
+  process.env.BRIEFING_DATA_DIR = relativePath(path.join(root, "src"), emptyDataDir);
   try {
     const eleventy = new Eleventy("src", outputDir, {
       configPath: "eleventy.config.ts",
@@ -228,8 +225,6 @@ async function renderSite(root: string, data: DataFile, only: string[] | null, s
     process.chdir(previousCwd);
     if (previousDataDir === undefined) delete process.env.BRIEFING_DATA_DIR;
     else process.env.BRIEFING_DATA_DIR = previousDataDir;
-    if (previousCache === undefined) delete process.env.BRIEFING_CACHE;
-    else process.env.BRIEFING_CACHE = previousCache;
   }
 }
 

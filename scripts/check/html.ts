@@ -6,6 +6,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import type { CheckResult, CheckTarget } from "./types.ts";
 import { listFiles, webPages } from "./site-files.ts";
+import { relativePath } from "../list-files.ts";
 
 interface NuMessage {
   type: "error" | "info" | "non-document-error";
@@ -44,7 +45,7 @@ export function runNu(files: string[]): Promise<NuMessage[]> {
 function relativeTo(siteDir: string, url: string | undefined): string {
   if (!url) return "(unknown file)";
   const file = url.startsWith("file:") ? new URL(url).pathname : url;
-  return path.relative(siteDir, decodeURIComponent(file)).split(path.sep).join("/");
+  return relativePath(siteDir, decodeURIComponent(file));
 }
 
 export async function checkHtml(target: CheckTarget): Promise<CheckResult> {

@@ -1,19 +1,9 @@
 // The files of a built site and the URLs they are served at, for the audits.
-import { readdirSync, statSync } from "node:fs";
-import path from "node:path";
+import { listFiles as listAllFiles, relativePath } from "../list-files.ts";
 
 /** Every file under `siteDir`, as sorted forward-slash paths relative to it. */
 export function listFiles(siteDir: string): string[] {
-  const out: string[] = [];
-  const walk = (dir: string) => {
-    for (const name of readdirSync(dir).sort()) {
-      const full = path.join(dir, name);
-      if (statSync(full).isDirectory()) walk(full);
-      else out.push(path.relative(siteDir, full).split(path.sep).join("/"));
-    }
-  };
-  walk(siteDir);
-  return out;
+  return listAllFiles(siteDir).map((file) => relativePath(siteDir, file));
 }
 
 /** The email documents (briefings/<slug>/email.html) are audited by the email check, not as web pages. */

@@ -7,6 +7,7 @@ import { parseDocument, DomUtils } from "htmlparser2";
 import type { Element } from "domhandler";
 import { simpleParser } from "mailparser";
 import { emailCompatibility, type CompatIssue } from "./compat.ts";
+import { relativePath } from "../list-files.ts";
 
 /** Gmail clips messages whose HTML exceeds about 102 KB; stay under it with room to spare. */
 export const GMAIL_CLIP_BYTES = 102 * 1000;
@@ -41,12 +42,10 @@ export function emailFiles(siteDir: string, slug: string): EmailFiles {
   return { slug, html: path.join(dir, "email.html"), text: path.join(dir, "email.txt"), eml: path.join(dir, "email.eml") };
 }
 
-const rel = (siteDir: string, file: string) => path.relative(siteDir, file).split(path.sep).join("/");
-
 /** Size under Gmail's clip limit. */
 export function auditSize(files: EmailFiles, siteDir: string): string[] {
   const bytes = statSync(files.html).size;
-  return bytes < GMAIL_CLIP_BYTES ? [] : [`${rel(siteDir, files.html)}: ${bytes} bytes, over Gmail's ${GMAIL_CLIP_BYTES}-byte clip limit`];
+  return bytes < GMAIL_CLIP_BYTES ? [] : [`${relativePath(siteDir, files.html)}: ${bytes} bytes, over Gmail's ${GMAIL_CLIP_BYTES}-byte clip limit`];
 }
 
 /** The document's required parts and the features an email must not rely on. */
@@ -112,7 +111,7 @@ export function auditLinks(html: string, where: string, baseUrl: string, siteDir
       continue;
     }
     const file = siteFileFor(url, baseUrl, siteDir);
-    if (file !== null && !(existsSync(file) && statSync(file).isFile())) errors.push(`${where}: ${link} points at the site but ${rel(siteDir, file)} was not built`);
+    if (file !== null && !(existsSync(file) && statSync(file).isFile())) errors.push(`${where}: ${link} points at the site but ${relativePath(siteDir, file)} was not built`);
   }
   return errors;
 }
@@ -142,7 +141,7 @@ export function auditTextTwin(html: string, text: string, where: string): string
 
 /** The .eml: CRLF only, multipart/alternative with text then HTML, parts identical to the files, headers present. */
 export async function auditMessage(files: EmailFiles, siteDir: string): Promise<string[]> {
-  const where = rel(siteDir, files.eml);
+  const where = relativePath(siteDir, files.eml);
   const raw = readFileSync(files.eml);
   const errors: string[] = [];
   if (/(^|[^\r])\n/.test(raw.toString("latin1"))) errors.push(`${where}: a line ends in a bare LF (MIME wants CRLF)`);

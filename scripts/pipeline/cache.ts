@@ -13,10 +13,11 @@
 // build), and the data file validates only the articles not served from here.
 // The folder is safe to delete at any time.
 import { createHash } from "node:crypto";
-import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { pruneCacheFolder } from "./cache-folder.ts";
+import { listFiles, relativePath } from "../list-files.ts";
 import { ArticleSchema, type Article, type Site } from "../schema.ts";
 import { articleDigest, markValidArticle } from "./data-file.ts";
 import type { ArticleProcessor } from "./run.ts";
@@ -52,25 +53,14 @@ let memoizedVersion: string | null = null;
 export function pipelineVersion(): string {
   if (memoizedVersion) return memoizedVersion;
   const hash = createHash("sha256").update(`entry-format ${ENTRY_FORMAT}\n`);
-  const files = [...listFiles(path.join(SCRIPTS_DIR, "pipeline")), path.join(SCRIPTS_DIR, "schema.ts")];
+  const files = [...listFiles(path.join(SCRIPTS_DIR, "pipeline"), (rel) => path.posix.basename(rel).startsWith(".")), path.join(SCRIPTS_DIR, "schema.ts")];
   for (const file of files) {
-    hash.update(path.relative(SCRIPTS_DIR, file).split(path.sep).join("/")).update("\0").update(readFileSync(file)).update("\0");
+    hash.update(relativePath(SCRIPTS_DIR, file)).update("\0").update(readFileSync(file)).update("\0");
   }
   const pkg = JSON.parse(readFileSync(path.join(SCRIPTS_DIR, "../package.json"), "utf8")) as { dependencies?: Record<string, string> };
   hash.update(JSON.stringify(pkg.dependencies ?? {}));
   memoizedVersion = hash.digest("hex");
   return memoizedVersion;
-}
-
-function listFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    if (name.startsWith(".")) continue;
-    const full = path.join(dir, name);
-    if (statSync(full).isDirectory()) out.push(...listFiles(full));
-    else out.push(full);
-  }
-  return out;
 }
 
 /** The entry's key: a hash of every input of processArticle. */

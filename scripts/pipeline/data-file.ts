@@ -69,10 +69,9 @@ export function validateDataFile(value: DataFile): DataFileCheck {
 /**
  * The data file's bytes in pieces: those of JSON.stringify(data), then a
  * newline. Compact rather than indented: at archive scale the file is a
- * hundred megabytes that programs read. Each article's JSON is passed to
- * `onArticle` as it is made, so a caller can hash it without making it twice.
+ * hundred megabytes that programs read. A cached article's JSON is reused.
  */
-function* dataFileChunks(data: DataFile, onArticle: (json: string, digest: string | null) => void = () => {}): Generator<string> {
+function* dataFileChunks(data: DataFile): Generator<string> {
   const valid = validated.has(data) ? data : DataFileSchema.parse(data);
   yield "{";
   let first = true;
@@ -90,7 +89,6 @@ function* dataFileChunks(data: DataFile, onArticle: (json: string, digest: strin
       // Used once: at archive scale the texts are hundreds of megabytes that
       // the render, which comes next, has better use for.
       knownJson.delete(article);
-      onArticle(json, knownDigest.get(article) ?? null);
       yield i === 0 ? json : `,${json}`;
     }
     yield "]";
@@ -111,32 +109,24 @@ export function articleDigests(data: DataFile): string[] {
   return data.articles.map((article) => knownDigest.get(article) ?? articleDigest(JSON.stringify(article)));
 }
 
-export interface WrittenDataFile {
-  bytes: number;
-  /** SHA-256 (hex) of each article's JSON, in order: what the render keys compare. */
-  articleDigests: string[];
-}
-
 /**
  * Writes next to the target and renames, so a reader never sees half a file.
  * Written piece by piece: the whole text of a large archive would be hundreds
  * of megabytes in memory at once.
  */
-export function writeDataFile(file: string, data: DataFile): WrittenDataFile {
+export function writeDataFile(file: string, data: DataFile): void {
   mkdirSync(path.dirname(file), { recursive: true });
   const tmp = `${file}.tmp-${process.pid}`;
-  const articleDigests: string[] = [];
-  let bytes = 0;
   const fd = openSync(tmp, "w");
   try {
     let pending: string[] = [];
     let pendingLength = 0;
     const flush = () => {
-      bytes += writeSync(fd, pending.join(""));
+      writeSync(fd, pending.join(""));
       pending = [];
       pendingLength = 0;
     };
-    for (const chunk of dataFileChunks(data, (json, digest) => articleDigests.push(digest ?? articleDigest(json)))) {
+    for (const chunk of dataFileChunks(data)) {
       pending.push(chunk);
       pendingLength += chunk.length;
       if (pendingLength >= 1 << 20) flush();
@@ -146,7 +136,6 @@ export function writeDataFile(file: string, data: DataFile): WrittenDataFile {
     closeSync(fd);
   }
   renameSync(tmp, file);
-  return { bytes, articleDigests };
 }
 
 export function readDataFile(file: string): DataFile {

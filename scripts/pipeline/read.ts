@@ -5,6 +5,7 @@ import path from "node:path";
 import { parseMetadataYaml, resolveMeta, splitFrontMatter, type ArticleMeta, type FrontMatter } from "./front-matter.ts";
 import { problem, type Problem } from "./problems.ts";
 import { LIMITS } from "./limits.ts";
+import { relativePath } from "../list-files.ts";
 
 export type ArticleFormat = "text" | "markdown";
 
@@ -187,12 +188,12 @@ export function sidecarPathFor(articlePath: string): string | null {
 
 /** Reads an article from disk; `root` makes the reported path project-relative. */
 export function readArticleFile(root: string, absolutePath: string, siteTimeZone: string, read: (input: ReadInput) => ReadResult = readArticle): ReadResult {
-  const rel = path.relative(root, absolutePath).split(path.sep).join("/");
+  const rel = relativePath(root, absolutePath);
   const sidecar = sidecarPathFor(absolutePath);
   return read({
     path: rel,
     bytes: readFileSync(absolutePath),
-    sidecar: sidecar ? { path: path.relative(root, sidecar).split(path.sep).join("/"), bytes: readFileSync(sidecar) } : null,
+    sidecar: sidecar ? { path: relativePath(root, sidecar), bytes: readFileSync(sidecar) } : null,
     siteTimeZone,
   });
 }

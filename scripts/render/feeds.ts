@@ -9,7 +9,7 @@
 // against the briefing's URL: the shared partial already resolves the links it
 // writes, and this catches whatever markup the partial gains later.
 import { convertHtmlToAbsoluteUrls } from "@11ty/eleventy-plugin-rss";
-import { rfc3339, rfc822 } from "./filters.ts";
+import { rfc3339 } from "./filters.ts";
 import { FEED_PATHS, FEED_VARIANTS, feedModel, xmlSafe, type FeedItem, type FeedModel, type FeedVariant } from "./feed-model.ts";
 import type { DataFile } from "../schema.ts";
 
@@ -39,9 +39,7 @@ export function htmlText(text: string): string {
   return String(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
 
-/** Feed dates: rfc3339 and rfc822 (memoized in filters.ts; each feed date is written by up to six documents). */
-export const feedRfc3339 = rfc3339;
-export const feedRfc822 = rfc822;
+
 
 /** JSON for a value, indented to sit at `indent` spaces inside a larger document. */
 export function json(value: unknown, indent = 0): string {
@@ -63,8 +61,8 @@ export function jsonFeedItem(item: FeedItem, contentHtml: string | null = null):
     title: item.title,
     summary: item.summary,
     ...content,
-    date_published: feedRfc3339(item.published, item.timeZone),
-    date_modified: feedRfc3339(item.updated, item.timeZone),
+    date_published: rfc3339(item.published, item.timeZone),
+    date_modified: rfc3339(item.updated, item.timeZone),
     authors: [jsonFeedAuthor(item.author)],
     tags: item.categories,
     language: item.language,
@@ -137,8 +135,6 @@ export function feedsPlugin(eleventyConfig: any): void {
   eleventyConfig.addFilter("feedPath", feedPath);
   eleventyConfig.addFilter("htmlText", htmlText);
   eleventyConfig.addFilter("json", json);
-  eleventyConfig.addFilter("feedRfc3339", feedRfc3339);
-  eleventyConfig.addFilter("feedRfc822", feedRfc822);
   eleventyConfig.addFilter("jsonFeedItem", jsonFeedItem);
   eleventyConfig.addFilter("jsonFeedAuthor", jsonFeedAuthor);
   eleventyConfig.addNunjucksAsyncFilter("sharedFeedContent", sharedFeedContent);

@@ -17,10 +17,11 @@
 // gives the same bytes as a full one.
 // The record lives in `.cache/render/` and is safe to delete.
 import { createHash } from "node:crypto";
-import { copyFileSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync, type Dirent } from "node:fs";
+import { copyFileSync, linkSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { DataFile } from "../schema.ts";
+import { listFiles, relativePath } from "../list-files.ts";
 import { tsxWorker } from "../tsx-worker.ts";
 
 const RECORD_FORMAT = 3;
@@ -51,27 +52,6 @@ export type RenderPlan =
   /** `render`: slugs whose pages are rendered; `keep`: slugs whose folders are taken from the previous site. */
   | { kind: "partial"; record: RenderRecord; render: string[]; keep: string[] };
 
-/** Every file under `dir`, relative to `base`, sorted. */
-function listFiles(dir: string, base: string, skip: (rel: string) => boolean): string[] {
-  let entries: Dirent[];
-  try {
-    entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  } catch {
-    return [];
-  }
-  const out: string[] = [];
-  for (const entry of entries) {
-    const full = path.join(dir, entry.name);
-    const rel = path.relative(base, full).split(path.sep).join("/");
-    if (skip(rel)) continue;
-    // A symbolic link counts as what it points to.
-    const isDirectory = entry.isSymbolicLink() ? statSync(full, { throwIfNoEntry: false })?.isDirectory() === true : entry.isDirectory();
-    if (isDirectory) out.push(...listFiles(full, base, skip));
-    else out.push(full);
-  }
-  return out;
-}
-
 /** The folder of an article's own pages: `briefings/<slug>/`. */
 const ARTICLE_FOLDER = /^briefings\/([a-z0-9]+(?:-[a-z0-9]+)*)\//;
 
@@ -86,10 +66,10 @@ export function renderKeys(root: string, outputDir: string, data: DataFile, arti
   const { timeZone, locale } = Intl.DateTimeFormat().resolvedOptions();
   hash.update(JSON.stringify([timeZone, locale, process.env.TZ, process.env.LANG, process.env.LC_ALL, process.env.LC_TIME])).update("\0");
   const inputs = [
-    ...listFiles(path.join(root, "src"), root, (rel) => rel === "src/articles"),
-    ...listFiles(path.join(root, "_includes"), root, () => false),
+    ...listFiles(path.join(root, "src"), (rel) => rel === "articles"),
+    ...listFiles(path.join(root, "_includes")),
     path.join(root, "eleventy.config.ts"),
-    ...listFiles(SCRIPTS_DIR, SCRIPTS_DIR, () => false),
+    ...listFiles(SCRIPTS_DIR),
     path.join(SCRIPTS_DIR, "../package.json"),
   ];
   for (const file of inputs) {
@@ -117,8 +97,8 @@ export function renderKeys(root: string, outputDir: string, data: DataFile, arti
  */
 export function manifestOf(dir: string, known: Manifest = {}): Manifest {
   const manifest: Manifest = {};
-  for (const file of listFiles(dir, dir, () => false)) {
-    const rel = path.relative(dir, file).split(path.sep).join("/");
+  for (const file of listFiles(dir)) {
+    const rel = relativePath(dir, file);
     const entry = known[rel];
     if (entry) {
       manifest[rel] = entry;
