@@ -1,5 +1,7 @@
 // Housekeeping shared by the article and read caches: each keeps one folder
-// per code version under a base folder, one `<key>.json` file per entry.
+// per code version under a base folder, one `<key>.json` file per entry, and
+// seals what it stores with a digest that is checked before it is trusted.
+import { createHash } from "node:crypto";
 import { readdirSync, rmSync } from "node:fs";
 import path from "node:path";
 
@@ -34,4 +36,28 @@ function listFolder(dir: string): string[] {
   } catch {
     return [];
   }
+}
+
+const sha256Hex = (text: string): string => createHash("sha256").update(text).digest("hex");
+
+/**
+ * A cache file that can be checked before anything in it is parsed:
+ * `{<head>,"digest":"<SHA-256 hex of payload>","<field>":<payload>}`, where
+ * `head` is JSON members naming what the file is for (its key or format).
+ */
+export function sealJson(head: string, field: string, payload: string): { text: string; digest: string } {
+  const digest = sha256Hex(payload);
+  return { text: `{${head},"digest":"${digest}",${JSON.stringify(field)}:${payload}}`, digest };
+}
+
+/** The payload of a file sealJson wrote with this head and field, when its digest still matches; else null. */
+export function unsealJson(text: string, head: string, field: string): { payload: string; digest: string } | null {
+  const prefix = `{${head},"digest":"`;
+  const digestEnd = prefix.length + 64;
+  const separator = `",${JSON.stringify(field)}:`;
+  const payloadStart = digestEnd + separator.length;
+  if (!text.startsWith(prefix) || text.slice(digestEnd, payloadStart) !== separator || !text.endsWith("}")) return null;
+  const payload = text.slice(payloadStart, -1);
+  const digest = text.slice(prefix.length, digestEnd);
+  return digest === sha256Hex(payload) ? { payload, digest } : null;
 }

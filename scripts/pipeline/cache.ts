@@ -16,10 +16,10 @@ import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { pruneCacheFolder } from "./cache-folder.ts";
+import { pruneCacheFolder, sealJson, unsealJson } from "./cache-folder.ts";
 import { listFiles, relativePath } from "../list-files.ts";
 import { ArticleSchema, type Article, type Site } from "../schema.ts";
-import { articleDigest, markValidArticle } from "./data-file.ts";
+import { markValidArticle } from "./data-file.ts";
 import type { ArticleProcessor } from "./run.ts";
 import type { SourceArticle } from "./read.ts";
 
@@ -94,7 +94,6 @@ export interface ArticleCache {
   prune(keep: ReadonlySet<string>): number;
 }
 
-const digestOf = articleDigest;
 
 export function openArticleCache(root: string, version: string = pipelineVersion()): ArticleCache {
   const base = path.join(root, CACHE_DIR, "articles");
@@ -110,16 +109,11 @@ export function openArticleCache(root: string, version: string = pipelineVersion
       } catch {
         return "missing";
       }
-      // `{"key":<key>,"digest":<hex>,"article":<article JSON>}` as write() lays
-      // it out: the digest is checked on the article's bytes as stored, and
-      // only they are parsed.
-      const prefix = `{"key":${JSON.stringify(key)},"digest":"`;
-      const digestEnd = prefix.length + 64;
-      const articleStart = digestEnd + '","article":'.length;
-      if (!text.startsWith(prefix) || text.slice(digestEnd, articleStart) !== '","article":' || !text.endsWith("}")) return "rejected";
-      const articleJson = text.slice(articleStart, -1);
-      const digest = text.slice(prefix.length, digestEnd);
-      if (digest !== digestOf(articleJson)) return "rejected";
+      // Sealed by write(): the digest is checked on the article's bytes as
+      // stored, and only they are parsed.
+      const sealed = unsealJson(text, `"key":${JSON.stringify(key)}`, "article");
+      if (!sealed) return "rejected";
+      const { payload: articleJson, digest } = sealed;
       try {
         const article = JSON.parse(articleJson) as unknown;
         if (typeof article !== "object" || article === null || Array.isArray(article)) return "rejected";
@@ -139,8 +133,7 @@ export function openArticleCache(root: string, version: string = pipelineVersion
       // sees the old entry or the new one, never half of one.
       const tmp = path.join(dir, `.${key}.${process.pid}.${writes++}.tmp`);
       const articleJson = JSON.stringify(article);
-      const digest = digestOf(articleJson);
-      const entry = `{"key":${JSON.stringify(key)},"digest":"${digest}","article":${articleJson}}`;
+      const { text: entry, digest } = sealJson(`"key":${JSON.stringify(key)}`, "article", articleJson);
       try {
         writeFileSync(tmp, entry);
       } catch (error) {

@@ -10,7 +10,7 @@ import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { CACHE_DIR, pipelineVersion } from "./cache.ts";
-import { pruneCacheFolder } from "./cache-folder.ts";
+import { pruneCacheFolder, sealJson, unsealJson } from "./cache-folder.ts";
 import { articleBody, articleBytes, readArticle, type ReadInput, type ReadResult, type SourceArticle } from "./read.ts";
 
 const FILE_FORMAT = 2;
@@ -40,20 +40,15 @@ function keyOf(input: ReadInput, version: string): string {
   return hash.digest("base64");
 }
 
-const digestOf = (text: string) => createHash("sha256").update(text).digest("hex");
-
 export function openReadMemo(root: string, version: string = pipelineVersion()): ReadMemo {
   const base = path.join(root, CACHE_DIR, "read");
   const dir = path.join(base, version.slice(0, 16));
   const file = path.join(dir, "reads.json");
   let stored: Record<string, StoredRead> = {};
   try {
-    const text = readFileSync(file, "utf8");
-    const prefix = `{"format":${FILE_FORMAT},"digest":"`;
-    const entriesStart = prefix.length + 64 + '","entries":'.length;
-    const entries = text.slice(entriesStart, -1);
-    if (text.startsWith(prefix) && text.slice(prefix.length, prefix.length + 64) === digestOf(entries)) {
-      const parsed = JSON.parse(entries) as unknown;
+    const sealed = unsealJson(readFileSync(file, "utf8"), `"format":${FILE_FORMAT}`, "entries");
+    if (sealed) {
+      const parsed = JSON.parse(sealed.payload) as unknown;
       if (typeof parsed === "object" && parsed !== null && !Array.isArray(parsed)) stored = parsed as Record<string, StoredRead>;
     }
   } catch {
@@ -83,9 +78,8 @@ export function openReadMemo(root: string, version: string = pipelineVersion()):
       // Entries of removed or edited articles are dropped too.
       if (!changed && Object.keys(used).length === Object.keys(stored).length) return;
       mkdirSync(dir, { recursive: true });
-      const entries = JSON.stringify(used);
       const tmp = `${file}.${process.pid}.tmp`;
-      writeFileSync(tmp, `{"format":${FILE_FORMAT},"digest":"${digestOf(entries)}","entries":${entries}}`);
+      writeFileSync(tmp, sealJson(`"format":${FILE_FORMAT}`, "entries", JSON.stringify(used)).text);
       renameSync(tmp, file);
       pruneCacheFolder(base, dir, new Set(["reads"]));
     },
