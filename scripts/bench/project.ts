@@ -39,22 +39,30 @@ permalink: "briefings/{{ article.slug }}/index.html"
 </html>
 `;
 
+/**
+ * This project's templates, includes, config and site settings copied into
+ * `target`, with an empty src/articles/ (the bench's and the tests' projects).
+ */
+export function copyProjectSkeleton(target: string, siteYaml?: string): void {
+  for (const sub of ["src", "_includes"]) {
+    cpSync(path.join(PROJECT_ROOT, sub), path.join(target, sub), {
+      recursive: true,
+      filter: (src) => !src.startsWith(path.join(PROJECT_ROOT, "src/articles")),
+    });
+  }
+  mkdirSync(path.join(target, "src/articles"), { recursive: true });
+  mkdirSync(path.join(target, "_data"), { recursive: true });
+  writeFileSync(path.join(target, "_data/site.yaml"), siteYaml ?? readFileSync(path.join(PROJECT_ROOT, "_data/site.yaml")));
+  cpSync(path.join(PROJECT_ROOT, "eleventy.config.ts"), path.join(target, "eleventy.config.ts"));
+}
+
 export function makeBenchProjects(articles: SyntheticArticle[]): BenchProjects {
   const dir = mkdtempSync(path.join(os.tmpdir(), "briefing-bench-"));
   const briefing = path.join(dir, "briefing");
   const bare = path.join(dir, "bare");
 
   // Our project: as test/helpers/project.ts lays one out.
-  for (const sub of ["src", "_includes"]) {
-    cpSync(path.join(PROJECT_ROOT, sub), path.join(briefing, sub), {
-      recursive: true,
-      filter: (src) => !src.startsWith(path.join(PROJECT_ROOT, "src/articles")),
-    });
-  }
-  mkdirSync(path.join(briefing, "src/articles"), { recursive: true });
-  mkdirSync(path.join(briefing, "_data"), { recursive: true });
-  writeFileSync(path.join(briefing, "_data/site.yaml"), readFileSync(path.join(PROJECT_ROOT, "_data/site.yaml")));
-  cpSync(path.join(PROJECT_ROOT, "eleventy.config.ts"), path.join(briefing, "eleventy.config.ts"));
+  copyProjectSkeleton(briefing);
   // The code is copied, not linked: a bench takes minutes, and an edit to the
   // pipeline meanwhile would change its version hash and turn the warm build
   // into a cold one. Every build of one run measures the same code.

@@ -5,6 +5,7 @@ import { createHash } from "node:crypto";
 import os from "node:os";
 import path from "node:path";
 import { build, type BuildOptions, type BuildReport } from "../../scripts/build.ts";
+import { copyProjectSkeleton } from "../../scripts/bench/project.ts";
 
 export const PROJECT_ROOT = path.resolve(import.meta.dirname, "../..");
 export const SEED_ARTICLE = path.join(PROJECT_ROOT, "src/articles/000_73ba9802054c4cc1.txt");
@@ -28,16 +29,7 @@ export interface TempProjectOptions {
 
 export function makeTempProject(options: TempProjectOptions = {}): TempProject {
   const root = mkdtempSync(path.join(os.tmpdir(), "briefing-test-"));
-  for (const dir of ["src", "_includes"]) {
-    cpSync(path.join(PROJECT_ROOT, dir), path.join(root, dir), {
-      recursive: true,
-      filter: (src) => !src.startsWith(path.join(PROJECT_ROOT, "src/articles")),
-    });
-  }
-  mkdirSync(path.join(root, "src/articles"), { recursive: true });
-  mkdirSync(path.join(root, "_data"), { recursive: true });
-  writeFileSync(path.join(root, "_data/site.yaml"), options.siteYaml ?? readFileSync(path.join(PROJECT_ROOT, "_data/site.yaml")));
-  cpSync(path.join(PROJECT_ROOT, "eleventy.config.ts"), path.join(root, "eleventy.config.ts"));
+  copyProjectSkeleton(root, options.siteYaml);
   for (const link of ["scripts", "node_modules", "package.json"]) {
     symlinkSync(path.join(PROJECT_ROOT, link), path.join(root, link));
   }
