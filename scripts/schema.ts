@@ -119,7 +119,10 @@ export const MentionSchema = z.object({
 
 export const PersonSchema = z.object({
   id: z.string(),
+  /** The fullest form of the name, without honorifics ("Andy Luger", not "Attorney Andy Luger"). */
   name: z.string(),
+  /** Other forms the text uses for the same person ("Luger", "Mr Luger"), in order of first use. */
+  aliases: z.array(z.string()),
   /** Role as the text gives it ("General Secretary of North Korea's Workers' Party"), or null. */
   role: z.string().nullable(),
   mentions: z.array(MentionSchema),
@@ -128,7 +131,10 @@ export type Person = z.infer<typeof PersonSchema>;
 
 export const EntitySchema = z.object({
   id: z.string(),
+  /** The fullest form of the name ("Football Association"). */
   name: z.string(),
+  /** Other forms the text uses for it ("FA"), in order of first use. */
+  aliases: z.array(z.string()),
   mentions: z.array(MentionSchema),
 });
 export type Entity = z.infer<typeof EntitySchema>;
@@ -145,7 +151,24 @@ export const ResolvedDateSchema = z.object({
 });
 export type ResolvedDate = z.infer<typeof ResolvedDateSchema>;
 
+/** One event on the briefing's timeline: a placed date and what happened then. */
+export const TimelineEntrySchema = z.object({
+  start: isoDate,
+  end: isoDate,
+  precision: z.enum(["day", "month", "year", "approximate"]),
+  /** The date's words as they appear in the text ("last September"). */
+  dateText: z.string(),
+  /** What happened, short: the clause that holds the date, not the whole sentence. */
+  label: z.string().min(1),
+  /** The sentence the entry comes from (the full sentence is one click away). */
+  sentenceId: z.string(),
+});
+export type TimelineEntry = z.infer<typeof TimelineEntrySchema>;
+
 export const AttributionSchema = z.object({
+  /** "quote": `what` is exactly the words between quotation marks in the text.
+   *  "reported": reported speech, shown without quotation marks. */
+  kind: z.enum(["quote", "reported"]),
   who: z.string(),
   /** Person id when `who` is a known person, else null ("some analysts"). */
   personId: z.string().nullable(),
@@ -201,6 +224,8 @@ export const ArticleSchema = z.object({
   organizations: z.array(EntitySchema),
   places: z.array(EntitySchema),
   dates: z.array(ResolvedDateSchema),
+  /** The timeline: one entry per dated event, in time order, duplicates merged. */
+  timeline: z.array(TimelineEntrySchema),
   attributions: z.array(AttributionSchema),
   summary: SummarySchema,
   /** Three to five short sentences for the briefing page and email. */

@@ -1,24 +1,7 @@
 // The derived values the page templates call: pure functions, checked directly.
 import { describe, expect, it } from "vitest";
-import { archivePagePath, archivePages, pagerWindow, articlesBySlugs, dateSpan, jsonForScript, newsArticleLd, sentenceText, sitemapEntries, timeline } from "../scripts/render/site.ts";
+import { archivePagePath, archivePages, pagerWindow, articlesBySlugs, dateSpan, jsonForScript, newsArticleLd, sitemapEntries } from "../scripts/render/site.ts";
 import { articleFixture, siteFixture } from "./helpers/site-fixture.ts";
-
-describe("timeline", () => {
-  it("orders dates by start, then end, then position in the text, and drops exact repeats", () => {
-    const article = articleFixture();
-    const ordered = timeline(article);
-    expect(ordered.map((d) => d.start)).toEqual(["2022-01-01", "2023-01-01", "2025-09-01", "2026-02-20", "2026-03-31"]);
-    const repeated = { ...article, dates: [...article.dates, article.dates[0]!] };
-    expect(timeline(repeated)).toHaveLength(ordered.length);
-  });
-
-  it("keeps reading order for two mentions of the same interval", () => {
-    const article = articleFixture();
-    const a = { ...article.dates[0]!, start: "2026-01-01", end: "2026-01-01", sentenceId: "s-4-1" };
-    const b = { ...a, sentenceId: "s-1-1" };
-    expect(timeline({ ...article, dates: [a, b] }).map((d) => d.sentenceId)).toEqual(["s-1-1", "s-4-1"]);
-  });
-});
 
 describe("dateSpan", () => {
   it.each([
@@ -39,12 +22,6 @@ describe("dateSpan", () => {
 });
 
 describe("lookups", () => {
-  it("finds a sentence's display text by id, null for an unknown id", () => {
-    const article = articleFixture();
-    expect(sentenceText(article, "s-2-1")).toMatch(/^Last September/);
-    expect(sentenceText(article, "s-99-1")).toBeNull();
-  });
-
   it("returns articles in the order of the slugs and skips unknown ones", () => {
     const a = articleFixture({ slug: "a" });
     const b = articleFixture({ slug: "b" });

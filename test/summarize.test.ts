@@ -95,7 +95,7 @@ describe("sentence compression", () => {
   });
   it("drops an opening appositive only when the article keeps the person's role", () => {
     const text = "Maria Lindqvist, the mayor of the coastal town of Havsby, announced the closure.";
-    const person = { id: "maria-lindqvist", name: "Maria Lindqvist", mentions: [{ text: "Maria Lindqvist", sentenceId: "s-1-1" }] };
+    const person = { id: "maria-lindqvist", name: "Maria Lindqvist", aliases: [], mentions: [{ text: "Maria Lindqvist", sentenceId: "s-1-1" }] };
     expect(compressSentence(text, [{ ...person, role: "mayor of the coastal town of Havsby" }])).toBe("Maria Lindqvist announced the closure.");
     expect(compressSentence(text, [{ ...person, role: null }])).toBe(text);
     expect(compressSentence("However, the council agreed to pay for moorings.", [])).toBe("The council agreed to pay for moorings.");

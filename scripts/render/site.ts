@@ -1,5 +1,5 @@
 // Eleventy plugin for the web pages: passthrough assets and the few derived
-// values the page templates need (timeline order, date spans, JSON-LD, the
+// values the page templates need (date spans, JSON-LD, the
 // home page's archive pages). Each is a small pure function, unit-tested in
 // test/site-filters.test.ts; templates only call them.
 import { DateTime, Info } from "luxon";
@@ -7,44 +7,6 @@ import type { Article, DataFile, ResolvedDate, Sentence, Site } from "../schema.
 import { absoluteUrl, rfc3339 } from "./filters.ts";
 
 // ---------------------------------------------------------------- article lookups
-
-/** Every sentence of the article in reading order. */
-export function sentencesOf(article: Pick<Article, "sections">): Sentence[] {
-  return article.sections.flatMap((section) => section.paragraphs.flatMap((p) => p.sentences));
-}
-
-/** The display text of a sentence by its anchor id, or null when the id is unknown. */
-export function sentenceText(article: Pick<Article, "sections">, sentenceId: string): string | null {
-  // One index per article: the page asks once per timeline entry and quote.
-  // (Reversed so that, were an id ever repeated, the first sentence wins as with find().)
-  const byId = sentenceIndexes.get(article) ?? new Map(sentencesOf(article).reverse().map((s) => [s.id, s.display]));
-  sentenceIndexes.set(article, byId);
-  return byId.get(sentenceId) ?? null;
-}
-const sentenceIndexes = new WeakMap<object, Map<string, string>>();
-
-/**
- * The resolved dates in time order: by start, then end, then where they occur
- * in the text (so two mentions of one day keep reading order). Same interval
- * mentioned twice in one sentence shows once.
- */
-export function timeline(article: Pick<Article, "sections" | "dates">): ResolvedDate[] {
-  const position = new Map(sentencesOf(article).map((s, i) => [s.id, i]));
-  const seen = new Set<string>();
-  return [...article.dates]
-    .sort(
-      (a, b) =>
-        a.start.localeCompare(b.start) ||
-        a.end.localeCompare(b.end) ||
-        (position.get(a.sentenceId) ?? Infinity) - (position.get(b.sentenceId) ?? Infinity),
-    )
-    .filter((d) => {
-      const key = `${d.start}/${d.end}/${d.sentenceId}`;
-      if (seen.has(key)) return false;
-      seen.add(key);
-      return true;
-    });
-}
 
 /**
  * A resolved date for people: "20–21 February 2026", "31 March – 2 April 2026",
@@ -257,9 +219,7 @@ export const RENDER_ONLY = "briefingRenderOnly";
 
 export function sitePlugin(eleventyConfig: any): void {
   eleventyConfig.addPassthroughCopy({ "src/assets": "assets" });
-  eleventyConfig.addFilter("timeline", timeline);
   eleventyConfig.addFilter("dateSpan", dateSpan);
-  eleventyConfig.addFilter("sentenceText", sentenceText);
   eleventyConfig.addFilter("articlesBySlugs", articlesBySlugs);
   eleventyConfig.addFilter("archivePagePath", archivePagePath);
   eleventyConfig.addFilter("pagerWindow", pagerWindow);

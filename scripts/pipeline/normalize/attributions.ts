@@ -35,7 +35,16 @@ const GROUP = /(?:^|[\s,])((?:(?:some|many|most|several|other|few|prevailing|the
 const GROUP_WORDS = new Set("analysts|experts|officials|observers|critics|sources|assessments|reports|studies|surveys|polls|diplomats|scholars|researchers|economists|lawmakers|residents|witnesses|commentators|investors|scientists|doctors|activists|others|many|some|authorities|police|prosecutors|campaigners|insiders|aides".split("|"));
 const PRONOUN = /(?:^|[\s,"\u201C])(he|she|He|She)$/;
 
-interface Found extends Attribution { start: number }
+interface Found extends Omit<Attribution, "kind"> { start: number }
+
+/** A quotation when the words stand between quotation marks in the sentence; reported speech otherwise. */
+function kindOf(sentence: string, what: string): Attribution["kind"] {
+  const at = sentence.indexOf(what);
+  if (at < 0) return "reported";
+  const before = sentence.slice(0, at);
+  const opens = (before.match(/[\u201C"]/gu) ?? []).length;
+  return opens % 2 === 1 ? "quote" : "reported";
+}
 
 function cleanWhat(text: string): string {
   return text
@@ -147,7 +156,7 @@ export function extractAttributions(
     }
 
     found.sort((a, b) => a.start - b.start);
-    for (const { start: _start, ...a } of found) out.push(a);
+    for (const { start: _start, ...a } of found) out.push({ kind: kindOf(text, a.what), ...a });
     const people = named.filter((s) => s.kind === "person");
     if (people.length > 0) lastPerson = people[people.length - 1]!;
   }

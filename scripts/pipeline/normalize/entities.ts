@@ -302,6 +302,11 @@ function extendOrgWithOf(text: string, tokens: Token[]): { tokens: Token[]; end:
   return { tokens: [...tokens, lastTail], end: lastTail.end };
 }
 
+/** The other forms the text used for an entity, in order of first use. */
+function aliasesOf(entity: Pick<Entity, "name" | "mentions">): string[] {
+  return [...new Set(entity.mentions.map((m) => m.text))].filter((text) => text !== entity.name);
+}
+
 interface PersonBuild { person: Person; firstOrder: number; roleFromTitle: boolean; keys: string[] }
 
 /** Merges candidates into people, organizations and places, short forms into full names. */
@@ -326,7 +331,7 @@ function resolve(candidates: Candidate[]): EntityResult {
   };
   const mention = (c: Candidate) => ({ text: joinTokens(c.sentence.text, c.tokens), sentenceId: c.sentence.id });
   const addPerson = (name: string, c: Candidate) => {
-    const build: PersonBuild = { person: { id: uniqueId(name, "person"), name, role: null, mentions: [] }, firstOrder: c.order, roleFromTitle: false, keys: [] };
+    const build: PersonBuild = { person: { id: uniqueId(name, "person"), name, aliases: [], role: null, mentions: [] }, firstOrder: c.order, roleFromTitle: false, keys: [] };
     people.set(name, build);
     const words = name.split(" ").filter((w) => !/^\p{Lu}\.$/u.test(w));
     // A short form is the family name: first word for family-first names, else the last.
@@ -344,7 +349,7 @@ function resolve(candidates: Candidate[]): EntityResult {
   };
   const addEntity = (map: Map<string, { entity: Entity; firstOrder: number }>, name: string, c: Candidate, prefix: string) => {
     let e = map.get(name);
-    if (!e) { e = { entity: { id: uniqueId(name, prefix), name, mentions: [] }, firstOrder: c.order }; map.set(name, e); }
+    if (!e) { e = { entity: { id: uniqueId(name, prefix), name, aliases: [], mentions: [] }, firstOrder: c.order }; map.set(name, e); }
     e.entity.mentions.push(mention(c));
     return e.entity;
   };
@@ -374,6 +379,9 @@ function resolve(candidates: Candidate[]): EntityResult {
   }
 
   const byFirst = <T extends { firstOrder: number }>(a: T, b: T) => a.firstOrder - b.firstOrder;
+  for (const e of [...[...people.values()].map((p) => p.person), ...[...orgs.values(), ...places.values()].map((o) => o.entity)]) {
+    e.aliases = aliasesOf(e);
+  }
   return {
     people: [...people.values()].filter((p) => p.person.mentions.length > 0).sort(byFirst).map((p) => p.person),
     organizations: [...orgs.values()].sort(byFirst).map((o) => o.entity),

@@ -15,6 +15,7 @@ import { BriefingError, problem } from "../problems.ts";
 import { readPlainText } from "./plain-text.ts";
 import { sentenceSpans, type Span } from "./sentences.ts";
 import { articleSlug, slugify } from "./slug.ts";
+import { buildTimeline } from "./timeline.ts";
 import { inferTitle } from "./title.ts";
 import { typography, typographyAfter } from "./typography.ts";
 
@@ -165,6 +166,7 @@ export function normalize(source: SourceArticle, site: Site): NormalizedArticle 
     organizations: entities.organizations,
     places: entities.places,
     dates,
+    timeline: buildTimeline(dates, sentences),
     attributions,
   };
 }
