@@ -34,6 +34,8 @@ const D = "(\\d{1,2})(?:st|nd|rd|th)?";
 const Y = "(?:,? (\\d{4}))?";
 const YEAR = "(1[5-9]\\d\\d|20\\d\\d)";
 const RANGE_WORD = "(?: to | through | until | till | and |\\s?[-\u2013\u2014]\\s?)";
+/** Between two days of one month a slash is a range too ("the weekend of 8/9 January"). */
+const DAY_RANGE_WORD = "(?: to | through | until | till | and |\\s?[-\u2013\u2014/]\\s?)";
 const WEEKDAY = "(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)";
 /**
  * Capitalized words that may stand before a name-like capital and still leave a
@@ -144,6 +146,11 @@ function wordBefore(text: string, at: number): string {
   return /(\S+)\s+$/.exec(text.slice(Math.max(0, at - 40), at))?.[1] ?? "";
 }
 
+/** "In August of the same year": the year is another expression's, which the rules do not track. */
+function anaphoricYearFollows(text: string, at: number): boolean {
+  return /^,? (?:of )?(?:the same|that|the following|the next|the previous|the preceding) year\b/.test(text.slice(at, at + 40));
+}
+
 /** A capitalized word right after `at` that is not a function word: the match is part of a name ("Sunday Times", "January Jones"). */
 function nameFollows(text: string, at: number): boolean {
   const next = /^\s+([A-Z][a-z]+)/.exec(text.slice(at, at + 30))?.[1];
@@ -181,7 +188,7 @@ const RULES: Rule[] = [
   // 20 and 21 February (2026)
   {
     quick: DAY_MONTH,
-    re: new RegExp(`\\b${D}${RANGE_WORD}${D} ${M}${Y}\\b`, "g"),
+    re: new RegExp(`(?<![\\d/.])\\b${D}${DAY_RANGE_WORD}${D} ${M}${Y}\\b`, "g"),
     resolve: (m, ctx) => dayRange(ctx, monthOf(m[3]!), Number(m[1]), m[4], monthOf(m[3]!), Number(m[2]), m[4]),
   },
   // February 20 (, 2026)
@@ -260,7 +267,8 @@ const RULES: Rule[] = [
   {
     quick: /\d0s/,
     re: /(?<![\d$£€'’])\b(1[5-9]\d0|20\d0)s\b/g,
-    resolve: (m) => yearSpan(Number(m[1]), Number(m[1]) + 9),
+    // "the 1600s" is a century; "the 2000s" and "the 1960s" are decades.
+    resolve: (m) => yearSpan(Number(m[1]), Number(m[1]) + (Number(m[1]) % 100 === 0 && Number(m[1]) < 2000 ? 99 : 9)),
   },
   // in the 19th Century (a noun); not "the 18th Century painting" (an adjective) nor "21st-century"
   {
@@ -282,10 +290,23 @@ const RULES: Rule[] = [
     quick: ANY_MONTH,
     re: new RegExp(`(?<=${MONTH_LEAD})${FULL_M}\\b(?!['\u2019]s)`, "g"),
     resolve: (m, ctx) => {
-      if (nameFollows(ctx.text, m.index + m[0].length)) return null;
+      if (nameFollows(ctx.text, m.index + m[0].length) || anaphoricYearFollows(ctx.text, m.index + m[0].length)) return null;
       const month = monthOf(m[1]!);
       const endOnly = /(?:end of|late)\s*$/i.test(ctx.text.slice(Math.max(0, m.index - 20), m.index));
       return monthSpan(yearOfMonth(month, ctx.pub, ctx.tense(), endOnly), month);
+    },
+  },
+  // The second month of a pair: "in March and August", "from May to July"
+  {
+    quick: ANY_MONTH,
+    re: new RegExp(`(?<=\\b(?:[Ii]n|[Ss]ince|[Ff]rom|[Uu]ntil|[Bb]etween|[Dd]uring|[Bb]y|[Bb]efore) ${FULL_M},? (?:and|or|to|until|till|through) )${FULL_M}\\b(?!['\u2019]s| \\d)`, "g"),
+    resolve: (m, ctx) => {
+      if (nameFollows(ctx.text, m.index + m[0].length) || anaphoricYearFollows(ctx.text, m.index + m[0].length)) return null;
+      const month = monthOf(m[2]!);
+      const first = monthOf(m[1]!);
+      const firstYear = yearOfMonth(first, ctx.pub, ctx.tense(), false);
+      // The pair runs forward in time: "from November to February" crosses into the next year.
+      return monthSpan(month < first ? firstYear + 1 : firstYear, month);
     },
   },
   // Attributive: "its April meeting", "a March date", "his January move"
@@ -306,6 +327,8 @@ const RULES: Rule[] = [
     re: new RegExp(`(?<!\\b(?:Good|Black|Super|Ash|Bloody|Cyber|Palm|Holy|Easter|Shrove|Maundy|Whit|Low|Trinity|Mothering|Remembrance|Giving|Man|Girl) )\\b(?:([Ll]ast|[Nn]ext|[Tt]his) )?${WEEKDAY}\\b(?!,? (?:the )?\\d{1,2}(?:st|nd|rd|th)?(?![-\\d\\w])|,? ${MON} \\d)`, "g"),
     resolve: (m, ctx) => {
       if (!/^[Oo]n$/.test(wordBefore(ctx.text, m.index)) && nameFollows(ctx.text, m.index + m[0].length)) return null;
+      // "GMTV's Sunday programme" is a programme's name.
+      if (/^\s+(?:programme|program|show|edition)\b/.test(ctx.text.slice(m.index + m[0].length)) && /['\u2019]s$/.test(wordBefore(ctx.text, m.index))) return null;
       const target = WEEKDAY_NUMBER[m[2]!.toLowerCase()]!;
       const which = m[1]?.toLowerCase();
       const how = which === "last" || which === "next" ? which : which === "this" ? "future" : ctx.tense();
@@ -350,10 +373,11 @@ const RULES: Rule[] = [
       return unit === "month" ? monthSpan(base.year, base.month) : yearSpan(base.year, base.year);
     },
   },
-  // Christmas Day, New Year's Eve, this Easter, Easter Sunday: days with a fixed or computable date
+  // on Christmas Day, by New Year's Eve, this Easter, on Easter Sunday: days with a fixed or computable date
+  // (without a preposition the name is often an adjective: "the New Year's Day record")
   {
     quick: /Christmas|Boxing|New Year|Valentine|Hallowe|Easter/,
-    re: /\b(?:([Tt]his|[Ll]ast|[Nn]ext) )?(Christmas Day|Christmas Eve|Boxing Day|New Year['\u2019]s Day|New Year['\u2019]s Eve|Valentine['\u2019]s Day|Hallowe['\u2019]?en|Easter(?: Sunday| Day| Monday)?)\b(?: (\d{4}))?/g,
+    re: /(?:(?<=\b(?:[Oo]n|[Bb]y|[Uu]ntil|[Ss]ince|[Bb]efore|[Aa]fter|[Oo]ver|[Aa]t|[Ff]rom|[Ii]n) )|(?=(?:[Tt]his|[Ll]ast|[Nn]ext) ))(?:([Tt]his|[Ll]ast|[Nn]ext) )?(Christmas Day|Christmas Eve|Boxing Day|New Year['\u2019]s Day|New Year['\u2019]s Eve|Valentine['\u2019]s Day|Hallowe['\u2019]?en|Easter(?: Sunday| Day| Monday)?)\b(?: (\d{4}))?/g,
     resolve: (m, ctx) => {
       const name = m[2]!.replace(/\u2019/g, "'");
       const fixed: Record<string, [number, number]> = {
@@ -389,6 +413,8 @@ const RULES: Rule[] = [
     re: /(?<![\d$£€.,:/-])\b(1[5-9]\d\d|20\d\d)\b(?![\d%:/.,]\d|-\d|\s?%|\s(?:people|troops|soldiers|units|cases|votes|times|tonnes|tons|meters|metres|miles|km|feet|pounds|dollars|won|yuan|yen|euros|GMT|BST|UTC|hours|hrs|GB|MB)\b)/g,
     resolve: (m, ctx) => {
       const before = wordBefore(ctx.text, m.index);
+      // "at 1900", "at about 2030": a time of day on the 24-hour clock.
+      if (/\bat (?:about |around )?$/i.test(ctx.text.slice(Math.max(0, m.index - 16), m.index))) return null;
       if (/^[A-Z][a-z]+$/.test(before) && !YEAR_LEADS.has(before) && !(before in MONTH_NUMBER)) return null;
       return yearSpan(Number(m[1]), Number(m[1]));
     },
