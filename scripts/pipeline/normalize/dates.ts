@@ -92,10 +92,14 @@ function yearOfDay(month: number, d: number, pub: DateTime, tense: Tense | null)
  * The year of a month written without one. A month spoken of in the past began
  * before publication (this one or an earlier one); in the future, it begins
  * after it ("the trial in March", said in March, is next March), unless only
- * its end is meant ("by the end of February", said in February).
+ * its end is meant ("by the end of February", said in February); with no tense
+ * to go by, the nearer one.
  */
 function yearOfMonth(month: number, pub: DateTime, tense: Tense | null, endOnly: boolean): number {
   if (tense === "future") return month > pub.month || (endOnly && month === pub.month) ? pub.year : pub.year + 1;
+  const ahead = (month - pub.month + 12) % 12;
+  // No tense to go by (a present tense, a caption): the nearer one, counted in months.
+  if (tense === null && ahead > 0 && ahead <= 6) return month > pub.month ? pub.year : pub.year + 1;
   return month <= pub.month ? pub.year : pub.year - 1;
 }
 

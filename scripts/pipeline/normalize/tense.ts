@@ -38,6 +38,12 @@ const IRREGULAR_PAST = new Set([
 /** Words ending in -ed that are not past tenses. */
 const ED_NOT_VERB = new Set(["need", "speed", "indeed", "hundred", "bed", "red", "shed", "seed", "feed", "proceed", "exceed", "succeed", "embed", "bred", "sled", "wed", "fled"]);
 const DETERMINERS = new Set(["the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "that", "these", "those"]);
+/** Verbs of saying: after "said that" the reported clause has its own tense, backshifted ("added that a cut in May was possible"). */
+const SPEECH = new Set([
+  "said", "says", "added", "told", "stated", "noted", "claimed", "reported", "announced", "insisted", "warned", "argued",
+  "explained", "admitted", "confirmed", "revealed", "suggested", "believed", "thought", "reporters",
+]);
+
 /** How many words either side of the date are searched for a tense cue. */
 const REACH = 16;
 
@@ -100,11 +106,16 @@ export function tenseAround(text: string, start: number, end: number): Tense | n
   if (after < 0) after = words.length;
   let before = after - 1;
   while (before >= 0 && words[before]!.start >= start) before--;
+  let reported = false;
   for (let i = before; i >= 0 && i > before - REACH; i--) {
+    // "He added that a cut in May…": the verb of saying is outside the date's clause.
+    if (words[i]!.lower === "that" && i > 0 && SPEECH.has(words[i - 1]!.lower)) { reported = true; break; }
     const cue = cueAt(words, i);
     if (cue) return cue;
   }
   for (let i = after; i < words.length && i < after + REACH; i++) {
+    // In reported speech "was" is the speaker's "is": it says nothing of when.
+    if (reported && (words[i]!.lower === "was" || words[i]!.lower === "were")) continue;
     const cue = cueAt(words, i);
     if (cue) return cue;
   }
