@@ -74,6 +74,7 @@ function isPastForm(words: Word[], i: number): boolean {
  */
 function tenseOfPastForm(words: Word[], i: number): Tense | null {
   for (let j = i - 1; j >= Math.max(0, i - 4); j--) {
+    if (isName(words[j]!)) continue;
     const w = words[j]!.lower;
     if (FUTURE_AUX.has(w) || w.endsWith("'ll") || w === "to") return "future";
     if (PRESENT_BE.has(w)) return null;
@@ -82,7 +83,13 @@ function tenseOfPastForm(words: Word[], i: number): Tense | null {
   return "past";
 }
 
+/** "May" and "Will" with a capital are a month and a name, not modals. */
+function isName(word: Word): boolean {
+  return word.capital && (word.lower === "may" || word.lower === "will");
+}
+
 function cueAt(words: Word[], i: number): Tense | null {
+  if (isName(words[i]!)) return null;
   const w = words[i]!.lower;
   const next = words[i + 1]?.lower;
   if (FUTURE_AUX.has(w) || w.endsWith("'ll")) return "future";
@@ -114,9 +121,9 @@ export function tenseAround(text: string, start: number, end: number): Tense | n
     if (cue) return cue;
   }
   for (let i = after; i < words.length && i < after + REACH; i++) {
-    // In reported speech "was" is the speaker's "is": it says nothing of when.
-    if (reported && (words[i]!.lower === "was" || words[i]!.lower === "were")) continue;
     const cue = cueAt(words, i);
+    // Reported speech shifts tenses back: its "was" is the speaker's "is", only its "had" a past.
+    if (cue === "past" && reported && !words[i]!.lower.startsWith("had")) continue;
     if (cue) return cue;
   }
   return null;

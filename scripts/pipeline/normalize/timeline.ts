@@ -27,8 +27,13 @@ const RELATIVE_START = /^[,\s]*(?:which|who|whom|where|when)\b/;
 const LEADING_WORDS = /^(?:(?:and|but|so|also|however|meanwhile|while|then|yet|or|though|although|whereas|because)\b[,\s]*)+/i;
 const ACCORDING_TO = /^according to [^,]{1,60},\s*/i;
 /** "Kim said (that)", "The minister told reporters (that)": an attribution before the reported event. */
-const LEADING_ATTRIBUTION = /^(?:[A-Z][\p{L}\p{M}'\u2019.-]*(?:\s+(?:[A-Z][\p{L}\p{M}'\u2019.-]*|of|the))*|[Hh]e|[Ss]he|[Tt]hey|[Ii]t)\s+(?:also\s+)?(?:said|says|told\s+[^,]{1,30}?|added|stated|claimed|reported|announced|insisted|warned|argued|noted)(?:\s+on\s+\w+|\s+(?:last|this|next)\s+\w+)?\s+(?:that\s+)?(?=\S)/u;
-const TRAILING_ATTRIBUTION = /,?\s+(?:(?:he|she|they|it|[A-Z][\p{L}\p{M}'\u2019.-]*(?:\s+[A-Z][\p{L}\p{M}'\u2019.-]*)*)\s+(?:said|says|added|told\s+[\p{L}\s]{1,30})|said\s+[^,]{1,60})$/u;
+/** Who speaks: a name, a pronoun, or "the minister", "a spokesman for the club". */
+const SPEAKER = "(?:[A-Z][\\p{L}\\p{M}'\\u2019.-]*(?:\\s+(?:[A-Z][\\p{L}\\p{M}'\\u2019.-]*|of|the))*|[Hh]e|[Ss]he|[Tt]hey|[Ii]t|(?:[Tt]he|[Aa]n?)(?:\\s+[a-z][\\p{L}'\\u2019-]*){1,3})";
+const SPEECH_VERB = "(?:said|says|told\\s+[^,]{1,30}?|added|stated|claimed|reported|announced|insisted|warned|argued|noted)";
+/** "Kim said (that)", "The minister told reporters on Monday (that)": an attribution before the reported event. */
+const LEADING_ATTRIBUTION = new RegExp(`^${SPEAKER}\\s+(?:also\\s+)?${SPEECH_VERB}(?:\\s+on\\s+\\w+|\\s+(?:last|this|next)\\s+\\w+)?\\s+(?:that\\s+)?(?=\\S)`, "u");
+/** ", the union said", ", said a spokesman": an attribution after it. */
+const TRAILING_ATTRIBUTION = new RegExp(`,?\\s+(?:${SPEAKER}\\s+(?:said|says|added|told\\s+[\\p{L}\\s]{1,30})|said\\s+[^,]{1,60})$`, "u");
 const DANGLING_END = /[\s,;:]+(?:and|or|but|the|a|an|of|to|in|on|at|with|as|that|if|for|by|from|which|who|while|its|his|her|their)$/i;
 const FUNCTION_WORDS = new Set("a an the of in on at to for and or but with by from as is was be been are were it its that this his her their he she they said".split(" "));
 
@@ -75,6 +80,7 @@ function tidy(text: string, dateAt: number, capitalize: boolean): string {
     cutFront(ACCORDING_TO, true);
     cutFront(LEADING_ATTRIBUTION, true);
   }
+  t = t.replace(/[\s,;:.!?]+$/, "");
   const trailing = TRAILING_ATTRIBUTION.exec(t);
   if (trailing && trailing.index > at) t = t.slice(0, trailing.index);
   t = t.replace(/[\s,;:.!?]+$/, "");
