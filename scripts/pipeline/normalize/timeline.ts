@@ -131,7 +131,12 @@ export function clauseLabel(sentence: string, at: number, length: number): strin
       // One long part: the words around the date, a few before it and the rest after.
       const words = [...sentence.slice(span.start, span.end).matchAll(/\S+/g)].map((m) => ({ start: m.index + span.start, end: m.index + span.start + m[0].length }));
       const dateWord = Math.max(0, words.findIndex((w) => w.end > at));
-      const first = Math.max(0, Math.min(dateWord - 5, words.length - LABEL_WORDS));
+      // Start a few words before the date (more when it ends the part), at a noun phrase's start when one is near.
+      const nearest = Math.max(0, dateWord - 5);
+      let first = Math.max(0, Math.min(nearest, words.length - LABEL_WORDS));
+      for (let k = first; first < nearest && k <= Math.min(first + 6, dateWord - 1); k++) {
+        if (/^(?:the|a|an|its|their|his|her|this|that)$/i.test(sentence.slice(words[k]!.start, words[k]!.end))) { first = k; break; }
+      }
       const last = Math.min(words.length, first + LABEL_WORDS) - 1;
       cutStart = first > 0;
       span = { start: words[first]!.start, end: words[last]!.end };
