@@ -9,7 +9,7 @@
 import { DateTime } from "luxon";
 import type { ResolvedDate } from "../../schema.ts";
 import type { SentenceRef } from "./entities.ts";
-import { tenseAround, type Tense } from "./tense.ts";
+import { tenseAround, wordsOf, type Tense, type Word } from "./tense.ts";
 
 type Precision = ResolvedDate["precision"];
 interface Interval { start: DateTime; end: DateTime; precision: Precision }
@@ -56,8 +56,11 @@ interface Rule {
   /** A cheap test that must pass before `re` runs (most sentences hold no date). */
   quick: RegExp;
   re: RegExp;
-  /** The interval, or null: the words are taken (no shorter rule may read them) but give no date. */
-  resolve: (m: RegExpExecArray, ctx: Context) => Interval | null;
+  /**
+   * The interval; null: the words are taken (no later rule may read them) but give no date;
+   * undefined: the words are not a date at all and stay free.
+   */
+  resolve: (m: RegExpExecArray, ctx: Context) => Interval | null | undefined;
 }
 
 function monthOf(name: string): number {
@@ -169,12 +172,15 @@ const MONTH_DAY = new RegExp(`${MON} \\d`);
 const DAY_MONTH = new RegExp(`\\d(?:st|nd|rd|th)? (?:of )?${MON}`);
 const MONTH_YEAR = new RegExp(`${MON},? (?:of )?\\d{4}|${MON} (?:of )?(?:last|this|next) year`);
 const WORD_MONTH = new RegExp(`(?:ast|ext|his) ${MON}`);
-const ANY_MONTH = /(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)/;
 const ANY_WEEKDAY = /(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day/;
 const FOUR_DIGITS = /\d{4}/;
 
 /** Words before a bare month that make it a date: "in March", "by the end of May", "early June". */
 const MONTH_LEAD = "(?:\\b(?:[Ii]n|[Ss]ince|[Ff]rom|[Uu]ntil|[Tt]ill|[Bb]y|[Bb]efore|[Dd]uring|[Tt]hrough|[Tt]hroughout|[Ff]or|[Oo]f|[Aa]fter|[Cc]ome|[Aa]t)\\s+(?:(?:early|late|mid-|the (?:end|beginning|start|middle) of)\\s*)?|\\b(?:[Ee]arly|[Ll]ate|[Mm]id-|[Ee]nd of|[Bb]eginning of|[Ss]tart of|[Mm]iddle of)\\s*)";
+const MONTH_LEAD_BEFORE = new RegExp(`${MONTH_LEAD}$`);
+const MONTH_PAIR_BEFORE = new RegExp(`\\b(?:[Ii]n|[Ss]ince|[Ff]rom|[Uu]ntil|[Bb]etween|[Dd]uring|[Bb]y|[Bb]efore) ${FULL_M},? (?:and|or|to|until|till|through) $`);
+const DETERMINER_BEFORE = /\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur) $/;
+const ANY_FULL_MONTH = /(?:January|February|March|April|May|June|July|August|September|October|November|December)/;
 
 const RULES: Rule[] = [
   // March 31 to April 2 (, 2026)
@@ -289,39 +295,34 @@ const RULES: Rule[] = [
       return n >= 1 && n <= 21 ? yearSpan((n - 1) * 100 + 1, n * 100) : null;
     },
   },
-  // in March, since January, by the end of May, early June, the end of February (the span is the month alone)
+  // A bare month, a date only in company that makes it one (the span is the month alone):
+  // a preposition ("in March", "by the end of May", "early June"), the second of a pair
+  // ("in March and August"), or a determiner before a noun ("its April meeting", "a March date").
   {
-    quick: ANY_MONTH,
-    re: new RegExp(`(?<=${MONTH_LEAD})${FULL_M}\\b(?!['\u2019]s)`, "g"),
+    quick: ANY_FULL_MONTH,
+    re: new RegExp(`\\b${FULL_M}\\b(?!['\u2019]s)`, "g"),
     resolve: (m, ctx) => {
-      if (nameFollows(ctx.text, m.index + m[0].length) || anaphoricYearFollows(ctx.text, m.index + m[0].length)) return null;
+      const before = ctx.text.slice(Math.max(0, m.index - 48), m.index);
+      const after = ctx.text.slice(m.index + m[0].length, m.index + m[0].length + 48);
       const month = monthOf(m[1]!);
-      const endOnly = /(?:end of|late)\s*$/i.test(ctx.text.slice(Math.max(0, m.index - 20), m.index));
-      return monthSpan(yearOfMonth(month, ctx.pub, ctx.tense(), endOnly), month);
-    },
-  },
-  // The second month of a pair: "in March and August", "from May to July"
-  {
-    quick: ANY_MONTH,
-    re: new RegExp(`(?<=\\b(?:[Ii]n|[Ss]ince|[Ff]rom|[Uu]ntil|[Bb]etween|[Dd]uring|[Bb]y|[Bb]efore) ${FULL_M},? (?:and|or|to|until|till|through) )${FULL_M}\\b(?!['\u2019]s| \\d)`, "g"),
-    resolve: (m, ctx) => {
-      if (nameFollows(ctx.text, m.index + m[0].length) || anaphoricYearFollows(ctx.text, m.index + m[0].length)) return null;
-      const month = monthOf(m[2]!);
-      const first = monthOf(m[1]!);
-      const firstYear = yearOfMonth(first, ctx.pub, ctx.tense(), false);
-      // The pair runs forward in time: "from November to February" crosses into the next year.
-      return monthSpan(month < first ? firstYear + 1 : firstYear, month);
-    },
-  },
-  // Attributive: "its April meeting", "a March date", "his January move"
-  {
-    quick: ANY_MONTH,
-    re: new RegExp(`(?<=\\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur) )${FULL_M}(?= (?!of\\b|and\\b|or\\b)[a-z]+)`, "g"),
-    resolve: (m, ctx) => {
-      const month = monthOf(m[1]!);
-      // A date or deadline in a month is set for a month ahead.
-      const scheduled = /^ (?:date|deadline)\b/.test(ctx.text.slice(m.index + m[0].length));
-      return monthSpan(yearOfMonth(month, ctx.pub, scheduled ? "future" : ctx.tense(), false), month);
+      if (MONTH_LEAD_BEFORE.test(before)) {
+        if (nameFollows(after, 0) || anaphoricYearFollows(after, 0)) return null;
+        return monthSpan(yearOfMonth(month, ctx.pub, ctx.tense(), /(?:end of|late)\s*$/i.test(before)), month);
+      }
+      const pair = MONTH_PAIR_BEFORE.exec(before);
+      if (pair && !/^ \d/.test(after)) {
+        if (nameFollows(after, 0) || anaphoricYearFollows(after, 0)) return null;
+        const first = monthOf(pair[1]!);
+        const firstYear = yearOfMonth(first, ctx.pub, ctx.tense(), false);
+        // The pair runs forward in time: "from November to February" crosses into the next year.
+        return monthSpan(month < first ? firstYear + 1 : firstYear, month);
+      }
+      if (DETERMINER_BEFORE.test(before) && /^ (?!of\b|and\b|or\b)[a-z]+/.test(after)) {
+        // A date or deadline in a month is set for a month ahead.
+        const scheduled = /^ (?:date|deadline)\b/.test(after);
+        return monthSpan(yearOfMonth(month, ctx.pub, scheduled ? "future" : ctx.tense(), false), month);
+      }
+      return undefined;
     },
   },
   // last Friday, next Tuesday, this Saturday, on Friday, Friday's game. Not "Good Friday", "the Sunday Times",
@@ -436,6 +437,7 @@ export function extractDates(sentences: SentenceRef[], pub: DateTime): ResolvedD
   const out: ResolvedDate[] = [];
   for (const s of sentences) {
     const taken: { start: number; end: number; date: ResolvedDate | null }[] = [];
+    let words: Word[] | null = null;
     for (const rule of RULES) {
       if (!rule.quick.test(s.text)) continue;
       rule.re.lastIndex = 0;
@@ -443,8 +445,9 @@ export function extractDates(sentences: SentenceRef[], pub: DateTime): ResolvedD
         const start = m.index;
         const end = m.index + m[0].length;
         if (taken.some((t) => start < t.end && end > t.start)) continue;
-        const ctx: Context = { pub, text: s.text, tense: () => tenseAround(s.text, start, end) };
+        const ctx: Context = { pub, text: s.text, tense: () => tenseAround(s.text, start, end, (words ??= wordsOf(s.text))) };
         const r = rule.resolve(m, ctx);
+        if (r === undefined) continue;
         // A match that cannot be placed still claims its words, so a shorter rule
         // cannot give them a wrong reading (an impossible "February 30" is not "30").
         taken.push({

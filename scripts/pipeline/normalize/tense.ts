@@ -47,9 +47,10 @@ const SPEECH = new Set([
 /** How many words either side of the date are searched for a tense cue. */
 const REACH = 16;
 
-interface Word { lower: string; start: number; capital: boolean }
+export interface Word { lower: string; start: number; capital: boolean }
 
-function wordsOf(text: string): Word[] {
+/** The sentence's words with where they start (computed once per sentence by the caller). */
+export function wordsOf(text: string): Word[] {
   const out: Word[] = [];
   // Not the letters of a number ("6:30am", "10th").
   for (const m of text.matchAll(/(?<![\dA-Za-z])[A-Za-z]+(?:['\u2019][A-Za-z]+)*/g)) {
@@ -107,8 +108,7 @@ function cueAt(words: Word[], i: number): Tense | null {
  * The tense governing the words at [start, end) of the sentence: the nearest cue
  * before them, else the nearest after ("On Wednesday, the minister said"), else null.
  */
-export function tenseAround(text: string, start: number, end: number): Tense | null {
-  const words = wordsOf(text);
+export function tenseAround(text: string, start: number, end: number, words: Word[] = wordsOf(text)): Tense | null {
   let after = words.findIndex((w) => w.start >= end);
   if (after < 0) after = words.length;
   let before = after - 1;

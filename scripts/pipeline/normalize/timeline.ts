@@ -179,18 +179,22 @@ export function buildTimeline(dates: ResolvedDate[], sentences: SentenceRef[]): 
       a.d.end.localeCompare(b.d.end) ||
       (position.get(a.d.sentenceId) ?? Infinity) - (position.get(b.d.sentenceId) ?? Infinity) ||
       a.i - b.i);
-  const entries: { entry: TimelineEntry; words: Set<string>; sentenceWords: Set<string> }[] = [];
+  const entries: { entry: TimelineEntry; words: Set<string> }[] = [];
+  const sentenceWords = new Map<string, Set<string>>();
+  const wordsOfSentence = (id: string) => {
+    let words = sentenceWords.get(id);
+    if (!words) sentenceWords.set(id, (words = contentWords(textOf.get(id) ?? "")));
+    return words;
+  };
   for (const { d } of ordered) {
-    const sentence = textOf.get(d.sentenceId) ?? d.text;
-    const label = labelOf(d, sentence);
+    const label = labelOf(d, textOf.get(d.sentenceId) ?? d.text);
     const words = contentWords(label);
-    const sentenceWords = contentWords(sentence);
     const duplicate = entries.some((e) =>
       e.entry.start === d.start && e.entry.end === d.end &&
-      (e.entry.sentenceId === d.sentenceId || sameEvent(e.words, words) || sameEvent(e.sentenceWords, sentenceWords) ||
-        sameEvent(e.words, sentenceWords) || sameEvent(words, e.sentenceWords)));
+      (e.entry.sentenceId === d.sentenceId || sameEvent(e.words, words) || sameEvent(wordsOfSentence(e.entry.sentenceId), wordsOfSentence(d.sentenceId)) ||
+        sameEvent(e.words, wordsOfSentence(d.sentenceId)) || sameEvent(words, wordsOfSentence(e.entry.sentenceId))));
     if (duplicate) continue;
-    entries.push({ entry: { start: d.start, end: d.end, precision: d.precision, dateText: d.text, label, sentenceId: d.sentenceId }, words, sentenceWords });
+    entries.push({ entry: { start: d.start, end: d.end, precision: d.precision, dateText: d.text, label, sentenceId: d.sentenceId }, words });
   }
   return entries.map((e) => e.entry);
 }
