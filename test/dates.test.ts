@@ -226,3 +226,15 @@ describe("the timeline", () => {
     expect(starts).toEqual([...starts].sort());
   });
 });
+
+describe("lists of days", () => {
+  it("reads two days of different months joined by 'and' as two days, sharing the year written last", () => {
+    expect(dates("She said he touched her on July 10 and October 31, 2013.")).toEqual([day("July 10", "2013-07-10"), day("October 31, 2013", "2013-10-31")]);
+    expect(dates("The hearings were on 3 May and 9 June 2012.")).toEqual([day("3 May", "2012-05-03"), day("9 June 2012", "2012-06-09")]);
+  });
+
+  it("leaves out a weekday that is any such day", () => {
+    expect(dates("When the holiday falls on a Saturday, no day off is given.")).toEqual([]);
+    expect(dates("The market opens every Sunday.")).toEqual([]);
+  });
+});

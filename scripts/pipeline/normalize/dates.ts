@@ -34,6 +34,8 @@ const D = "(\\d{1,2})(?:st|nd|rd|th)?";
 const Y = "(?:,? (\\d{4}))?";
 const YEAR = "(1[5-9]\\d\\d|20\\d\\d)";
 const RANGE_WORD = "(?: to | through | until | till | and |\\s?[-\u2013\u2014]\\s?)";
+/** Between days of two months "and" names two days, not a span. */
+const CROSS_MONTH_RANGE_WORD = "(?: to | through | until | till |\\s?[-\u2013\u2014]\\s?)";
 /** Between two days of one month a slash is a range too ("the weekend of 8/9 January"). */
 const DAY_RANGE_WORD = "(?: to | through | until | till | and |\\s?[-\u2013\u2014/]\\s?)";
 const WEEKDAY = "(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)";
@@ -183,10 +185,22 @@ const DETERMINER_BEFORE = /\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Oo]
 const ANY_FULL_MONTH = /(?:January|February|March|April|May|June|July|August|September|October|November|December)/;
 
 const RULES: Rule[] = [
-  // March 31 to April 2 (, 2026)
+  // July 10 and October 31, 2013: two days, the first taking the year written after the second
   {
     quick: MONTH_DAY,
-    re: new RegExp(`\\b${M} ${D}${Y}${RANGE_WORD}${M} ${D}${Y}(?!\\d)`, "g"),
+    re: new RegExp(`\\b${M} ${D}(?= (?:and|or) ${M} ${D},? (\\d{4})\\b)`, "g"),
+    resolve: (m, ctx) => dayRange(ctx, monthOf(m[1]!), Number(m[2]), m[5], monthOf(m[1]!), Number(m[2]), m[5]),
+  },
+  // 10 July and 31 October 2013
+  {
+    quick: DAY_MONTH,
+    re: new RegExp(`(?<![\\d.,])\\b${D} ${M}(?= (?:and|or) ${D} ${M},? (\\d{4})\\b)`, "g"),
+    resolve: (m, ctx) => dayRange(ctx, monthOf(m[2]!), Number(m[1]), m[5], monthOf(m[2]!), Number(m[1]), m[5]),
+  },
+  // March 31 to April 2 (, 2026); not "July 10 and October 31", two days
+  {
+    quick: MONTH_DAY,
+    re: new RegExp(`\\b${M} ${D}${Y}${CROSS_MONTH_RANGE_WORD}${M} ${D}${Y}(?!\\d)`, "g"),
     resolve: (m, ctx) => dayRange(ctx, monthOf(m[1]!), Number(m[2]), m[3], monthOf(m[4]!), Number(m[5]), m[6]),
   },
   // February 20 and 21 (, 2026); Feb. 20-21
@@ -331,7 +345,10 @@ const RULES: Rule[] = [
     quick: ANY_WEEKDAY,
     re: new RegExp(`(?<!\\b(?:Good|Black|Super|Ash|Bloody|Cyber|Palm|Holy|Easter|Shrove|Maundy|Whit|Low|Trinity|Mothering|Remembrance|Giving|Man|Girl) )\\b(?:([Ll]ast|[Nn]ext|[Tt]his) )?${WEEKDAY}\\b(?!,? (?:the )?\\d{1,2}(?:st|nd|rd|th)?(?![-\\d\\w])|,? ${MON} \\d)`, "g"),
     resolve: (m, ctx) => {
-      if (!/^[Oo]n$/.test(wordBefore(ctx.text, m.index)) && nameFollows(ctx.text, m.index + m[0].length)) return null;
+      const before = wordBefore(ctx.text, m.index);
+      // "falls on a Saturday", "every Friday": any such day, not one on the calendar.
+      if (/^(?:a|every|each|any|one)$/i.test(before)) return null;
+      if (!/^[Oo]n$/.test(before) && nameFollows(ctx.text, m.index + m[0].length)) return null;
       // "GMTV's Sunday programme" is a programme's name.
       if (/^\s+(?:programme|program|show|edition)\b/.test(ctx.text.slice(m.index + m[0].length)) && /['\u2019]s$/.test(wordBefore(ctx.text, m.index))) return null;
       const target = WEEKDAY_NUMBER[m[2]!.toLowerCase()]!;
