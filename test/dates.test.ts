@@ -108,6 +108,10 @@ describe("explicit dates, ranges, years, decades and centuries", () => {
     expect(dates("PCs still run Windows 2000 and cost $2005 each.")).toEqual([]);
     expect(dates("The show may go out at about 1900 on Sundays.")).toEqual([]);
     expect(dates("The race starts at 1200 GMT.")).toEqual([]);
+    expect(dates("The plant will shed about 1800 jobs, more than 1500 posts in 1999 alone.")).toEqual([["1999", "1999-01-01", "1999-12-31"]]);
+    expect(dates("Emissions fell from 1990 levels by around 2010, when targets changed.")).toEqual([
+      ["1990", "1990-01-01", "1990-12-31"], ["2010", "2010-01-01", "2010-12-31"],
+    ]);
   });
 
   it("reads decades, and a century only as a noun", () => {
@@ -133,6 +137,7 @@ describe("relative expressions", () => {
       ["earlier in the month", "2005-03-01", "2005-03-31"], ["next month", "2005-04-01", "2005-04-30"],
     ]);
     expect(dates("Yesterday the court adjourned until tomorrow.")).toEqual([day("Yesterday", "2005-03-14"), day("tomorrow", "2005-03-16")]);
+    expect(dates("Fans gathered last night; This morning the club spoke.")).toEqual([day("last night", "2005-03-14"), day("This morning", "2005-03-15")]);
   });
 
   it("leaves out weeks, guesses and durations", () => {

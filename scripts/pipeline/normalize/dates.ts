@@ -370,14 +370,15 @@ const RULES: Rule[] = [
       return unit === "month" ? monthSpan(dt.year, dt.month) : yearSpan(dt.year, dt.year);
     },
   },
-  // yesterday, today, tomorrow, tonight. Not Radio 4's "Today" programme: mid-sentence, a capital makes it a name.
+  // yesterday, today, tomorrow, tonight, last night, this morning. Not Radio 4's "Today" programme:
+  // mid-sentence, a capital makes it a name.
   {
-    quick: /[Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight/,
-    re: /\b([Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight)\b/g,
+    quick: /[Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight|ast night|his (?:morning|afternoon|evening)/,
+    re: /\b([Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight|[Ll]ast night|[Tt]his (?:morning|afternoon|evening))\b/g,
     resolve: (m, ctx) => {
-      const word = m[1]!;
+      const word = m[1]!.replace(/^last night$/i, "yesterday").replace(/^this \w+$/i, "today");
       const opensSentence = /^[\s"'\u2018\u201c(]*$/.test(ctx.text.slice(0, m.index));
-      if (word[0] !== word[0]!.toLowerCase() && !opensSentence) return null;
+      if (m[1]!.length === word.length && word[0] !== word[0]!.toLowerCase() && !opensSentence) return null;
       if (/^\s+(?:programme|program|show)\b/.test(ctx.text.slice(m.index + word.length))) return null;
       const offset = { yesterday: -1, today: 0, tonight: 0, tomorrow: 1 }[word.toLowerCase()]!;
       const dt = ctx.pub.startOf("day").plus({ days: offset });
@@ -435,6 +436,9 @@ const RULES: Rule[] = [
     re: /(?<![\d$£€.,:/-])\b(1[5-9]\d\d|20\d\d)\b(?![\d%:/.,]\d|-\d|\s?%|\s(?:people|troops|soldiers|units|cases|votes|times|tonnes|tons|meters|metres|miles|km|feet|pounds|dollars|won|yuan|yen|euros|GMT|BST|UTC|hours|hrs|GB|MB)\b)/g,
     resolve: (m, ctx) => {
       const before = wordBefore(ctx.text, m.index);
+      // "about 2000 jobs", "more than 1500 fans": a count.
+      if (/^(?:about|around|some|nearly|almost|over|than|approximately|roughly|estimated|only|just|to)$/i.test(before) &&
+        /^\s+[a-z]/.test(ctx.text.slice(m.index + m[0].length))) return null;
       // "at 1900", "at about 2030": a time of day on the 24-hour clock.
       if (/\bat (?:about |around )?$/i.test(ctx.text.slice(Math.max(0, m.index - 16), m.index))) return null;
       if (/^[A-Z][a-z]+$/.test(before) && !YEAR_LEADS.has(before) && !(before in MONTH_NUMBER)) return null;
