@@ -32,6 +32,8 @@ describe("weekdays, placed by the tense of their clause", () => {
   it("takes the tense from the auxiliary of a participle, not the participle", () => {
     expect(dates("The final, which will be held on Saturday, is sold out.")).toEqual([day("Saturday", "2005-03-19")]);
     expect(dates("The suspect was released on Monday evening.")).toEqual([day("Monday", "2005-03-14")]);
+    // An auxiliary belongs to its own verb group: "are" does not reach across "Hinckley, who held".
+    expect(dates("The other sides are Hinckley, who held Brentford to a draw on Sunday.")).toEqual([day("Sunday", "2005-03-13")]);
     // "6:30am" holds no "am" that could make it present.
     expect(dates("Police were called at about 6:30am Saturday.")).toEqual([day("Saturday", "2005-03-12")]);
   });

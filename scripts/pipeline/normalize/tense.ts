@@ -37,6 +37,8 @@ const IRREGULAR_PAST = new Set([
 ]);
 /** Words ending in -ed that are not past tenses. */
 const ED_NOT_VERB = new Set(["need", "speed", "indeed", "hundred", "bed", "red", "shed", "seed", "feed", "proceed", "exceed", "succeed", "embed", "bred", "sled", "wed", "fled"]);
+/** Words that may stand between an auxiliary and its participle ("will also be held", "was not only arrested"). */
+const VERB_GROUP_FILLERS = new Set(["be", "been", "being", "not", "never", "also", "only", "now", "already", "still", "just", "then", "later", "all", "both", "since", "first", "finally", "previously", "initially", "officially", "formally", "reportedly", "allegedly"]);
 const DETERMINERS = new Set(["the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "that", "these", "those"]);
 /** Verbs of saying: after "said that" the reported clause has its own tense, backshifted ("added that a cut in May was possible"). */
 const SPEECH = new Set([
@@ -74,12 +76,13 @@ function isPastForm(words: Word[], i: number): boolean {
  * March", a caption), so the search goes on.
  */
 function tenseOfPastForm(words: Word[], i: number): Tense | null {
-  for (let j = i - 1; j >= Math.max(0, i - 4); j--) {
-    if (isName(words[j]!)) continue;
+  for (let j = i - 1; j >= Math.max(0, i - 5); j--) {
     const w = words[j]!.lower;
-    if (FUTURE_AUX.has(w) || w.endsWith("'ll") || w === "to") return "future";
+    if (!isName(words[j]!) && (FUTURE_AUX.has(w) || w.endsWith("'ll") || w === "to")) return "future";
     if (PRESENT_BE.has(w)) return null;
     if (PAST_AUX.has(w)) return "past";
+    // Only adverbs and forms of "be" stand inside a verb group; any other word ends it.
+    if (!VERB_GROUP_FILLERS.has(w)) break;
   }
   return "past";
 }

@@ -33,7 +33,7 @@ const SPEECH_VERB = "(?:said|says|told\\s+[^,]{1,30}?|added|stated|claimed|repor
 /** "Kim said (that)", "The minister told reporters on Monday (that)": an attribution before the reported event. */
 const LEADING_ATTRIBUTION = new RegExp(`^${SPEAKER}\\s+(?:also\\s+)?${SPEECH_VERB}(?:\\s+on\\s+\\w+|\\s+(?:last|this|next)\\s+\\w+)?\\s+(?:that\\s+)?(?=\\S)`, "u");
 /** ", the union said", ", said a spokesman": an attribution after it. */
-const TRAILING_ATTRIBUTION = new RegExp(`,?\\s+(?:${SPEAKER}\\s+(?:said|says|added|told\\s+[\\p{L}\\s]{1,30})|said\\s+[^,]{1,60})$`, "u");
+const TRAILING_ATTRIBUTION = new RegExp(`,\\s+(?:${SPEAKER}\\s+(?:said|says|added|told\\s+[\\p{L}\\s]{1,30})|said\\s+[^,]{1,60})$`, "u");
 const DANGLING_END = /[\s,;:]+(?:and|or|but|the|a|an|of|to|in|on|at|with|as|that|if|for|by|from|which|who|while|its|his|her|their)$/i;
 const FUNCTION_WORDS = new Set("a an the of in on at to for and or but with by from as is was be been are were it its that this his her their he she they said".split(" "));
 
@@ -69,8 +69,8 @@ function unpaired(text: string): string {
 
 /** The words of a clause a reader needs: no leading "and", no attribution around it, no dangling word at the end. */
 function tidy(text: string, dateAt: number, capitalize: boolean): string {
-  let t = text.trim();
-  let at = dateAt - (text.length - text.trimStart().length);
+  let t = text.replace(/^[\s,;:.]+/, "").trimEnd();
+  let at = dateAt - (text.length - text.replace(/^[\s,;:.]+/, "").length);
   const cutFront = (re: RegExp, onlyBeforeDate: boolean) => {
     const m = re.exec(t);
     if (m && (!onlyBeforeDate || m[0].length <= at)) { t = t.slice(m[0].length); at -= m[0].length; }
@@ -98,7 +98,17 @@ function tidy(text: string, dateAt: number, capitalize: boolean): string {
  */
 export function clauseLabel(sentence: string, at: number, length: number): string {
   const hard = edges(sentence, HARD_EDGE);
-  const clause = between(hard, at, at + length, 0, sentence.length);
+  let clause = between(hard, at, at + length, 0, sentence.length);
+  // A clause of a few words ("In January, GM - the carmaker - said …") takes in its neighbour
+  // across a dash, colon or semicolon (not across brackets or quotation marks).
+  const joins = (e: Span | undefined) => e !== undefined && /^[\s;:\u2013\u2014-]+$/.test(sentence.slice(e.start, e.end));
+  for (let i = 0; i < 2 && wordCount(sentence.slice(clause.start, clause.end)) < 6; i++) {
+    const next = hard.find((e) => e.start >= clause.end);
+    const prev = [...hard].reverse().find((e) => e.end <= clause.start);
+    if (joins(next) && next!.start === clause.end) clause = { start: clause.start, end: hard.find((e) => e.start > next!.start)?.start ?? sentence.length };
+    else if (joins(prev) && prev!.end === clause.start) clause = { start: [...hard].reverse().find((e) => e.end < prev!.end)?.end ?? 0, end: clause.end };
+    else break;
+  }
   let span = clause;
   let cutEnd = false;
   let cutStart = false;
