@@ -195,6 +195,8 @@ describe("the timeline", () => {
     expect(clauseLabel(s, s.indexOf("February"), "February 20 and 21".length)).toBe("The congress was held on February 20 and 21");
     const t = "The minister said the plant would close in May, the union said.";
     expect(clauseLabel(t, t.indexOf("May"), 3)).toBe("The plant would close in May");
+    const q = "'The house was empty when we arrived that evening, and Billy came over to visit them,' his uncle told the paper in December.";
+    expect(clauseLabel(q, q.indexOf("December"), 8)).toBe("Billy came over to visit them, his uncle told the paper in December");
     const u = "Exports fell 3.1 percent in January; the drop was the third in a row and";
     expect(clauseLabel(u, u.indexOf("January"), 7)).toBe("Exports fell 3.1 percent in January");
   });

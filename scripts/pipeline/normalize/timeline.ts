@@ -56,15 +56,21 @@ function wordCount(text: string): number {
   return text.split(/\s+/).filter(Boolean).length;
 }
 
-/** Removes a quotation mark or bracket that lost its partner when the clause was cut out. */
+/**
+ * Removes a single quotation mark that lost its partner when the clause was cut
+ * out ("visit them,' Uncle Poodle told"). A mark between two letters is an
+ * apostrophe and stays; so does the plural possessive ("the players' union").
+ */
 function unpaired(text: string): string {
-  let t = text;
-  for (const [open, close] of [["\u2018", "\u2019"], ["(", ")"], ["[", "]"]] as const) {
-    if (t.startsWith(open) && !t.includes(close)) t = t.slice(1);
-  }
-  if (/^'/.test(t) && (t.match(/'/g)?.length ?? 0) % 2 === 1) t = t.slice(1);
-  if (/'$/.test(t) && (t.match(/'/g)?.length ?? 0) % 2 === 1 && !/s'$/.test(t)) t = t.slice(0, -1);
-  return t;
+  const marks = [...text.matchAll(/['\u2018\u2019]/g)]
+    .map((m) => m.index)
+    .filter((i) => !(/\p{L}/u.test(text[i - 1] ?? "") && /\p{L}/u.test(text[i + 1] ?? "")) && !/s$/.test(text.slice(0, i)));
+  if (marks.length % 2 === 0) return text;
+  // An odd one out: a closing mark before any opening one, else the last opening one.
+  const first = marks[0]!;
+  const closesFirst = first > 0 && !/\s/.test(text[first - 1]!);
+  const drop = closesFirst ? first : marks[marks.length - 1]!;
+  return (text.slice(0, drop) + text.slice(drop + 1)).replace(/\s{2,}/g, " ").trim();
 }
 
 /** The words of a clause a reader needs: no leading "and", no attribution around it, no dangling word at the end. */
