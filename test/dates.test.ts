@@ -108,6 +108,9 @@ describe("explicit dates, ranges, years, decades and centuries", () => {
       ["2001", "2001-01-01", "2001-12-31"], ["2003", "2003-01-01", "2003-12-31"],
     ]);
     expect(dates("PCs still run Windows 2000 and cost $2005 each.")).toEqual([]);
+    expect(dates("Sales dipped in mid-2004 and recover by Spring 2006.")).toEqual([
+      ["2004", "2004-01-01", "2004-12-31"], ["2006", "2006-01-01", "2006-12-31"],
+    ]);
     expect(dates("The show may go out at about 1900 on Sundays.")).toEqual([]);
     expect(dates("The race starts at 1200 GMT.")).toEqual([]);
     expect(dates("The plant will shed about 1800 jobs, more than 1500 posts in 1999 alone.")).toEqual([["1999", "1999-01-01", "1999-12-31"]]);

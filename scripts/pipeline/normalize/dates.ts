@@ -45,7 +45,7 @@ const WEEKDAY = "(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)";
  */
 const FUNCTION_CAPS = new Set(["The", "A", "An", "He", "She", "It", "They", "We", "I", "His", "Her", "Their", "Its", "But", "And", "In", "On", "At", "This", "That", "As", "After", "Before", "When", "While", "Scroll", "Picture", "Pictured"]);
 /** Capitalized words before a bare year that make it a year ("In 2003", "Since 2001"), not a name ("Windows 2000"). */
-const YEAR_LEADS = new Set(["In", "Since", "By", "From", "Until", "Till", "Before", "After", "During", "Of", "And", "But", "Between", "Through", "For", "At", "On", "The", "Around", "About", "Circa", "Or", "To", "Also", "Back", "Even", "Only", "Until", "Last", "Next", "This", "Early", "Late", "Mid", "End"]);
+const YEAR_LEADS = new Set(["In", "Since", "By", "From", "Until", "Till", "Before", "After", "During", "Of", "And", "But", "Between", "Through", "For", "At", "On", "The", "Around", "About", "Circa", "Or", "To", "Also", "Back", "Even", "Only", "Last", "Next", "This", "Early", "Late", "Mid", "End", "Spring", "Summer", "Autumn", "Winter", "Christmas", "Easter"]);
 
 interface Context {
   pub: DateTime;
@@ -430,10 +430,10 @@ const RULES: Rule[] = [
       return { start: dt, end: dt, precision: "day" };
     },
   },
-  // Bare years: 2022, in 1998. Not amounts ($2022, 2022 troops), not names ("Windows 2000"), not parts of numbers.
+  // Bare years: 2022, in 1998, mid-2005, Spring 2006. Not amounts ($2022, 2022 troops), not names ("Windows 2000"), not parts of numbers.
   {
     quick: FOUR_DIGITS,
-    re: /(?<![\d$£€.,:/-])\b(1[5-9]\d\d|20\d\d)\b(?![\d%:/.,]\d|-\d|\s?%|\s(?:people|troops|soldiers|units|cases|votes|times|tonnes|tons|meters|metres|miles|km|feet|pounds|dollars|won|yuan|yen|euros|GMT|BST|UTC|hours|hrs|GB|MB)\b)/g,
+    re: /(?<![\d$£€.,:/]|\d-)\b(1[5-9]\d\d|20\d\d)\b(?![\d%:/.,]\d|-\d|\s?%|\s(?:people|troops|soldiers|units|cases|votes|times|tonnes|tons|meters|metres|miles|km|feet|pounds|dollars|won|yuan|yen|euros|GMT|BST|UTC|hours|hrs|GB|MB)\b)/g,
     resolve: (m, ctx) => {
       const before = wordBefore(ctx.text, m.index);
       // "about 2000 jobs", "more than 1500 fans": a count.
