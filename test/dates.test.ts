@@ -21,6 +21,8 @@ describe("weekdays, placed by the tense of their clause", () => {
     expect(dates("Union leaders are meeting on Thursday to discuss the offer.")).toEqual([day("Thursday", "2005-03-17")]);
     expect(dates("The ferry is due to sail on Sunday.")).toEqual([day("Sunday", "2005-03-20")]);
     expect(dates("He hopes the deal will be signed before Saturday.")).toEqual([day("Saturday", "2005-03-19")]);
+    expect(dates("The captain should be fit for the return game on Wednesday.")).toEqual([day("Wednesday", "2005-03-16")]);
+    expect(dates("He died Friday in a hospital in Istanbul.")).toEqual([day("Friday", "2005-03-11")]);
   });
 
   it("reads the publication weekday as the publication day, but never for last or next", () => {

@@ -8,7 +8,7 @@
 export type Tense = "past" | "future";
 
 /** Modals and auxiliaries that put the verb group after them in the future. */
-const FUTURE_AUX = new Set(["will", "shall", "would", "may", "might", "won't", "wont", "gonna"]);
+const FUTURE_AUX = new Set(["will", "shall", "would", "may", "might", "should", "must", "could", "can", "won't", "wont", "gonna"]);
 /** Words that look ahead whatever verb carries them ("is due on", "ahead of Saturday's game"). */
 const FUTURE_WORDS = new Set([
   "next", "upcoming", "forthcoming", "ahead", "due", "scheduled", "expected", "expect", "expects", "expecting",
@@ -34,6 +34,8 @@ const IRREGULAR_PAST = new Set([
   "chose", "withdrew", "shot", "felt", "heard", "meant", "built", "spent", "fled", "sought", "taught", "seen",
   "been", "done", "gone", "taken", "given", "known", "shown", "written", "spoken", "broken", "chosen", "driven",
   "fallen", "risen", "stolen", "beaten", "begun", "sworn", "thrown", "grown", "drawn", "flown", "agreed", "freed",
+  "swept", "underwent", "overcame", "forgave", "foresaw", "slept", "wept", "sank", "rang", "sang", "sprang", "stole",
+  "swore", "tore", "wore", "woke", "hid", "ate", "sat", "dealt", "lent", "bent",
 ]);
 /** Words ending in -ed that are not past tenses. */
 const ED_NOT_VERB = new Set(["need", "speed", "indeed", "hundred", "bed", "red", "shed", "seed", "feed", "proceed", "exceed", "succeed", "embed", "bred", "sled", "wed", "fled"]);
@@ -65,7 +67,7 @@ function isPastForm(words: Word[], i: number): boolean {
   const w = words[i]!;
   if (w.capital) return false;
   if (IRREGULAR_PAST.has(w.lower)) return true;
-  if (!/^[a-z]{3,}ed$/.test(w.lower) || w.lower.endsWith("eed") || ED_NOT_VERB.has(w.lower)) return false;
+  if (!/^[a-z]{2,}ed$/.test(w.lower) || w.lower.endsWith("eed") || ED_NOT_VERB.has(w.lower)) return false;
   // "the injured Benzema": an -ed word after a determiner is an adjective.
   return !(i > 0 && DETERMINERS.has(words[i - 1]!.lower));
 }
