@@ -64,6 +64,10 @@ describe("months and days of a month without a year", () => {
     expect(dates("A ruling is expected before the end of March.")).toEqual([["March", "2005-03-01", "2005-03-31"]]);
     expect(dates("The judge set a March date for the retrial.")).toEqual([["March", "2006-03-01", "2006-03-31"]]);
     expect(dates("The gallery will show the works from May.")).toEqual([["May", "2005-05-01", "2005-05-31"]]);
+    expect(dates("Both players are to retire come the end of May.")).toEqual([["May", "2005-05-01", "2005-05-31"]]);
+    expect(dates("Snow fell in early February and again in late January.")).toEqual([
+      ["February", "2005-02-01", "2005-02-28"], ["January", "2005-01-01", "2005-01-31"],
+    ]);
     expect(dates("The matches will be played in April and September.")).toEqual([
       ["April", "2005-04-01", "2005-04-30"], ["September", "2005-09-01", "2005-09-30"],
     ]);
@@ -127,6 +131,11 @@ describe("explicit dates, ranges, years, decades and centuries", () => {
     expect(dates("The river was bricked over in the 19th Century.")).toEqual([["19th Century", "1801-01-01", "1900-12-31"]]);
     expect(dates("The 18th Century painting was sold.")).toEqual([]);
     expect(dates("It is a 21st-century museum.")).toEqual([]);
+  });
+
+  it("reads ISO dates", () => {
+    expect(dates("The filing is dated 2004-11-30.")).toEqual([day("2004-11-30", "2004-11-30")]);
+    expect(dates("An impossible 2005-02-30 is no date.")).toEqual([]);
   });
 
   it("reads quarters as their three months", () => {
