@@ -87,11 +87,12 @@ describe("the seed article", () => {
       ["February 20 and 21", "2026-02-20", "2026-02-21", "day"],
       ["Last September", "2025-09-01", "2025-09-30", "month"],
       ["March 31 to April 2", "2026-03-31", "2026-04-02", "day"],
-      ["about a month from now", "2026-03-27", "2026-03-27", "approximate"],
       ["2022", "2022-01-01", "2022-12-31", "year"],
       ["2023", "2023-01-01", "2023-12-31", "year"],
     ]));
-    expect(a.dates).toHaveLength(7);
+    // "About a month from now" is a guess, not a date: left out (the visit's days are given later).
+    expect(a.dates.map((d) => d.text)).not.toContain("about a month from now");
+    expect(a.dates).toHaveLength(6);
     for (const d of a.dates) expect(sentenceText(a, d.sentenceId)).toContain(d.text);
   });
 
@@ -131,7 +132,8 @@ describe("fixtures of other shapes", () => {
       [null, 2], ["What happens to the buses?", 1], ["Residents welcome repairs\u2026 Traders fear lost custom", 1],
     ]);
     expect(a.people.map((p) => [p.name, p.role])).toEqual([["Mary Okafor", "council leader"], ["Patel", null]]);
-    expect(a.dates.map((d) => [d.text, d.start, d.precision])).toEqual([["March 3", "2026-03-03", "day"], ["last month", "2026-01-01", "month"]]);
+    // Published on Monday 23 February: "will close … on March 3" lies ahead, "said on Monday" is that day.
+    expect(a.dates.map((d) => [d.text, d.start, d.precision])).toEqual([["March 3", "2026-03-03", "day"], ["Monday", "2026-02-23", "day"], ["last month", "2026-01-01", "month"]]);
     expect(a.attributions[0]).toMatchObject({ who: "Mary Okafor", verb: "said", what: "We cannot take risks with a structure that carries 40,000 vehicles a day" });
     expect(sentences(a)[2]!.display).toBe("\u201CWe cannot take risks with a structure that carries 40,000 vehicles a day,\u201D said council leader Mary Okafor.");
   });
@@ -145,7 +147,11 @@ describe("fixtures of other shapes", () => {
     expect(a.organizations.map((o) => o.name)).toEqual(["Yonhap"]);
     expect(a.places.map((p) => p.name)).toEqual(["Seoul", "South Korea", "United States", "China"]);
     expect(a.dates.map((d) => [d.text, d.start, d.end, d.precision])).toEqual([
-      ["Feb. 23", "2026-02-23", "2026-02-23", "day"], ["March 10", "2026-03-10", "2026-03-10", "day"], ["last October", "2025-10-01", "2025-10-31", "month"],
+      // Published Monday 23 February in Seoul: the rate decision is that Monday; the cut "in May" is
+      // reported speech ("added that … was"), so the nearer May, ahead; exports "fell in January", this January.
+      ["Feb. 23", "2026-02-23", "2026-02-23", "day"], ["Monday", "2026-02-23", "2026-02-23", "day"],
+      ["May", "2026-05-01", "2026-05-31", "month"], ["March 10", "2026-03-10", "2026-03-10", "day"],
+      ["January", "2026-01-01", "2026-01-31", "month"], ["last October", "2025-10-01", "2025-10-31", "month"],
     ]);
     expect(a.attributions.map((x) => [x.who, x.verb, x.personId])).toEqual([
       ["Rhee Chang-yong", "told", "rhee-chang-yong"], ["Rhee Chang-yong", "added", "rhee-chang-yong"], ["Most analysts", "said", null],
