@@ -143,7 +143,8 @@ export function normalize(source: SourceArticle, site: Site): NormalizedArticle 
   const wordCount = paragraphs.reduce((n, p) => n + countWords(p.text), 0);
   const lead = sentences[0]?.text;
   const fileName = path.basename(source.path);
-  const title = source.meta.title ?? head.title ?? (lead ? inferTitle(lead, dateline) : null) ?? fileName;
+  const laterText = sentences.slice(1).map((s) => s.text).join(" ");
+  const title = source.meta.title ?? head.title ?? (lead ? inferTitle(lead, { dateline, laterText }) : null) ?? fileName;
   return {
     slug: articleSlug(source.meta.slug, fileName),
     sourcePath: source.path,
