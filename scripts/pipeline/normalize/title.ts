@@ -90,6 +90,18 @@ function withoutAsides(text: string, laterText: string): string {
   return out;
 }
 
+/** Words that open a scene-setting phrase before the news: "Soon,", "In a statement on Monday,", "Speaking in court,". */
+const LEAD_IN_STARTERS = new Set(["soon", "however", "meanwhile", "yesterday", "today", "now", "still", "last", "next", "earlier", "later", "then", "also", "but", "and", "so", "yet", "when", "while", "if", "although", "though", "once", "speaking", "following", "according"]);
+
+/** Drops a short opening phrase set off by a comma when it starts like scene-setting. */
+function withoutLeadIn(text: string): string {
+  const m = /^([^,]{1,60}), (?=\S)/u.exec(text);
+  if (!m || countWords(m[1]!) > 8) return text;
+  const first = m[1]!.split(" ")[0]!.toLowerCase();
+  if (!(LEAD_IN_STARTERS.has(first) || PREPOSITIONS.has(first) || /^[a-z]{3,}ly$/.test(first))) return text;
+  return text.slice(m[0].length);
+}
+
 interface Word { text: string; lower: string }
 const words = (text: string): Word[] => text.split(" ").filter(Boolean).map((t) => ({ text: t, lower: t.toLowerCase() }));
 const isCapitalized = (w: Word | undefined): boolean => !!w && /^[\p{Lu}\d]/u.test(w.text) && !/[,;:]$/.test(w.text);
@@ -210,9 +222,9 @@ function headlineSubject(subject: Word[], laterText: string): Word[] {
   if (!short) return subject;
   const role = subject.slice(0, start);
   // "Former WorldCom chief" is a role and goes; "profits at US media giant" is the subject itself and stays.
-  const roleOnly = role.every((w) => !PREPOSITIONS.has(w.lower) && w.lower !== "and");
-  const kept = roleOnly ? [] : role;
-  return [...kept, { text: short, lower: short.toLowerCase() }];
+  // (and then "the United States" in it stays whole).
+  if (!role.every((w) => !PREPOSITIONS.has(w.lower) && w.lower !== "and")) return subject;
+  return [{ text: short, lower: short.toLowerCase() }];
 }
 
 /** Cuts the words after the last phrase boundary while the headline is too long. */
@@ -238,6 +250,7 @@ function plainLead(leadSentence: string, context: HeadlineContext): Word[] {
   if (context.dateline && text.startsWith(context.dateline)) text = text.slice(context.dateline.length).trim();
   text = text.replace(/[\s.!;:,]+$/u, "");
   text = withoutAsides(text, context.laterText);
+  text = withoutLeadIn(text);
   text = text.replace(TRAILING_ATTRIBUTION, "");
   text = text.replace(TIME_PHRASES, "");
   // A trailing clause after a comma ("..., leaving the door open").
