@@ -78,12 +78,12 @@ await runCli(async () => {
     warnings.push(...read.problems);
     const article = normalize(read.article, site);
     if (article.titleOrigin !== "inferred") throw new BriefingError([problem({ file: filePath, stage: "eval", message: `the title was not inferred but taken from the ${article.titleOrigin}`, fix: "the body must not start with a title line" })]);
-    const title = decodeArticleBytes(split.title, filePath);
-    if (typeof title !== "string") throw new BriefingError([title]);
+    const title = decodeArticleBytes(split.title, filePath, read.article.meta.encoding);
+    if ("severity" in title) throw new BriefingError([title]);
     // What normalize gave inferTitle, so the one tuned number can be cross-validated.
     const sentences = article.sections.flatMap((sec) => sec.paragraphs.flatMap((p) => p.sentences.map((x) => x.text)));
     const context = { dateline: article.dateline, laterText: sentences.slice(1).join(" ") };
-    return { id, title: title.trim(), headline: article.title, body: read.article.body, lead: sentences[0] ?? "", context };
+    return { id, title: title.text.trim(), headline: article.title, body: read.article.body, lead: sentences[0] ?? "", context };
   });
   const references = path.join(out, "references.jsonl");
   writeFileSync(references, rows.map((r) => JSON.stringify({ id: r.id, source: "bbc", reference: r.title })).join("\n") + "\n");
