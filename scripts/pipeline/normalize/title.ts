@@ -171,6 +171,8 @@ function isPluralSubject(subject: Word[], auxiliary: string | undefined): boolea
   if (auxiliary === "has" || auxiliary === "is" || auxiliary === "was") return false;
   if (subject.some((w) => w.lower === "and")) return true;
   const prep = subject.findIndex((w, i) => i > 0 && PREPOSITIONS.has(w.lower));
+  // "Shares in Harbor Foods": a capitalized first word before a preposition is a common noun, not a name like "Yukos".
+  if (prep === 1 && looksPlural({ text: subject[0]!.lower, lower: subject[0]!.lower })) return true;
   return looksPlural(subject[(prep > 0 ? prep : subject.length) - 1]) || looksPlural(subject[subject.length - 1]);
 }
 
