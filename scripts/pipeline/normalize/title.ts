@@ -229,21 +229,36 @@ function headlineSubject(subject: Word[], laterText: string): Word[] {
   return [{ text: short, lower: short.toLowerCase() }];
 }
 
-/** Cuts the words after the last phrase boundary while the headline is too long. */
+const PHRASE_STARTERS = new Set(["and", "but", "while", "as", "after", "because", "amid", "which", "who", "that", "saying", "including", "-", "\u2013", "\u2014"]);
+const lengthOf = (ws: Word[]) => countWords(ws.map((w) => w.text).join(" "));
+/** Function words leave a headline unfinished. */
+const dangles = (w: Word) => DANGLING.has(w.lower.replace(/[,;:]$/, ""));
+/** After a cut, a participle left without its object does too ("clears proposal allowing"). */
+const danglesAfterCut = (w: Word) => dangles(w) || /^[a-z]+ing$/.test(w.text);
+
+/**
+ * Cuts trailing phrases (at a preposition or conjunction) while the headline
+ * is longer than `target`, but never to fewer than half of it: a short
+ * headline that says something beats a stub. Then a hard stop at
+ * MAX_HEADLINE_WORDS, and no dangling word at the end.
+ */
 function shorten(ws: Word[], target: number, keepAtLeast: number): Word[] {
   let out = ws;
-  const boundary = (w: Word, i: number) =>
-    i >= keepAtLeast && (PREPOSITIONS.has(w.lower) || ["and", "but", "while", "as", "after", "because", "amid", "which", "who", "that", "saying", "-", "\u2013", "\u2014"].includes(w.lower) || /^[a-z]+ing$/.test(w.lower) && i > keepAtLeast);
-  while (countWords(out.map((w) => w.text).join(" ")) > target) {
+  const trimmed = (cut: Word[], dangling = danglesAfterCut) => {
+    let t = cut;
+    while (t.length > 1 && dangling(t[t.length - 1]!)) t = t.slice(0, -1);
+    return t;
+  };
+  while (lengthOf(out) > target) {
     let cut = -1;
-    for (let i = out.length - 1; i > 0; i--) if (boundary(out[i]!, i)) { cut = i; break; }
-    if (cut < 0) break;
+    for (let i = out.length - 1; i >= keepAtLeast; i--) {
+      if (PREPOSITIONS.has(out[i]!.lower) || PHRASE_STARTERS.has(out[i]!.lower)) { cut = i; break; }
+    }
+    if (cut < 0 || lengthOf(trimmed(out.slice(0, cut))) < target / 2) break;
     out = out.slice(0, cut);
   }
-  // A hard stop at the limit, then no dangling function word at the end.
-  while (countWords(out.map((w) => w.text).join(" ")) > MAX_HEADLINE_WORDS) out = out.slice(0, -1);
-  while (out.length > 1 && DANGLING.has(out[out.length - 1]!.lower.replace(/[,;:]$/, ""))) out = out.slice(0, -1);
-  return out;
+  while (lengthOf(out) > MAX_HEADLINE_WORDS) out = out.slice(0, -1);
+  return trimmed(out, out.length < ws.length ? danglesAfterCut : dangles);
 }
 
 /** The lead as plain words: no credit, asides, attribution, time phrases or trailing clause. */
