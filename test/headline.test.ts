@@ -38,6 +38,9 @@ describe("the inferred headline", () => {
     expect(headline("Veteran striker Tom Ricketts has signed a new contract with the club.", "Ricketts, 34, said he was delighted.")).toBe("Ricketts signs new contract with club");
     // An acronym the article goes on to use replaces the full name.
     expect(headline("The Food Standards Agency (FSA) has banned a red dye used in sauces.", "The FSA said the dye was unsafe.")).toBe("FSA bans red dye used in sauces");
+    // Country and union names in their headline forms, dotted when the article dots them.
+    expect(headline("The United States has imposed tariffs on steel.", "", 12)).toBe("US imposes tariffs on steel");
+    expect(headline("The United States has imposed tariffs on steel.", "U.S. officials said so.", 12)).toBe("U.S. imposes tariffs on steel");
     // No second reference: the name stays whole.
     expect(headline("Jane Moss has resigned.", "The board thanked her.")).toBe("Jane Moss resigns");
   });

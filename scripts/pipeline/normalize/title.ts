@@ -90,6 +90,17 @@ function withoutAsides(text: string, laterText: string): string {
   return out;
 }
 
+/** Headlines use the short forms: "US", "UK", "UN", "EU" (dotted when the article writes them so). */
+const SHORT_NAMES: Array<[RegExp, string, string]> = [
+  [/\b(?:the )?United States(?! of)\b/gu, "US", "U.S."],
+  [/\b(?:the )?United Kingdom\b/gu, "UK", "U.K."],
+  [/\b(?:the )?United Nations\b/gu, "UN", "U.N."],
+  [/\b(?:the )?European Union\b/gu, "EU", "E.U."],
+];
+function withShortNames(text: string, article: string): string {
+  return SHORT_NAMES.reduce((t, [name, plain, dotted]) => t.replace(name, article.includes(dotted) ? dotted : plain), text);
+}
+
 /** Words that open a scene-setting phrase before the news: "Soon,", "In a statement on Monday,", "Speaking in court,". */
 const LEAD_IN_STARTERS = new Set(["soon", "however", "meanwhile", "yesterday", "today", "now", "still", "last", "next", "earlier", "later", "then", "also", "but", "and", "so", "yet", "when", "while", "if", "although", "though", "once", "speaking", "following", "according"]);
 
@@ -268,6 +279,7 @@ function plainLead(leadSentence: string, context: HeadlineContext): Word[] {
   text = text.replace(/[\s.!;:,]+$/u, "");
   text = withoutAsides(text, context.laterText);
   text = withoutLeadIn(text);
+  text = withShortNames(text, `${leadSentence} ${context.laterText}`);
   text = text.replace(TRAILING_ATTRIBUTION, "");
   text = text.replace(TIME_PHRASES, "");
   // A trailing clause after a comma ("..., leaving the door open").
