@@ -11,8 +11,9 @@
 // "Blair" when "Blair" stands alone later; "General Motors (GM)" -> "GM"),
 // without the role in front of it; the main verb goes to headline tense (has
 // rejected -> rejects, was arrested -> arrested, is to merge / will merge ->
-// to merge, reiterated -> reiterates); articles, time phrases ("on Monday",
-// "last year") and relative clauses go; then trailing phrases are cut until the
+// to merge, reiterated -> reiterates); articles, possessives after the
+// subject, time phrases ("on Monday", "last year") and relative clauses go;
+// "the United States" is "US"; then trailing phrases are cut until the
 // headline is at most `targetWords` long. Verb lemmas come from WordNet through
 // wink-lemmatizer (loaded on first use: only articles without a title pay for it).
 import { createRequire } from "node:module";
@@ -343,7 +344,7 @@ export function inferTitle(leadSentence: string, context: HeadlineContext): stri
   const target = Math.min(context.targetWords ?? HEADLINE_TARGET_WORDS, MAX_HEADLINE_WORDS);
   const compressed = compress(plainLead(leadSentence, context), context.laterText, true);
   // News style drops articles (but not inside names: "The X Factor").
-  const ws = compressed.words.filter((w, i) => !(ARTICLES.has(w.text) || (i === 0 && ARTICLES.has(w.lower) && compressed.words.length > 1)));
+  const ws = compressed.words.filter((w, i) => !(ARTICLES.has(w.text) || (i === 0 && ARTICLES.has(w.lower) && compressed.words.length > 1) || (i > 0 && POSSESSIVES.has(w.text))));
   if (ws.length === 0) return shorten(words(leadSentence.trim()), target, 2).map((w) => w.text).join(" ");
   const headline = shorten(ws, target, Math.min(compressed.keepAtLeast, target)).map((w) => w.text).join(" ").replace(/[\s,;:]+$/u, "");
   return headline.charAt(0).toUpperCase() + headline.slice(1);
