@@ -275,7 +275,8 @@ function shorten(ws: Word[], target: number, keepAtLeast: number): Word[] {
 
 /** The lead as plain words: no credit, asides, attribution, time phrases or trailing clause. */
 function plainLead(leadSentence: string, context: HeadlineContext): Word[] {
-  let text = leadSentence.trim();
+  // A headline never needs more than the lead's first few hundred words (a text without full stops is one "sentence").
+  let text = leadSentence.slice(0, 3000).trim();
   if (context.dateline && text.startsWith(context.dateline)) text = text.slice(context.dateline.length).trim();
   text = text.replace(/[\s.!;:,]+$/u, "");
   text = withoutAsides(text, context.laterText);
@@ -340,7 +341,11 @@ function compress(ws: Word[], laterText: string, allowReported: boolean): { word
   return { words: [...subject, ...verb.replace.map((t) => ({ text: t, lower: t })), ...object], keepAtLeast: subject.length + verb.replace.length + 1 };
 }
 
-export function inferTitle(leadSentence: string, context: HeadlineContext): string {
+/** How much of the text after the lead is searched for second references: they come early, and archives hold 5 MB files. */
+const LATER_TEXT_CHARS = 20_000;
+
+export function inferTitle(leadSentence: string, fullContext: HeadlineContext): string {
+  const context = { ...fullContext, laterText: fullContext.laterText.slice(0, LATER_TEXT_CHARS) };
   const target = Math.min(context.targetWords ?? HEADLINE_TARGET_WORDS, MAX_HEADLINE_WORDS);
   const compressed = compress(plainLead(leadSentence, context), context.laterText, true);
   // News style drops articles (but not inside names: "The X Factor").
