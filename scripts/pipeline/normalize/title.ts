@@ -38,12 +38,14 @@ export interface HeadlineContext {
 
 interface Lemmatizer { verb(word: string): string }
 
+const requireHere = createRequire(import.meta.url);
 /** WordNet's verb lemmas, loaded when a headline is first inferred (Node keeps the module). */
 function lemmatizer(): Lemmatizer {
-  return createRequire(import.meta.url)("wink-lemmatizer") as Lemmatizer;
+  return requireHere("wink-lemmatizer") as Lemmatizer;
 }
 
-const HONORIFICS = new Set(["sir", "dame", "lord", "lady", "mr", "mrs", "ms", "dr", "president", "prime", "minister", "chancellor", "first", "former", "new", "british", "us", "uk"]);
+/** Words of a name that are never its short form on second reference ("Sir", "President", "British"). */
+const NEVER_SHORT_NAMES = new Set(["sir", "dame", "lord", "lady", "mr", "mrs", "ms", "dr", "president", "prime", "minister", "chancellor", "first", "former", "new", "british", "us", "uk"]);
 const ARTICLES = new Set(["the", "a", "an"]);
 const DETERMINERS = new Set([...ARTICLES, "this", "that", "these", "those", "its", "his", "her", "their", "our", "my", "your", "some", "any", "no", "every", "each"]);
 const PREPOSITIONS = new Set([
@@ -55,12 +57,10 @@ const DANGLING = new Set([...DETERMINERS, ...PREPOSITIONS, "and", "or", "but", "
 const MODALS = new Set(["would", "could", "can", "may", "might", "must", "should", "shall"]);
 const BE = new Set(["is", "are", "was", "were"]);
 const HAVE = new Set(["has", "have", "had"]);
-/** Adverbs that sit between an auxiliary and its verb and add nothing to a headline. */
 /** Words in -ly that are adjectives: "is likely to", "is early". */
 const NOT_ADVERBS = new Set(["likely", "unlikely", "early", "only", "daily", "weekly", "monthly", "yearly", "elderly", "friendly", "lonely", "holy", "ugly", "silly", "costly", "deadly"]);
+/** Adverbs that sit between an auxiliary and its verb and add nothing to a headline. */
 const FILLER_ADVERBS = new Set(["also", "again", "now", "already", "still", "just", "finally", "since", "recently", "reportedly", "officially", "apparently", "effectively"]);
-/** Verbs of saying: "X has said that Y" is Y's news, said by X. */
-const SPEECH_VERBS = new Set(["say", "warn", "claim", "insist", "tell", "announce", "confirm", "reveal", "suggest", "predict", "argue", "believe", "admit", "state", "report", "add", "stress", "indicate", "accept", "acknowledge", "deny", "think", "fear"]);
 
 const DAY = "(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)";
 const MONTH = "(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.|Feb\\.|Aug\\.|Sept?\\.|Oct\\.|Nov\\.|Dec\\.)";
@@ -221,7 +221,7 @@ function secondReference(name: Word[], laterText: string): string | null {
   const alone = (token: string) =>
     later.some((w, k) => w === token && !name.some((n) => n.text === later[k - 1] || n.text === later[k + 1]));
   const clean = (w: Word) => w.text.replace(/(?:'s|\u2019s)$/u, "");
-  const candidates = (name.length === 1 ? [name[0]!] : [name[name.length - 1]!, name[0]!]).filter((w) => !DANGLING.has(w.lower) && !HONORIFICS.has(w.lower));
+  const candidates = (name.length === 1 ? [name[0]!] : [name[name.length - 1]!, name[0]!]).filter((w) => !DANGLING.has(w.lower) && !NEVER_SHORT_NAMES.has(w.lower));
   for (const w of candidates) if (alone(clean(w))) return clean(w);
   return null;
 }
