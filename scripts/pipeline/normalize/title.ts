@@ -87,7 +87,7 @@ function withoutAsides(text: string, laterText: string): string {
     new RegExp(`\\b${acronym}\\b`).test(laterText) ? acronym : whole);
   out = out.replace(/\s*\([^()]*\)/g, "");
   out = out.replace(/ (?:-|\u2013|\u2014|--) [^-\u2013\u2014]{1,80}? (?:-|\u2013|\u2014|--)(?= )/gu, "");
-  out = out.replace(/, (?:the|a|an|who|which|whose|where|one of|head of|home to|star of|aka|also known as|himself|herself|\p{Lu}[\p{L}-]* of) [^,]{1,160},/u, "");
+  out = out.replace(/, (?:the|a|an|who|which|whose|where|including|one of|head of|home to|star of|aka|also known as|himself|herself|\p{Lu}[\p{L}-]* of) [^,]{1,160},/u, "");
   return out;
 }
 
@@ -284,9 +284,9 @@ function plainLead(leadSentence: string, context: HeadlineContext): Word[] {
   text = withShortNames(text, `${leadSentence} ${context.laterText}`);
   text = text.replace(TRAILING_ATTRIBUTION, "");
   text = text.replace(TIME_PHRASES, "");
-  // A trailing clause after a comma ("..., leaving the door open").
+  // A trailing clause after a comma ("..., leaving the door open"), when the main clause is before it.
   const comma = text.indexOf(", ");
-  if (comma > 0 && countWords(text.slice(0, comma)) >= 4) text = text.slice(0, comma);
+  if (comma > 0 && countWords(text.slice(0, comma)) >= 4 && mainVerbIndex(words(text.slice(0, comma))) > 0) text = text.slice(0, comma);
   text = text.replace(/["\u201C\u201D]/gu, "").replace(/[\s.!;:,]+$/u, "");
   return words(text);
 }
