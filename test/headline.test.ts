@@ -58,7 +58,7 @@ describe("the inferred headline", () => {
     const long = "Thousands of nurses and hospital porters across the north of the country walked out of their wards in a dispute over pay and staffing that has dragged on for months.";
     const h = headline(long);
     expect(countWords(h)).toBeLessThanOrEqual(MAX_HEADLINE_WORDS);
-    expect(h).toBe("Thousands of nurses and hospital porters across north");
+    expect(h).toBe("Thousands of nurses and hospital porters across north of country walk out");
     expect(h).not.toMatch(/\b(?:of|the|and|in|a)$/);
   });
 

@@ -53,7 +53,7 @@ const PREPOSITIONS = new Set([
   "into", "under", "since", "until", "despite", "following", "between", "among", "across", "through", "as", "than", "without", "within", "near",
 ]);
 /** Words a headline does not end on. */
-const DANGLING = new Set([...DETERMINERS, ...PREPOSITIONS, "and", "or", "but", "that", "which", "who", "whose", "where", "when", "while", "if", "because", "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "could", "can", "may", "might", "not", "-", "\u2013", "\u2014", "its", "his", "her", "their", "whether", "how", "what", "so", "also", "more", "most", "up", "out", "it", "he", "she", "they", "we", "i", "you"]);
+const DANGLING = new Set([...DETERMINERS, ...PREPOSITIONS, "and", "or", "but", "that", "which", "who", "whose", "where", "when", "while", "if", "because", "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "could", "can", "may", "might", "not", "-", "\u2013", "\u2014", "its", "his", "her", "their", "whether", "how", "what", "so", "also", "more", "most", "it", "he", "she", "they", "we", "i", "you"]);
 const MODALS = new Set(["would", "could", "can", "may", "might", "must", "should", "shall"]);
 const BE = new Set(["is", "are", "was", "were"]);
 const HAVE = new Set(["has", "have", "had"]);
@@ -292,7 +292,10 @@ function plainLead(leadSentence: string, context: HeadlineContext): Word[] {
 }
 
 const SUBJECT_PRONOUNS = new Set(["he", "she", "it", "they", "we"]);
+const THAT_CLAUSE_VERBS = new Set(["claim", "confirm", "announce", "reveal", "warn", "insist", "admit", "believe", "predict", "suggest", "argue", "state", "report", "add"]);
 const POSSESSIVES = new Set(["his", "her", "its", "their"]);
+/** Possessives a headline drops ("merge its two boards" -> "merge two boards"); "her" may be an object, so it stays. */
+const DROPPED_POSSESSIVES = new Set(["his", "its", "their"]);
 
 /**
  * "Cook has said that dance music is not dead" is news about dance music:
@@ -302,8 +305,10 @@ const POSSESSIVES = new Set(["his", "her", "its", "their"]);
  */
 function reportedClause(ws: Word[], v: number, verbLength: number, subject: Word[]): Word[] | null {
   const lemma = verbLemma(ws[v + verbLength - 1]!.lower);
-  if (lemma !== "say" && lemma !== "tell") return null;
   let start = v + verbLength;
+  // "X has confirmed that Y": other verbs of saying count with their "that".
+  const withThat = THAT_CLAUSE_VERBS.has(lemma) && ws[start]?.lower === "that";
+  if (lemma !== "say" && lemma !== "tell" && !withThat) return null;
   if (lemma === "tell") {
     // "told the BBC he is happy": the clause starts at its pronoun subject or "that".
     const at = ws.findIndex((w, k) => k >= start && k <= start + 3 && (SUBJECT_PRONOUNS.has(w.lower) || w.lower === "that"));
@@ -349,8 +354,8 @@ export function inferTitle(leadSentence: string, fullContext: HeadlineContext): 
   const target = Math.min(context.targetWords ?? HEADLINE_TARGET_WORDS, MAX_HEADLINE_WORDS);
   const compressed = compress(plainLead(leadSentence, context), context.laterText, true);
   // News style drops articles (but not inside names: "The X Factor").
-  const ws = compressed.words.filter((w, i) => !(ARTICLES.has(w.text) || (i === 0 && ARTICLES.has(w.lower) && compressed.words.length > 1) || (i > 0 && POSSESSIVES.has(w.text))));
+  const ws = compressed.words.filter((w, i) => !(ARTICLES.has(w.text) || (i === 0 && ARTICLES.has(w.lower) && compressed.words.length > 1) || (i > 0 && DROPPED_POSSESSIVES.has(w.text))));
   if (ws.length === 0) return shorten(words(leadSentence.trim()), target, 2).map((w) => w.text).join(" ");
-  const headline = shorten(ws, target, Math.min(compressed.keepAtLeast, target)).map((w) => w.text).join(" ").replace(/[\s,;:]+$/u, "");
+  const headline = shorten(ws, target, compressed.keepAtLeast).map((w) => w.text).join(" ").replace(/[\s,;:]+$/u, "");
   return headline.charAt(0).toUpperCase() + headline.slice(1);
 }
