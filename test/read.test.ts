@@ -114,6 +114,13 @@ describe("Windows-1252 files", () => {
     expect(bySidecar.article!.body).toBe(expected);
   });
 
+  it("does not guess Windows-1252 for a UTF-8 file with one damaged byte, which it would garble", () => {
+    const damaged = Buffer.concat([Buffer.from("---\ndate: 2026-01-01\n---\nCaf\u00e9 opened.\nA bad byte: "), Buffer.from([0xe9]), Buffer.from(" here.\n")]);
+    const r = fromText("damaged.txt", damaged);
+    expect(r.article).toBeNull();
+    expect(r.problems[0]).toMatchObject({ severity: "error", file: "damaged.txt", line: 5, message: expect.stringMatching(/not valid UTF-8.*other parts of it are UTF-8/) });
+  });
+
   it("takes a declared encoding at its word: Windows-1252 bytes declared UTF-8 are an error, an unknown encoding too", () => {
     const wrong = fromText("cafe.txt", withFrontMatter("encoding: utf-8\n"));
     expect(wrong.article).toBeNull();

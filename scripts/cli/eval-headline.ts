@@ -74,8 +74,12 @@ await runCli(async () => {
       sidecar: { path: filePath.replace(/\.txt$/, ".yaml"), bytes: Buffer.from("date: 2005-01-01\n") },
       siteTimeZone: site.timeZone,
     });
-    if (!read.article) throw new BriefingError(read.problems);
     warnings.push(...read.problems);
+    if (!read.article) {
+      // An article the pipeline cannot read scores an empty headline: the figure still comes out, and counts it.
+      const lossy = (bytes: Uint8Array) => new TextDecoder("utf-8").decode(bytes);
+      return { id, title: lossy(split.title).trim(), headline: "", origin: "unreadable" as const, body: lossy(split.body), lead: "", context: { dateline: null, laterText: "" } };
+    }
     const article = normalize(read.article, site);
     const title = decodeArticleBytes(split.title, filePath, read.article.meta.encoding);
     if ("severity" in title) throw new BriefingError([title]);
@@ -93,7 +97,7 @@ await runCli(async () => {
   // chosen on the other nine folds and scored on the fold itself.
   const candidates = [5, 6, 7, 8, 9, 10, 11, 12];
   const byTarget = candidates.map((n) => {
-    const predictions = rows.map((r) => ({ id: r.id, summary: r.origin === "inferred" ? inferTitle(r.lead, { ...r.context, targetWords: n }) : r.headline }));
+    const predictions = rows.map((r) => ({ id: r.id, summary: r.origin === "inferred" && r.lead ? inferTitle(r.lead, { ...r.context, targetWords: n }) : r.headline }));
     if (n === HEADLINE_TARGET_WORDS && predictions.some((p, i) => rows[i]!.origin === "inferred" && typography(p.summary) !== rows[i]!.headline)) {
       throw new Error("inferTitle with the pipeline's inputs does not give normalize's title: the evaluation's context is out of step");
     }
@@ -105,7 +109,9 @@ await runCli(async () => {
   for (const w of warnings) lines.push(formatProblem(w));
   lines.push(`headlines: ${rows.length} articles in ${path.relative(root, dataDir) || "."}, title line removed, headline inferred by read + normalize`);
   // A body whose first paragraph reads like a title line keeps it as the title: that is what the pipeline would show.
-  const notInferred = rows.filter((r) => r.origin !== "inferred");
+  const unreadable = rows.filter((r) => r.origin === "unreadable");
+  if (unreadable.length > 0) lines.push(`${unreadable.length} article(s) could not be read (problems above), scored as empty headlines: ${unreadable.map((r) => r.id).join(", ")}`);
+  const notInferred = rows.filter((r) => r.origin !== "inferred" && r.origin !== "unreadable");
   if (notInferred.length > 0) lines.push(`${notInferred.length} article(s) gave their first body line as a title line, scored as such: ${notInferred.map((r) => r.id).join(", ")}`);
   lines.push("ROUGE-1 F x100 against the real title, mean over articles (summary-score/score.mjs: lower case, [a-z0-9]+ tokens, Porter stem over 3 letters, no stop words removed)");
   lines.push(`${"".padEnd(26)} ${"ROUGE-1".padStart(7)} ${"95% CI".padStart(11)} ${"<=12 words".padStart(10)} ${"mean words".padStart(10)}`);
@@ -124,5 +130,5 @@ await runCli(async () => {
   if (values.list) for (const [i, r] of rows.entries()) lines.push(`${r.id}\t${inferred[i]!.rouge1.toFixed(0)}\t${r.title}\t|\t${r.headline}`);
   process.stdout.write(lines.join("\n") + "\n");
   const over = rows.filter((r) => r.origin === "inferred" && countWords(r.headline) > MAX_HEADLINE_WORDS);
-  return over.length > 0 ? 1 : 0;
+  return over.length > 0 || unreadable.length > 0 ? 1 : 0;
 });

@@ -106,6 +106,10 @@ export function decodeArticleBytes(bytes: Uint8Array, file: string, declared: Te
     if (declared === "utf-8") {
       return problem({ file, line, stage: "read", message: "the file is not valid UTF-8, as its `encoding: utf-8` says it is", fix: "re-save it as UTF-8, or declare its real encoding (`encoding: windows-1252`)" });
     }
+    // Mostly UTF-8 with a damaged byte: read as Windows-1252, its other characters would turn to "Ã©".
+    if (hasUtf8Sequence(bytes)) {
+      return problem({ file, line, stage: "read", message: "the file is not valid UTF-8, though other parts of it are UTF-8: a damaged or mixed file", fix: "re-save it as UTF-8 (in most editors: Save As, Encoding: UTF-8) and check the text around that line" });
+    }
     const text = asWindows1252();
     if (typeof text !== "string") return text;
     return {
@@ -117,6 +121,19 @@ export function decodeArticleBytes(bytes: Uint8Array, file: string, declared: Te
       }),
     };
   }
+}
+
+/** Whether the bytes hold a well-formed UTF-8 sequence of two to four bytes. */
+function hasUtf8Sequence(bytes: Uint8Array): boolean {
+  const continuation = (i: number) => i < bytes.length && (bytes[i]! & 0xc0) === 0x80;
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i]!;
+    const length = b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    let k = 1;
+    while (k < length && continuation(i + k)) k++;
+    if (length > 0 && k === length) return true;
+  }
+  return false;
 }
 
 function countNewlines(bytes: Uint8Array): number {
