@@ -46,7 +46,7 @@ describe("the seed article", () => {
     expect(a.sections.map((s) => s.paragraphs.length)).toEqual([2, 8, 6]);
     expect(a.sections[0]!.id).toBe("lead");
     // A headline, not the 27-word lead: the name as the article shortens it, present tense, no appositive.
-    expect(a.title).toBe("Kim reiterates demand for U.S.");
+    expect(a.title).toBe("Kim reiterates demand for U.S. to recognize North Korea\u2019s status");
     expect(a.titleOrigin).toBe("inferred");
     expect(a.slug).toBe("north-korea-demands-recognition-as-nuclear-power");
   });

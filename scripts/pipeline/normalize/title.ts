@@ -266,6 +266,9 @@ function shorten(ws: Word[], target: number, keepAtLeast: number): Word[] {
     for (let i = out.length - 1; i >= keepAtLeast; i--) {
       if (PREPOSITIONS.has(out[i]!.lower) || PHRASE_STARTERS.has(out[i]!.lower)) { cut = i; break; }
     }
+    // "demand for the US to recognize ...": "for" and "to" open one clause, so a cut takes both or neither.
+    const forAt = cut > 0 && out[cut]!.lower === "to" ? out.slice(0, cut).map((w) => w.lower).lastIndexOf("for") : -1;
+    if (forAt >= keepAtLeast && cut - forAt <= 5 && !out.slice(forAt + 1, cut).some((w) => PREPOSITIONS.has(w.lower) || PHRASE_STARTERS.has(w.lower))) cut = forAt;
     if (cut < 0 || lengthOf(trimmed(out.slice(0, cut))) < target / 2) break;
     out = out.slice(0, cut);
   }
@@ -354,8 +357,11 @@ export function inferTitle(leadSentence: string, fullContext: HeadlineContext): 
   const target = Math.min(context.targetWords ?? HEADLINE_TARGET_WORDS, MAX_HEADLINE_WORDS);
   const compressed = compress(plainLead(leadSentence, context), context.laterText, true);
   // News style drops articles (but not inside names: "The X Factor").
-  const ws = compressed.words.filter((w, i) => !(ARTICLES.has(w.text) || (i === 0 && ARTICLES.has(w.lower) && compressed.words.length > 1) || (i > 0 && DROPPED_POSSESSIVES.has(w.text))));
+  const kept = (w: Word, i: number) => !(ARTICLES.has(w.text) || (i === 0 && ARTICLES.has(w.lower) && compressed.words.length > 1) || (i > 0 && DROPPED_POSSESSIVES.has(w.text)));
+  const ws = compressed.words.filter(kept);
   if (ws.length === 0) return shorten(words(leadSentence.trim()), target, 2).map((w) => w.text).join(" ");
-  const headline = shorten(ws, target, compressed.keepAtLeast).map((w) => w.text).join(" ").replace(/[\s,;:]+$/u, "");
+  // Subject and verb are never cut: counted in the words that remain.
+  const keepAtLeast = compressed.words.slice(0, compressed.keepAtLeast).filter(kept).length;
+  const headline = shorten(ws, target, keepAtLeast).map((w) => w.text).join(" ").replace(/[\s,;:]+$/u, "");
   return headline.charAt(0).toUpperCase() + headline.slice(1);
 }
