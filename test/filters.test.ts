@@ -2,7 +2,7 @@
 // never the machine's: these run under whatever TZ the test process has, and
 // test/tz.test.ts runs the same assertions under two forced zones.
 import { describe, expect, it } from "vitest";
-import { absoluteUrl, href, isoDate, readableDate, readableDateTime, resolveUrl, rfc3339, rfc822 } from "../scripts/render/filters.ts";
+import { absoluteUrl, href, isoDate, metaDescription, readableDate, readableDateTime, resolveUrl, rfc3339, rfc822 } from "../scripts/render/filters.ts";
 
 const SEOUL_MORNING = "2026-02-27T10:00:00.000+09:00";
 
@@ -61,5 +61,40 @@ describe("URL filters", () => {
   it("resolves article-relative links only when asked to", () => {
     expect(resolveUrl("../img/a.png", "https://example.org/b/briefings/x/")).toBe("https://example.org/b/briefings/img/a.png");
     expect(resolveUrl("../img/a.png", null)).toBe("../img/a.png");
+  });
+});
+
+describe("metaDescription", () => {
+  const gist = "The harbour bridge will close for two weeks from March 3 while engineers replace its bearings. " +
+    "Buses will run every ten minutes on a diversion through the old town, the council said. " +
+    "Traders on the quay fear they will lose custom during the works.";
+  const words = (text: string) => text.replace(/\u2026$/, "").split(" ");
+
+  it("keeps a description that fits, whitespace folded", () => {
+    expect(metaDescription("  Short  gist.\n")).toBe("Short gist.");
+  });
+
+  it("ends a long one at a sentence when whole sentences fill at least half of the 160 characters", () => {
+    expect(gist.length).toBeGreaterThan(160);
+    const d = metaDescription(gist);
+    expect(d).toBe("The harbour bridge will close for two weeks from March 3 while engineers replace its bearings.");
+  });
+
+  it("otherwise ends on a whole word with an ellipsis, at most 160 characters", () => {
+    const oneSentence = "Engineers will replace the bearings of the harbour bridge " + "and repaint the steel arches over the river ".repeat(6) + "before it reopens.";
+    const d = metaDescription(oneSentence);
+    expect([...d].length).toBeLessThanOrEqual(160);
+    expect(d.endsWith("\u2026")).toBe(true);
+    // Every word shown is a whole word of the text, in order.
+    expect(oneSentence.startsWith(d.slice(0, -1))).toBe(true);
+    expect(oneSentence.split(" ")).toEqual(expect.arrayContaining(words(d)));
+    expect(oneSentence[d.length - 1]).toBe(" ");
+  });
+
+  it("counts characters, not UTF-16 units, and never leaves a dangling comma or dash", () => {
+    const emoji = "\u{1F30A} ".repeat(70) + "waves, \u2014 more";
+    const d = metaDescription(emoji, 150);
+    expect([...d].length).toBeLessThanOrEqual(150);
+    expect(d).not.toMatch(/[,\u2014]\u2026$/u);
   });
 });

@@ -67,3 +67,40 @@ describe("an empty or binary article", () => {
     expect(existsSync(path.join(project.root, "_data/briefing.json"))).toBe(false);
   });
 });
+
+describe("a wire story without a title, on its page", () => {
+  let project: TempProject;
+  beforeAll(async () => {
+    project = makeTempProject({ withSample: false });
+    project.addArticle("bridge.txt", fixture("wire-credit-cnn.txt"));
+    project.addArticle("bridge.yaml", fixture("wire-credit-cnn.yaml"));
+    await project.build();
+  });
+  afterAll(() => project.remove());
+
+  const decode = (s: string) => s.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+  const meta = (html: string, attr: string, name: string) => decode(new RegExp(`<meta ${attr}="${name}" content="([^"]*)">`).exec(html)![1]!);
+
+  it("shows the inferred headline and the credit as its dateline", () => {
+    const html = project.read("briefings/bridge/index.html");
+    const h1 = decode(/<h1[^>]*>([^<]*)<\/h1>/.exec(html)![1]!);
+    expect(h1.split(" ").length).toBeLessThanOrEqual(12);
+    expect(h1).not.toContain("CNN");
+    expect(html).toContain('<p class="wire-dateline">(CNN)</p>');
+  });
+
+  it("gives a description of at most 160 characters ending at a word boundary, the same for Open Graph and Twitter", () => {
+    const html = project.read("briefings/bridge/index.html");
+    const data = JSON.parse(project.read("../_data/briefing.json")) as { articles: Array<{ summary: { text: string } }> };
+    const gist = data.articles[0]!.summary.text;
+    expect(gist.length).toBeGreaterThan(160);
+    const description = meta(html, "name", "description");
+    expect([...description].length).toBeLessThanOrEqual(160);
+    expect(meta(html, "property", "og:description")).toBe(description);
+    expect(meta(html, "name", "twitter:description")).toBe(description);
+    // Whole words of the gist: what is shown (without an ellipsis) is a prefix ending before a space or at a sentence end.
+    const shown = description.replace(/\u2026$/, "");
+    expect(gist.startsWith(shown)).toBe(true);
+    expect(gist[shown.length] === " " || /[.!?]$/.test(shown)).toBe(true);
+  });
+});

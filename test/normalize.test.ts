@@ -29,7 +29,7 @@ const sentenceText = (a: NormalizedArticle, id: string) => sentences(a).find((s)
 function source(body: string, extra: Partial<SourceArticle> = {}): SourceArticle {
   return {
     path: "src/articles/generated.txt", format: "text", body, bodyLine: 1, bytes: Buffer.from(body),
-    meta: { title: null, date: "2026-02-27T10:00:00.000+09:00", updated: null, timeZone: "Asia/Seoul", source: null, author: null, tags: [], summary: null, draft: false, slug: null, language: null },
+    meta: { title: null, date: "2026-02-27T10:00:00.000+09:00", updated: null, timeZone: "Asia/Seoul", source: null, author: null, tags: [], summary: null, draft: false, slug: null, language: null, encoding: "utf-8" },
     ...extra,
   };
 }
@@ -45,7 +45,8 @@ describe("the seed article", () => {
     ]);
     expect(a.sections.map((s) => s.paragraphs.length)).toEqual([2, 8, 6]);
     expect(a.sections[0]!.id).toBe("lead");
-    expect(a.title).toBe("Kim Jong Un reiterated his demand for the United States to recognize North Korea\u2019s status as a nuclear power");
+    // A headline, not the 27-word lead: the name as the article shortens it, present tense, no appositive.
+    expect(a.title).toBe("Kim reiterates demand for U.S. to recognize North Korea\u2019s status");
     expect(a.titleOrigin).toBe("inferred");
     expect(a.slug).toBe("north-korea-demands-recognition-as-nuclear-power");
   });

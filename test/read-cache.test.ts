@@ -22,6 +22,18 @@ beforeEach(() => {
 afterEach(() => rmSync(root, { recursive: true, force: true }));
 
 describe("the read memo", () => {
+  it("gives back the body of a Windows-1252 article in the encoding it was read in", () => {
+    const input: ReadInput = { ...article(), path: "src/articles/cafe.txt", bytes: Buffer.concat([Buffer.from("Caf"), Buffer.from([0xe9]), Buffer.from(" reopens.\n")]) };
+    const expected = readArticle(input);
+    expect(expected.article!.body).toBe("Caf\u00e9 reopens.\n");
+    const first = openReadMemo(root, "v1");
+    first.read(input);
+    first.save();
+    const second = openReadMemo(root, "v1");
+    expect(second.read(input)).toEqual(expected);
+    expect(second.stats.hits).toBe(1);
+  });
+
   it("returns what readArticle returns, on a miss and after a save and reopen", () => {
     const input = article();
     const expected = readArticle(input);

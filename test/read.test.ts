@@ -79,13 +79,59 @@ describe("bytes", () => {
     expect(noBody.problems[0]).toMatchObject({ severity: "error", line: 5, message: "the article has no text after its front matter" });
   });
 
-  it("rejects a binary file and invalid UTF-8 without throwing", () => {
+  it("rejects a binary file without throwing, naming the file and the fix", () => {
     const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52]);
-    expect(fromText("image.txt", png).problems[0]!.message).toMatch(/binary/);
-    const latin1 = Buffer.from("Caf\xe9 au lait.\n", "latin1");
-    expect(fromText("latin1.txt", latin1).problems[0]).toMatchObject({ severity: "error", line: 1, message: "the file is not valid UTF-8" });
+    const withNul = fromText("image.txt", png);
+    expect(withNul.article).toBeNull();
+    expect(withNul.problems[0]).toMatchObject({ severity: "error", file: "image.txt", message: expect.stringMatching(/binary/), fix: expect.stringMatching(/UTF-8/) });
+    // No NUL, not UTF-8, and bytes no Windows-1252 text holds (an escape code, 0x81): still binary, with its line.
+    const noNul = fromText("blob.txt", Uint8Array.from([0x41, 0x0a, 0x42, 0x1b, 0x81, 0xc3, 0x28, 0x0a]));
+    expect(noNul.article).toBeNull();
+    expect(noNul.problems[0]).toMatchObject({ severity: "error", file: "blob.txt", line: 2, message: expect.stringMatching(/neither UTF-8 nor Windows-1252.*binary/) });
+  });
+});
+
+describe("Windows-1252 files", () => {
+  // "Café “Luna” – opened on Monday." in Windows-1252: é 0xE9, curly quotes 0x93/0x94, en dash 0x96.
+  const body = Buffer.concat([Buffer.from("Caf"), Buffer.from([0xe9]), Buffer.from(" "), Buffer.from([0x93]), Buffer.from("Luna"), Buffer.from([0x94]), Buffer.from(" "), Buffer.from([0x96]), Buffer.from(" opened on Monday.\n")]);
+  const expected = "Caf\u00e9 \u201cLuna\u201d \u2013 opened on Monday.\n";
+  const withFrontMatter = (fields: string) => Buffer.concat([Buffer.from(`---\ndate: 2026-01-01\n${fields}---\n`), body]);
+
+  it("reads a file that is not UTF-8 as Windows-1252, with a warning naming the file, its line and the fix", () => {
+    const r = fromText("cafe.txt", withFrontMatter(""));
+    expect(r.article!.body).toBe(expected);
+    expect(r.article!.meta.encoding).toBe("windows-1252");
+    expect(r.problems).toEqual([expect.objectContaining({ severity: "warning", file: "cafe.txt", line: 4, message: expect.stringMatching(/not valid UTF-8.*Windows-1252/) })]);
+    expect(r.problems[0]!.fix).toContain("encoding: windows-1252");
   });
 
+  it("reads it silently when front matter or the sidecar says `encoding: windows-1252`", () => {
+    const declared = fromText("cafe.txt", withFrontMatter("encoding: windows-1252\n"));
+    expect(declared.problems).toEqual([]);
+    expect(declared.article!.body).toBe(expected);
+    const bySidecar = readArticle({ path: "cafe.txt", bytes: body, sidecar: { path: "cafe.yaml", bytes: Buffer.from("date: 2026-01-01\nencoding: Windows-1252\n") }, siteTimeZone: "Asia/Seoul" });
+    expect(bySidecar.problems).toEqual([]);
+    expect(bySidecar.article!.body).toBe(expected);
+  });
+
+  it("does not guess Windows-1252 for a UTF-8 file with one damaged byte, which it would garble", () => {
+    const damaged = Buffer.concat([Buffer.from("---\ndate: 2026-01-01\n---\nCaf\u00e9 opened.\nA bad byte: "), Buffer.from([0xe9]), Buffer.from(" here.\n")]);
+    const r = fromText("damaged.txt", damaged);
+    expect(r.article).toBeNull();
+    expect(r.problems[0]).toMatchObject({ severity: "error", file: "damaged.txt", line: 5, message: expect.stringMatching(/not valid UTF-8.*other parts of it are UTF-8/) });
+  });
+
+  it("takes a declared encoding at its word: Windows-1252 bytes declared UTF-8 are an error, an unknown encoding too", () => {
+    const wrong = fromText("cafe.txt", withFrontMatter("encoding: utf-8\n"));
+    expect(wrong.article).toBeNull();
+    expect(wrong.problems[0]).toMatchObject({ severity: "error", file: "cafe.txt", line: 5, message: expect.stringMatching(/not valid UTF-8/) });
+    const unknown = fromText("cafe.md", "---\ndate: 2026-01-01\nencoding: latin-9\n---\nText.\n");
+    expect(unknown.article).toBeNull();
+    expect(unknown.problems[0]).toMatchObject({ severity: "error", field: "encoding", line: 3, message: expect.stringContaining("windows-1252") });
+  });
+});
+
+describe("more bytes", () => {
   it("rejects a line longer than the limit (a minified or binary file)", () => {
     const r = fromText("long.txt", "---\ndate: 2026-01-01\n---\nshort line\n" + "x".repeat(LIMITS.lineChars + 1) + "\n");
     expect(r.article).toBeNull();

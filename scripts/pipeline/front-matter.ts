@@ -37,6 +37,10 @@ export const FrontMatterSchema = z.object({
   draft: z.boolean({ message: "expected true or false" }).optional(),
   slug: z.string().min(1).optional(),
   language: z.string().min(2).optional(),
+  encoding: z.preprocess(
+    (v) => (typeof v === "string" ? v.trim().toLowerCase() : v),
+    z.enum(["utf-8", "windows-1252"], { message: 'expected "utf-8" or "windows-1252"' }),
+  ).optional(),
 });
 export type FrontMatter = z.infer<typeof FrontMatterSchema>;
 
@@ -56,6 +60,8 @@ export interface ArticleMeta {
   draft: boolean;
   slug: string | null;
   language: string | null;
+  /** The encoding the article's bytes were read in (declared, or found). */
+  encoding: "utf-8" | "windows-1252";
 }
 
 export interface SplitFrontMatter {
@@ -208,6 +214,7 @@ export function resolveMeta(
       draft: fields.draft ?? false,
       slug: fields.slug ?? null,
       language: fields.language ?? null,
+      encoding: fields.encoding ?? "utf-8",
     },
     problems,
   };

@@ -65,7 +65,7 @@ export function openReadMemo(root: string, version: string = pipelineVersion()):
       if (found && Array.isArray(found.problems) && typeof found.article === "object") {
         stats.hits++;
         used[key] = found;
-        return { article: found.article && { ...found.article, body: articleBody(input), bytes: articleBytes(input) }, problems: found.problems };
+        return { article: found.article && { ...found.article, body: articleBody(input, found.article.meta.encoding), bytes: articleBytes(input) }, problems: found.problems };
       }
       stats.misses++;
       changed = true;

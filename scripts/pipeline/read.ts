@@ -24,28 +24,116 @@ export interface SourceArticle {
 
 export const ARTICLE_EXTENSIONS: Record<string, ArticleFormat> = { ".txt": "text", ".md": "markdown", ".markdown": "markdown" };
 
-/** Decodes UTF-8 (with or without BOM) strictly; anything else is a Problem. */
-export function decodeArticleBytes(bytes: Uint8Array, file: string): string | Problem {
+export type TextEncoding = "utf-8" | "windows-1252";
+
+export interface DecodedText {
+  text: string;
+  /** The encoding the bytes were read in. */
+  encoding: TextEncoding;
+  /** Set when the file was not UTF-8 and nothing declared its encoding: read as Windows-1252 all the same. */
+  warning: Problem | null;
+}
+
+/**
+ * Windows-1252's 0x80-0x9F (the WHATWG Encoding Standard's index; 0 where the
+ * code page has no character). Written out because Node's TextDecoder decodes
+ * the "windows-1252" label as ISO-8859-1, turning curly quotes and dashes
+ * into C1 control characters.
+ */
+const WINDOWS_1252_HIGH = [
+  0x20ac, 0, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017d, 0,
+  0, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0, 0x017e, 0x0178,
+];
+
+/** Windows-1252 bytes (checked by firstNonWindows1252Byte) to text: ISO-8859-1 but for 0x80-0x9F. */
+function decodeWindows1252(bytes: Uint8Array): string {
+  let text = "";
+  for (let start = 0; start < bytes.length; start += 8192) {
+    const chunk = bytes.subarray(start, start + 8192);
+    text += String.fromCharCode(...Array.from(chunk, (b) => (b >= 0x80 && b <= 0x9f ? WINDOWS_1252_HIGH[b - 0x80]! : b)));
+  }
+  return text;
+}
+
+/**
+ * The first byte that cannot be in a Windows-1252 text file, or -1: the five
+ * codes the code page leaves undefined, and control characters other than
+ * tab, line feed, vertical tab, form feed and carriage return.
+ */
+function firstNonWindows1252Byte(bytes: Uint8Array): number {
+  return bytes.findIndex((b) => b === 0x81 || b === 0x8d || b === 0x8f || b === 0x90 || b === 0x9d || (b < 0x20 && (b < 0x09 || b > 0x0d)));
+}
+
+/**
+ * Decodes an article's bytes. UTF-8 (with or without BOM) strictly; a file
+ * that is not UTF-8 but is valid Windows-1252 (the usual encoding of older
+ * English news archives) is read as Windows-1252 with a warning, or silently
+ * when its metadata declares `encoding: windows-1252`. Binary input (a NUL
+ * byte, or bytes no text encoding here allows) is a Problem.
+ */
+export function decodeArticleBytes(bytes: Uint8Array, file: string, declared: TextEncoding | null = null): DecodedText | Problem {
   if (bytes.includes(0)) {
     return problem({ file, stage: "read", message: "the file contains NUL bytes: it looks binary, not text", fix: "save the article as UTF-8 plain text (.txt) or Markdown (.md)" });
   }
-  let text: string;
-  try {
-    text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
-  } catch {
-    // Find the line of the first invalid byte for the message.
-    let valid = 0;
-    for (let end = bytes.length; end > 0; end = Math.floor(end / 2)) {
-      try { new TextDecoder("utf-8", { fatal: true }).decode(bytes.subarray(0, end)); valid = end; break; } catch { /* shrink */ }
+  const lineOf = (offset: number) => 1 + countNewlines(bytes.subarray(0, offset));
+  const asWindows1252 = (): string | Problem => {
+    const bad = firstNonWindows1252Byte(bytes);
+    if (bad >= 0) {
+      return problem({
+        file, line: lineOf(bad), stage: "read",
+        message: `the file is neither UTF-8 nor Windows-1252 text (byte 0x${bytes[bad]!.toString(16).padStart(2, "0")} at offset ${bad}): it looks binary`,
+        fix: "save the article as UTF-8 plain text (.txt) or Markdown (.md)",
+      });
     }
-    const line = 1 + countNewlines(bytes.subarray(0, valid));
-    return problem({
-      file, line, stage: "read",
-      message: "the file is not valid UTF-8",
-      fix: "re-save it as UTF-8 (in most editors: Save As, Encoding: UTF-8)",
-    });
+    return decodeWindows1252(bytes);
+  };
+  if (declared === "windows-1252") {
+    const text = asWindows1252();
+    return typeof text === "string" ? { text, encoding: "windows-1252", warning: null } : text;
   }
-  return text;
+  try {
+    return { text: new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes), encoding: "utf-8", warning: null };
+  } catch {
+    // The line of the first invalid byte: the longest valid prefix, found by
+    // bisection (streaming, a character cut at the prefix's end is not an error).
+    let valid = 0;
+    let invalid = bytes.length;
+    while (invalid - valid > 1) {
+      const mid = Math.floor((valid + invalid) / 2);
+      try { new TextDecoder("utf-8", { fatal: true }).decode(bytes.subarray(0, mid), { stream: true }); valid = mid; } catch { invalid = mid; }
+    }
+    const line = lineOf(valid);
+    if (declared === "utf-8") {
+      return problem({ file, line, stage: "read", message: "the file is not valid UTF-8, as its `encoding: utf-8` says it is", fix: "re-save it as UTF-8, or declare its real encoding (`encoding: windows-1252`)" });
+    }
+    // Mostly UTF-8 with a damaged byte: read as Windows-1252, its other characters would turn to "Ã©".
+    if (hasUtf8Sequence(bytes)) {
+      return problem({ file, line, stage: "read", message: "the file is not valid UTF-8, though other parts of it are UTF-8: a damaged or mixed file", fix: "re-save it as UTF-8 (in most editors: Save As, Encoding: UTF-8) and check the text around that line" });
+    }
+    const text = asWindows1252();
+    if (typeof text !== "string") return text;
+    return {
+      text, encoding: "windows-1252",
+      warning: problem({
+        severity: "warning", file, line, stage: "read",
+        message: "the file is not valid UTF-8; it was read as Windows-1252",
+        fix: "re-save it as UTF-8, or add `encoding: windows-1252` to its front matter or sidecar to say so",
+      }),
+    };
+  }
+}
+
+/** Whether the bytes hold a well-formed UTF-8 sequence of two to four bytes. */
+function hasUtf8Sequence(bytes: Uint8Array): boolean {
+  const continuation = (i: number) => i < bytes.length && (bytes[i]! & 0xc0) === 0x80;
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i]!;
+    const length = b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    let k = 1;
+    while (k < length && continuation(i + k)) k++;
+    if (length > 0 && k === length) return true;
+  }
+  return false;
 }
 
 function countNewlines(bytes: Uint8Array): number {
@@ -85,13 +173,13 @@ const articleText = (decoded: string): string => unifyLineEndings(decoded.replac
 
 /**
  * The body of an article that was read before without problems (the read
- * memo keeps everything else): the same steps as readArticle, minus parsing
- * the front matter.
+ * memo keeps everything else, the encoding it was read in too): the same
+ * steps as readArticle, minus parsing the front matter.
  */
-export function articleBody(input: Pick<ReadInput, "path" | "bytes">): string {
-  const decoded = decodeArticleBytes(input.bytes, input.path);
-  if (typeof decoded !== "string") throw new Error(`${input.path}: remembered as readable, but is not UTF-8 text`);
-  return splitFrontMatter(articleText(decoded)).body;
+export function articleBody(input: Pick<ReadInput, "path" | "bytes">, encoding: TextEncoding): string {
+  const decoded = decodeArticleBytes(input.bytes, input.path, encoding);
+  if ("severity" in decoded) throw new Error(`${input.path}: remembered as readable, but is not ${encoding} text`);
+  return splitFrontMatter(articleText(decoded.text)).body;
 }
 
 export function readArticle(input: ReadInput): ReadResult {
@@ -104,15 +192,24 @@ export function readArticle(input: ReadInput): ReadResult {
   if (input.bytes.length > LIMITS.fileBytes) {
     return { article: null, problems: [problem({ file, stage: "read", message: `the file is ${input.bytes.length} bytes, over the limit of ${LIMITS.fileBytes}`, fix: "split the article, or raise LIMITS.fileBytes in scripts/pipeline/limits.ts" })] };
   }
-  const decoded = decodeArticleBytes(input.bytes, file);
-  if (typeof decoded !== "string") return { article: null, problems: [decoded] };
-  const text = articleText(decoded);
+  // The sidecar first: it may say what encoding the article is in.
+  let sidecar: { text: string; fields: FrontMatter; problems: Problem[] } | null = null;
+  if (input.sidecar) {
+    const decoded = decodeArticleBytes(input.sidecar.bytes, input.sidecar.path);
+    if ("severity" in decoded) return { article: null, problems: [decoded] };
+    const text = articleText(decoded.text);
+    const parsed = parseMetadataYaml(text, input.sidecar.path, 1);
+    sidecar = { text, fields: parsed.fields, problems: [...(decoded.warning ? [decoded.warning] : []), ...parsed.problems] };
+  }
+  let decoded = decodeArticleBytes(input.bytes, file, sidecar?.fields.encoding ?? null);
+  if ("severity" in decoded) return { article: null, problems: [decoded, ...(sidecar?.problems ?? [])] };
+  let text = articleText(decoded.text);
 
   const longLine = findLongLine(text);
   if (longLine !== null) {
     return { article: null, problems: [problem({ file, line: longLine, stage: "read", message: `line ${longLine} is over ${LIMITS.lineChars} characters long: this looks like a minified or binary file, not an article`, fix: "save the article as text with one paragraph a line, or raise LIMITS.lineChars in scripts/pipeline/limits.ts" })] };
   }
-  const split = splitFrontMatter(text);
+  let split = splitFrontMatter(text);
   if (!/[\p{L}\p{N}]/u.test(split.body)) {
     return {
       article: null,
@@ -134,17 +231,24 @@ export function readArticle(input: ReadInput): ReadResult {
     fields = parsed.fields;
     recordFieldLines(split.yaml, split.yamlLine, yamlLines);
   }
+  // Front matter that names another encoding than the one read: read again in it.
+  if (fields.encoding && fields.encoding !== decoded.encoding) {
+    const again = decodeArticleBytes(input.bytes, file, fields.encoding);
+    if ("severity" in again) return { article: null, problems: [again] };
+    decoded = again;
+    text = articleText(decoded.text);
+    split = splitFrontMatter(text);
+  }
+  const declared = fields.encoding ?? sidecar?.fields.encoding;
+  if (decoded.warning && !declared) problems.unshift(decoded.warning);
   let metaFile = file;
-  if (input.sidecar) {
-    const sidecarText = decodeArticleBytes(input.sidecar.bytes, input.sidecar.path);
-    if (typeof sidecarText !== "string") return { article: null, problems: [...problems, sidecarText] };
-    const parsed = parseMetadataYaml(unifyLineEndings(sidecarText.replace(/^\uFEFF/, "")), input.sidecar.path, 1);
-    problems.push(...parsed.problems);
+  if (input.sidecar && sidecar) {
+    problems.push(...sidecar.problems);
     // Front matter in the article wins over the sidecar, field by field.
-    fields = { ...parsed.fields, ...fields };
+    fields = { ...sidecar.fields, ...fields };
     if (split.yaml === null) {
       metaFile = input.sidecar.path;
-      recordFieldLines(sidecarText, 1, yamlLines);
+      recordFieldLines(sidecar.text, 1, yamlLines);
     }
   }
   if (problems.some((p) => p.severity === "error")) return { article: null, problems };
@@ -154,7 +258,7 @@ export function readArticle(input: ReadInput): ReadResult {
   if (!resolved.meta) return { article: null, problems };
 
   return {
-    article: { path: file, format, meta: resolved.meta, body: split.body, bodyLine: split.bodyLine, bytes: articleBytes(input) },
+    article: { path: file, format, meta: { ...resolved.meta, encoding: decoded.encoding }, body: split.body, bodyLine: split.bodyLine, bytes: articleBytes(input) },
     problems,
   };
 }

@@ -91,6 +91,29 @@ export function resolveUrl(url: string, base?: string | null): string {
   }
 }
 
+/** Search engines and link previews show about this many characters of a description. */
+export const META_DESCRIPTION_CHARS = 160;
+
+/**
+ * A page's meta and Open Graph description: the text when it fits in `max`
+ * characters; else its longest run of whole sentences that fits and fills at
+ * least half of it; else whole words and an ellipsis. Never cuts a word.
+ */
+export function metaDescription(text: string, max = META_DESCRIPTION_CHARS): string {
+  const folded = text.replace(/\s+/g, " ").trim();
+  const chars = [...folded];
+  if (chars.length <= max) return folded;
+  const head = chars.slice(0, max + 1).join("");
+  const sentenceEnds = [...head.matchAll(/[.!?\u2026]["'\u201D\u2019)]?(?= )/gu)].map((m) => m.index + m[0].length);
+  const sentenceEnd = sentenceEnds.filter((end) => [...head.slice(0, end)].length <= max).pop();
+  if (sentenceEnd !== undefined && [...head.slice(0, sentenceEnd)].length >= max / 2) return head.slice(0, sentenceEnd);
+  // Whole words, leaving room for the ellipsis; a word longer than that is the one case cut short.
+  const room = chars.slice(0, max).join("");
+  const space = room.lastIndexOf(" ");
+  const words = (space > 0 ? room.slice(0, space) : [...room].slice(0, max - 1).join("")).replace(/[\s,;:\u2013\u2014-]+$/u, "");
+  return `${words}\u2026`;
+}
+
 /** Registers the filters above with Eleventy (and so with nunjucks). */
 export function filtersPlugin(eleventyConfig: {
   addFilter(name: string, fn: (...args: never[]) => unknown): void;
@@ -103,4 +126,5 @@ export function filtersPlugin(eleventyConfig: {
   eleventyConfig.addFilter("href", href);
   eleventyConfig.addFilter("absoluteUrl", absoluteUrl);
   eleventyConfig.addFilter("resolveUrl", resolveUrl);
+  eleventyConfig.addFilter("metaDescription", metaDescription);
 }

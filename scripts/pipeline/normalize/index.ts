@@ -15,6 +15,7 @@ import { BriefingError, problem } from "../problems.ts";
 import { readPlainText } from "./plain-text.ts";
 import { sentenceSpans, type Span } from "./sentences.ts";
 import { articleSlug, slugify } from "./slug.ts";
+import { takeWireCredit } from "./dateline.ts";
 import { buildTimeline } from "./timeline.ts";
 import { inferTitle } from "./title.ts";
 import { typography, typographyAfter } from "./typography.ts";
@@ -129,11 +130,12 @@ export function normalize(source: SourceArticle, site: Site): NormalizedArticle 
   const cleaned = removeControls(source.body);
   const blocks = source.format === "markdown" ? readMarkdownOrProblem(cleaned, source) : readPlainText(cleaned);
   const head = takeHead(blocks, source.meta.title);
-  const sections = buildSections(head.body);
+  const wire = takeWireCredit(head.body);
+  const sections = buildSections(wire.blocks);
 
   const paragraphs = sections.flatMap((s) => s.paragraphs);
   const sentences: SentenceRef[] = paragraphs.flatMap((p) => p.sentences.map((s) => ({ id: s.id, text: s.text })));
-  const dateline = paragraphs[0] ? DATELINE.exec(paragraphs[0].text)?.[1] ?? null : null;
+  const dateline = wire.credit ?? (paragraphs[0] ? DATELINE.exec(paragraphs[0].text)?.[1] ?? null : null);
 
   const entities = extractEntities(sentences);
   const pub = publicationDate(source.meta.date, source.meta.timeZone);
@@ -143,7 +145,8 @@ export function normalize(source: SourceArticle, site: Site): NormalizedArticle 
   const wordCount = paragraphs.reduce((n, p) => n + countWords(p.text), 0);
   const lead = sentences[0]?.text;
   const fileName = path.basename(source.path);
-  const title = source.meta.title ?? head.title ?? (lead ? inferTitle(lead, dateline) : null) ?? fileName;
+  const laterText = sentences.slice(1).map((s) => s.text).join(" ");
+  const title = source.meta.title ?? head.title ?? (lead ? inferTitle(lead, { dateline, laterText }) : null) ?? fileName;
   return {
     slug: articleSlug(source.meta.slug, fileName),
     sourcePath: source.path,
