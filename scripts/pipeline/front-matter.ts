@@ -10,6 +10,7 @@ import { z } from "zod";
 import { problem, type Problem } from "./problems.ts";
 import { lineCounterFor, zodProblems } from "./zod-problems.ts";
 import { foldWhitespace, removeControls } from "./normalize/clean.ts";
+import { CorrectionFieldsSchema, correctionEntryLines, NO_CORRECTIONS, type Corrections } from "./corrections.ts";
 
 /**
  * A metadata value as one clean line: control characters, bidi overrides and
@@ -37,6 +38,8 @@ export const FrontMatterSchema = z.object({
   draft: z.boolean({ message: "expected true or false" }).optional(),
   slug: z.string().min(1).optional(),
   language: z.string().min(2).optional(),
+  // The editor's corrections: people, organizations, places, timeline, quotes, keyPoints, reviewed.
+  ...CorrectionFieldsSchema.shape,
 });
 export type FrontMatter = z.infer<typeof FrontMatterSchema>;
 
@@ -56,6 +59,8 @@ export interface ArticleMeta {
   draft: boolean;
   slug: string | null;
   language: string | null;
+  /** The editor's corrections, with the file and line of each entry (scripts/pipeline/corrections.ts). */
+  corrections: Corrections;
 }
 
 export interface SplitFrontMatter {
@@ -88,7 +93,7 @@ export function parseMetadataYaml(
   yaml: string,
   file: string,
   firstLine: number,
-): { fields: FrontMatter; problems: Problem[] } {
+): { fields: FrontMatter; problems: Problem[]; entryLines: Record<string, number[]> } {
   const problems: Problem[] = [];
   const doc = parseDocument(yaml, { schema: "core", uniqueKeys: true });
   const lineOf = lineCounterFor(yaml, firstLine);
@@ -101,12 +106,12 @@ export function parseMetadataYaml(
         fix: "fix the YAML syntax (quote values that contain a colon followed by a space)",
       }));
     }
-    return { fields: {}, problems };
+    return { fields: {}, problems, entryLines: {} };
   }
   const raw: unknown = doc.toJS() ?? {};
   if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
     problems.push(problem({ file, line: firstLine, stage: "front-matter", message: "front matter must be a mapping of fields", fix: "write `field: value` lines" }));
-    return { fields: {}, problems };
+    return { fields: {}, problems, entryLines: {} };
   }
   for (const key of Object.keys(raw)) {
     if (!KNOWN_FIELDS.has(key)) {
@@ -122,9 +127,9 @@ export function parseMetadataYaml(
   const parsed = FrontMatterSchema.safeParse(raw);
   if (!parsed.success) {
     problems.push(...zodProblems(parsed.error, file, "front-matter", doc, lineOf));
-    return { fields: {}, problems };
+    return { fields: {}, problems, entryLines: {} };
   }
-  return { fields: parsed.data, problems };
+  return { fields: parsed.data, problems, entryLines: correctionEntryLines(doc, lineOf) };
 }
 
 function isZone(zone: string): boolean {
@@ -152,6 +157,7 @@ export function resolveMeta(
   file: string,
   siteZone: string,
   lineOfField: (field: string) => number | undefined,
+  corrections: Corrections = NO_CORRECTIONS,
 ): { meta: ArticleMeta | null; problems: Problem[] } {
   const problems: Problem[] = [];
   const zoneIsExplicit = fields.timeZone !== undefined;
@@ -208,6 +214,7 @@ export function resolveMeta(
       draft: fields.draft ?? false,
       slug: fields.slug ?? null,
       language: fields.language ?? null,
+      corrections,
     },
     problems,
   };

@@ -4,6 +4,7 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { parseMetadataYaml, resolveMeta, splitFrontMatter, type ArticleMeta, type FrontMatter } from "./front-matter.ts";
 import { problem, type Problem } from "./problems.ts";
+import { collectCorrections, type CorrectionSource } from "./corrections.ts";
 import { LIMITS } from "./limits.ts";
 import { relativePath } from "../list-files.ts";
 
@@ -124,6 +125,8 @@ export function readArticle(input: ReadInput): ReadResult {
     };
   }
   let fields: FrontMatter = {};
+  // Where each correction entry was written, the sidecar's first: front matter wins field by field.
+  const correctionSources: CorrectionSource[] = [];
   const yamlLines = new Map<string, number>();
   if (split.yaml !== null) {
     if (split.yaml.length > LIMITS.frontMatterBytes) {
@@ -132,6 +135,7 @@ export function readArticle(input: ReadInput): ReadResult {
     const parsed = parseMetadataYaml(split.yaml, file, split.yamlLine);
     problems.push(...parsed.problems);
     fields = parsed.fields;
+    correctionSources.push({ fields: parsed.fields, file, entryLines: parsed.entryLines });
     recordFieldLines(split.yaml, split.yamlLine, yamlLines);
   }
   let metaFile = file;
@@ -142,6 +146,7 @@ export function readArticle(input: ReadInput): ReadResult {
     problems.push(...parsed.problems);
     // Front matter in the article wins over the sidecar, field by field.
     fields = { ...parsed.fields, ...fields };
+    correctionSources.unshift({ fields: parsed.fields, file: input.sidecar.path, entryLines: parsed.entryLines });
     if (split.yaml === null) {
       metaFile = input.sidecar.path;
       recordFieldLines(sidecarText, 1, yamlLines);
@@ -149,7 +154,7 @@ export function readArticle(input: ReadInput): ReadResult {
   }
   if (problems.some((p) => p.severity === "error")) return { article: null, problems };
 
-  const resolved = resolveMeta(fields, metaFile, input.siteTimeZone, (f) => yamlLines.get(f));
+  const resolved = resolveMeta(fields, metaFile, input.siteTimeZone, (f) => yamlLines.get(f), collectCorrections(correctionSources, input.sidecar?.path ?? `${file.slice(0, -path.extname(file).length)}.yaml`));
   problems.push(...resolved.problems);
   if (!resolved.meta) return { article: null, problems };
 

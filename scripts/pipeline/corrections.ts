@@ -1,0 +1,464 @@
+// The editor's corrections: lists in front matter or the `<name>.yaml` sidecar
+// that fix what the extractors got wrong, without touching the article's text.
+//
+//   people:        - {name: "Andy Lugar", rename: "Andy Luger", role: "U.S. Attorney for Minnesota"}
+//                  - {name: "Party Congress", hide: true}
+//                  - {name: "Jane Roe", role: "Mayor", add: true}
+//   organizations, places: the same with name, rename, hide, add
+//   timeline:      - {text: "last Monday", date: 2026-02-23}       (text: the date's words, or words of the label)
+//                  - {text: "Last September", hide: true}
+//                  - {text: "next spring", date: 2026-04, label: "Talks resume", add: true}
+//   quotes:        - {text: "no reason it can't get along", speaker: "Kim Jong Un"}
+//                  - {text: "words of the quotation", hide: true}
+//   keyPoints:     [replaces the generated list]
+//   reviewed:      [guesses accepted as they are, as npm run review prints them]
+//
+// Validated with zod like every other front matter field (file, line, field);
+// applied after summarize as a pure function of the machine's article and the
+// corrections. A correction that matches nothing is reported, never dropped.
+import { z } from "zod";
+import { isNode, type Document } from "yaml";
+import type { Attribution, Entity, MachineArticle, Person, TimelineEntry, UnmatchedCorrection } from "../schema.ts";
+import { slugify } from "./normalize/slug.ts";
+import { problem, type Problem } from "./problems.ts";
+
+// ---------------------------------------------------------------- schema
+
+const words = (what: string) => z.string().trim().min(1, `expected ${what}`);
+const hide = z.literal(true, { message: "expected `hide: true` (or leave it out)" }).optional();
+const add = z.literal(true, { message: "expected `add: true` (or leave it out)" }).optional();
+
+/** YYYY, YYYY-MM or YYYY-MM-DD, a real calendar date. */
+const DATE_FORM = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
+const calendarValue = z
+  .union([z.string(), z.number()], { message: "expected a date such as 2026-03-31, 2026-03 or 2026" })
+  .transform((v) => String(v).trim())
+  .refine((v) => datePeriod(v) !== null, { message: "expected a real date such as 2026-03-31, 2026-03 or 2026" });
+
+/** An action: exactly one of add, hide, or a change to an entry the text has. */
+function oneAction(changes: readonly string[]) {
+  return (entry: Record<string, unknown>, ctx: z.RefinementCtx) => {
+    const changed = changes.filter((k) => entry[k] !== undefined);
+    const issue = (message: string) => ctx.addIssue({ code: "custom", message });
+    if (entry.hide && entry.add) issue("an entry either adds (`add: true`) or hides (`hide: true`), not both");
+    else if (entry.hide && changed.length > 0) issue(`\`hide: true\` hides the entry; drop ${changed.join(", ")} (or drop hide)`);
+    else if (!entry.hide && !entry.add && changed.length === 0) issue(`nothing to correct: give ${changes.join(", ")} or \`hide: true\` (or \`add: true\` to add one)`);
+  };
+}
+
+export const PersonCorrectionSchema = z
+  .strictObject({
+    name: words("the person's name as the who's who shows it, or a short form the text uses"),
+    rename: words("the corrected name").optional(),
+    role: z.string().trim().min(1, "write the role between the quotes, or `role: null` to remove it").nullable().optional(),
+    hide,
+    add,
+  })
+  .superRefine((entry, ctx) => {
+    oneAction(["rename", "role"])(entry, ctx);
+    if (entry.add && entry.rename !== undefined) ctx.addIssue({ code: "custom", message: "a person added has one name: drop rename" });
+  });
+export type PersonCorrection = z.infer<typeof PersonCorrectionSchema>;
+
+export const EntityCorrectionSchema = z
+  .strictObject({
+    name: words("the name as the who's who shows it"),
+    rename: words("the corrected name").optional(),
+    hide,
+    add,
+  })
+  .superRefine((entry, ctx) => {
+    oneAction(["rename"])(entry, ctx);
+    if (entry.add && entry.rename !== undefined) ctx.addIssue({ code: "custom", message: "an entry added has one name: drop rename" });
+  });
+export type EntityCorrection = z.infer<typeof EntityCorrectionSchema>;
+
+export const TimelineCorrectionSchema = z
+  .strictObject({
+    text: words("the date's words as the article writes them (or words of the entry's label)"),
+    date: calendarValue.optional(),
+    end: calendarValue.optional(),
+    label: words("what happened then").optional(),
+    hide,
+    add,
+  })
+  .superRefine((entry, ctx) => {
+    oneAction(["date", "label"])(entry, ctx);
+    if (entry.add && entry.date === undefined) ctx.addIssue({ code: "custom", message: "an entry added needs `date:` (2026-03-31, 2026-03 or 2026)" });
+    if (entry.end !== undefined && entry.date === undefined) ctx.addIssue({ code: "custom", message: "`end:` needs `date:` for the start" });
+    if (entry.date !== undefined && entry.end !== undefined && datePeriod(entry.end)!.end < datePeriod(entry.date)!.start) {
+      ctx.addIssue({ code: "custom", message: "`end:` is before `date:`" });
+    }
+  });
+export type TimelineCorrection = z.infer<typeof TimelineCorrectionSchema>;
+
+export const QuoteCorrectionSchema = z
+  .strictObject({
+    text: words("words of the quotation as the article writes them"),
+    speaker: words("the speaker's name").optional(),
+    verb: words("the reporting verb, e.g. said").optional(),
+    hide,
+    add,
+  })
+  .superRefine((entry, ctx) => {
+    oneAction(["speaker"])(entry, ctx);
+    if (entry.add && entry.speaker === undefined) ctx.addIssue({ code: "custom", message: "a quotation added needs `speaker:`" });
+    if (entry.verb !== undefined && !entry.add) ctx.addIssue({ code: "custom", message: "`verb:` is only for a quotation added (`add: true`)" });
+  });
+export type QuoteCorrection = z.infer<typeof QuoteCorrectionSchema>;
+
+const list = <T extends z.ZodType>(item: T, what: string) => z.array(item, { message: `expected a list of ${what} (lines starting with "- ")` }).optional();
+
+/** The correction fields of front matter and sidecars (spread into FrontMatterSchema). */
+export const CorrectionFieldsSchema = z.object({
+  people: list(PersonCorrectionSchema, "people to correct"),
+  organizations: list(EntityCorrectionSchema, "organizations to correct"),
+  places: list(EntityCorrectionSchema, "places to correct"),
+  timeline: list(TimelineCorrectionSchema, "timeline entries to correct"),
+  quotes: list(QuoteCorrectionSchema, "quotations to correct"),
+  keyPoints: z.array(words("a key point"), { message: "expected a list of key points" }).min(1, "give at least one key point, or remove keyPoints to keep the generated ones").optional(),
+  reviewed: list(words("an entry as npm run review prints it"), "reviewed guesses"),
+});
+export type CorrectionFields = z.infer<typeof CorrectionFieldsSchema>;
+
+const LIST_FIELDS = ["people", "organizations", "places", "timeline", "quotes", "reviewed"] as const;
+type ListField = (typeof LIST_FIELDS)[number];
+
+// ---------------------------------------------------------------- where each entry was written
+
+/** An entry and where it was written, for warnings. */
+export interface Located<T> {
+  entry: T;
+  file: string;
+  line: number | null;
+}
+
+/** The corrections an article's metadata carries (ArticleMeta.corrections). */
+export interface Corrections {
+  people: Located<PersonCorrection>[];
+  organizations: Located<EntityCorrection>[];
+  places: Located<EntityCorrection>[];
+  timeline: Located<TimelineCorrection>[];
+  quotes: Located<QuoteCorrection>[];
+  keyPoints: string[] | null;
+  reviewed: Located<string>[];
+  /** The article's sidecar: where new corrections go (it may not exist yet). */
+  sidecar: string;
+}
+
+export const NO_CORRECTIONS: Corrections = { people: [], organizations: [], places: [], timeline: [], quotes: [], keyPoints: null, reviewed: [], sidecar: "" };
+
+/** The line of each entry of each correction list in a parsed YAML document. */
+export function correctionEntryLines(doc: Document, lineOf: (offset: number) => number): Record<string, number[]> {
+  const lines: Record<string, number[]> = {};
+  for (const field of LIST_FIELDS) {
+    const items = doc.get(field, true);
+    if (!isNode(items) || !("items" in items) || !Array.isArray(items.items)) continue;
+    lines[field] = items.items.map((item: unknown) => (isNode(item) && item.range ? lineOf(item.range[0]) : 0));
+  }
+  return lines;
+}
+
+/** One metadata block's fields, its file and its entries' lines. */
+export interface CorrectionSource {
+  fields: CorrectionFields;
+  file: string;
+  entryLines: Record<string, number[]>;
+}
+
+/**
+ * The corrections of an article from its metadata blocks, lowest priority
+ * first (sidecar, then front matter): a later block's list replaces an
+ * earlier one's, field by field, as for every other field.
+ */
+export function collectCorrections(sources: readonly CorrectionSource[], sidecar: string): Corrections {
+  const out: Corrections = { ...NO_CORRECTIONS, sidecar };
+  const located = <T>(source: CorrectionSource, field: ListField, entries: T[]): Located<T>[] =>
+    entries.map((entry, i) => ({ entry, file: source.file, line: source.entryLines[field]?.[i] || null }));
+  for (const source of sources) {
+    const f = source.fields;
+    if (f.people) out.people = located(source, "people", f.people);
+    if (f.organizations) out.organizations = located(source, "organizations", f.organizations);
+    if (f.places) out.places = located(source, "places", f.places);
+    if (f.timeline) out.timeline = located(source, "timeline", f.timeline);
+    if (f.quotes) out.quotes = located(source, "quotes", f.quotes);
+    if (f.reviewed) out.reviewed = located(source, "reviewed", f.reviewed);
+    if (f.keyPoints) out.keyPoints = f.keyPoints;
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- matching
+
+/** How names and words are compared: case, curly quotes and runs of spaces do not matter. */
+export function matchForm(text: string): string {
+  return text.normalize("NFC").replace(/[\u2018\u2019\u02BC`]/g, "'").replace(/[\u201C\u201D]/g, '"').replace(/\s+/g, " ").trim().toLowerCase();
+}
+
+const namedAs = (entity: { name: string; aliases: string[] }, name: string): boolean => {
+  const wanted = matchForm(name);
+  return matchForm(entity.name) === wanted || entity.aliases.some((a) => matchForm(a) === wanted);
+};
+
+/** A timeline entry is named by its date's words, or by words of its label. */
+export function timelineEntryMatches(entry: Pick<TimelineEntry, "dateText" | "label">, text: string): boolean {
+  const wanted = matchForm(text);
+  return matchForm(entry.dateText) === wanted || matchForm(entry.label).includes(wanted);
+}
+
+/** A quotation is named by words of what was said. */
+export function attributionMatches(a: Pick<Attribution, "what">, text: string): boolean {
+  return matchForm(a.what).includes(matchForm(text));
+}
+
+/** start, end and precision of YYYY, YYYY-MM or YYYY-MM-DD; null when it is not a real date. */
+export function datePeriod(value: string): Pick<TimelineEntry, "start" | "end" | "precision"> | null {
+  const m = DATE_FORM.exec(value);
+  if (!m) return null;
+  const year = Number(m[1]);
+  const pad = (n: number) => String(n).padStart(2, "0");
+  const daysIn = (month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (m[2] === undefined) return { start: `${m[1]}-01-01`, end: `${m[1]}-12-31`, precision: "year" };
+  const month = Number(m[2]);
+  if (month < 1 || month > 12) return null;
+  if (m[3] === undefined) return { start: `${m[1]}-${pad(month)}-01`, end: `${m[1]}-${pad(month)}-${pad(daysIn(month))}`, precision: "month" };
+  const day = Number(m[3]);
+  if (day < 1 || day > daysIn(month)) return null;
+  return { start: value, end: value, precision: "day" };
+}
+
+// ---------------------------------------------------------------- applying
+
+/** What applying the corrections changed, for the review (scripts/pipeline/review.ts). */
+export interface CorrectionResult {
+  article: MachineArticle;
+  /** Person ids, attribution indexes and timeline indexes (in the machine's article) a correction touched. */
+  touched: { people: Set<string>; attributions: Set<number>; timeline: Set<number> };
+  /** Whether any person was added. */
+  addedPeople: boolean;
+  /** Quotation texts added (for quotations the machine found no speaker for). */
+  addedQuotes: string[];
+  unmatched: UnmatchedCorrection[];
+}
+
+interface SentenceLine {
+  id: string;
+  text: string;
+  index: number;
+}
+
+function sentencesOf(article: Pick<MachineArticle, "sections">): SentenceLine[] {
+  const out: SentenceLine[] = [];
+  for (const section of article.sections) for (const p of section.paragraphs) for (const s of p.sentences) out.push({ id: s.id, text: s.text, index: out.length });
+  return out;
+}
+
+/** The words as the sentence writes them, for a match found in matchForm: null when absent. */
+function findInSentences(sentences: readonly SentenceLine[], text: string): { sentence: SentenceLine; written: string } | null {
+  const wanted = matchForm(text);
+  for (const sentence of sentences) {
+    // matchForm keeps lengths except for folded spaces; sentence text is already folded.
+    const at = matchForm(sentence.text).indexOf(wanted);
+    if (at >= 0) return { sentence, written: sentence.text.slice(at, at + wanted.length) };
+  }
+  return null;
+}
+
+/** A correction entry as one line of YAML (flow mapping), for messages and the review. */
+export function yamlEntry(entry: Record<string, unknown>): string {
+  const value = (v: unknown): string => (typeof v === "string" ? JSON.stringify(v) : String(v));
+  return `{${Object.entries(entry).filter(([, v]) => v !== undefined).map(([k, v]) => `${k}: ${value(v)}`).join(", ")}}`;
+}
+
+const unmatchedOf = (field: string, c: Located<object>): UnmatchedCorrection => ({
+  file: c.file, line: c.line, field, entry: typeof c.entry === "string" ? JSON.stringify(c.entry) : yamlEntry(c.entry as Record<string, unknown>),
+});
+
+/**
+ * The machine's article with the editor's corrections applied. Pure and
+ * deterministic: entries apply in the order written, people before the
+ * quotations whose speakers they name.
+ */
+export function applyCorrections(machine: MachineArticle, corrections: Corrections): CorrectionResult {
+  const touched = { people: new Set<string>(), attributions: new Set<number>(), timeline: new Set<number>() };
+  const unmatched: UnmatchedCorrection[] = [];
+  const sentences = sentencesOf(machine);
+  const ids = new Set([...machine.people, ...machine.organizations, ...machine.places].map((e) => e.id));
+  const newId = (name: string, prefix: string) => {
+    const base = slugify(name) || prefix;
+    let id = base;
+    for (let n = 2; ids.has(id); n++) id = `${base}-${n}`;
+    ids.add(id);
+    return id;
+  };
+  const mentionsOf = (name: string) => {
+    const found = findInSentences(sentences, name);
+    return found ? [{ text: found.written, sentenceId: found.sentence.id }] : [];
+  };
+  const renamed = <T extends { name: string; aliases: string[] }>(e: T, name: string): T =>
+    matchForm(name) === matchForm(e.name) ? e : { ...e, name, aliases: [e.name, ...e.aliases.filter((a) => matchForm(a) !== matchForm(name))] };
+
+  // People.
+  let people: Person[] = machine.people.map((p) => ({ ...p }));
+  let addedPeople = false;
+  for (const c of corrections.people) {
+    const { entry } = c;
+    const matches = people.filter((p) => namedAs(p, entry.name));
+    if (entry.add) {
+      if (matches.length > 0) unmatched.push({ ...unmatchedOf("people", c), entry: `${yamlEntry(entry)} (already in the who's who: drop add: true to correct it)` });
+      else {
+        people.push({ id: newId(entry.name, "person"), name: entry.name, aliases: [], role: entry.role ?? null, mentions: mentionsOf(entry.name) });
+        addedPeople = true;
+      }
+      continue;
+    }
+    if (matches.length === 0) {
+      unmatched.push(unmatchedOf("people", c));
+      continue;
+    }
+    for (const p of matches) touched.people.add(p.id);
+    if (entry.hide) {
+      people = people.filter((p) => !matches.includes(p));
+      continue;
+    }
+    people = people.map((p) => {
+      if (!matches.includes(p)) return p;
+      let out = entry.rename !== undefined ? renamed(p, entry.rename) : p;
+      if (entry.role !== undefined) out = { ...out, role: entry.role };
+      return out;
+    });
+  }
+
+  // Organizations and places.
+  const entities = (list: Entity[], field: "organizations" | "places", prefix: string): Entity[] => {
+    let out = list.map((e) => ({ ...e }));
+    for (const c of corrections[field]) {
+      const { entry } = c;
+      const matches = out.filter((e) => namedAs(e, entry.name));
+      if (entry.add) {
+        if (matches.length > 0) unmatched.push({ ...unmatchedOf(field, c), entry: `${yamlEntry(entry)} (already listed: drop add: true to correct it)` });
+        else out.push({ id: newId(entry.name, prefix), name: entry.name, aliases: [], mentions: mentionsOf(entry.name) });
+      } else if (matches.length === 0) unmatched.push(unmatchedOf(field, c));
+      else if (entry.hide) out = out.filter((e) => !matches.includes(e));
+      else if (entry.rename !== undefined) out = out.map((e) => (matches.includes(e) ? renamed(e, entry.rename!) : e));
+    }
+    return out;
+  };
+  const organizations = entities(machine.organizations, "organizations", "organization");
+  const places = entities(machine.places, "places", "place");
+
+  // Quotations: speakers follow the corrected who's who.
+  const personIds = new Set(people.map((p) => p.id));
+  const nameOf = new Map(people.map((p) => [p.id, p.name]));
+  type Indexed = { a: Attribution; index: number | null; at: number };
+  const position = new Map(sentences.map((s) => [s.id, s.index]));
+  let attributions: Indexed[] = machine.attributions.map((a, index) => {
+    // A person hidden is no longer linked; a person renamed speaks under the new name.
+    const personId = a.personId !== null && personIds.has(a.personId) ? a.personId : null;
+    const who = personId !== null && a.speakerFrom !== "group" ? nameOf.get(personId)! : a.who;
+    return { a: { ...a, personId, who }, index, at: position.get(a.sentenceId) ?? Infinity };
+  });
+  const speakerOf = (speaker: string) => {
+    const person = people.find((p) => namedAs(p, speaker));
+    return { who: person?.name ?? speaker, personId: person?.id ?? null, speakerFrom: "editor" as const };
+  };
+  const addedQuotes: string[] = [];
+  for (const c of corrections.quotes) {
+    const { entry } = c;
+    if (entry.add) {
+      const found = findInSentences(sentences, entry.text);
+      if (!found) {
+        unmatched.push({ ...unmatchedOf("quotes", c), entry: `${yamlEntry(entry)} (no sentence of the article has these words)` });
+        continue;
+      }
+      const before = found.sentence.text.slice(0, found.sentence.text.indexOf(found.written));
+      const quoted = ((before.match(/[\u201C"]/g) ?? []).length - (before.match(/[\u201D]/g) ?? []).length) % 2 !== 0 || /[\u201C"]/.test(before.slice(-1));
+      attributions.push({
+        a: { kind: quoted ? "quote" : "reported", ...speakerOf(entry.speaker!), verb: entry.verb ?? "said", what: found.written, sentenceId: found.sentence.id },
+        index: null, at: found.sentence.index,
+      });
+      addedQuotes.push(entry.text);
+      continue;
+    }
+    const matches = attributions.filter((x) => attributionMatches(x.a, entry.text));
+    if (matches.length === 0) {
+      unmatched.push(unmatchedOf("quotes", c));
+      continue;
+    }
+    for (const x of matches) if (x.index !== null) touched.attributions.add(x.index);
+    if (entry.hide) attributions = attributions.filter((x) => !matches.includes(x));
+    else attributions = attributions.map((x) => (matches.includes(x) ? { ...x, a: { ...x.a, ...speakerOf(entry.speaker!) } } : x));
+  }
+  // In the text's order; a stable sort keeps the order within a sentence.
+  attributions = attributions.map((x, i) => ({ x, i })).sort((p, q) => p.x.at - q.x.at || p.i - q.i).map(({ x }) => x);
+
+  // Timeline.
+  type Entry = { e: TimelineEntry; index: number | null };
+  let timeline: Entry[] = machine.timeline.map((e, index) => ({ e, index }));
+  for (const c of corrections.timeline) {
+    const { entry } = c;
+    const period = entry.date !== undefined ? { ...datePeriod(entry.date)!, ...(entry.end !== undefined ? { end: datePeriod(entry.end)!.end } : {}) } : null;
+    if (entry.add) {
+      const found = findInSentences(sentences, entry.text);
+      if (!found) {
+        unmatched.push({ ...unmatchedOf("timeline", c), entry: `${yamlEntry(entry)} (no sentence of the article has these words)` });
+        continue;
+      }
+      timeline.push({ e: { ...period!, dateText: found.written, label: entry.label ?? found.sentence.text, sentenceId: found.sentence.id }, index: null });
+      continue;
+    }
+    const matches = timeline.filter((x) => timelineEntryMatches(x.e, entry.text));
+    if (matches.length === 0) {
+      unmatched.push(unmatchedOf("timeline", c));
+      continue;
+    }
+    for (const x of matches) if (x.index !== null) touched.timeline.add(x.index);
+    if (entry.hide) timeline = timeline.filter((x) => !matches.includes(x));
+    else {
+      timeline = timeline.map((x) => (matches.includes(x) ? { ...x, e: { ...x.e, ...(period ?? {}), ...(entry.label !== undefined ? { label: entry.label } : {}) } } : x));
+    }
+  }
+  // The order buildTimeline gives (scripts/pipeline/normalize/timeline.ts): start, end, place in the text.
+  const orderedTimeline = timeline
+    .map((x) => x.e)
+    .sort((a, b) => a.start.localeCompare(b.start) || a.end.localeCompare(b.end) || (position.get(a.sentenceId) ?? Infinity) - (position.get(b.sentenceId) ?? Infinity));
+
+  return {
+    article: {
+      ...machine,
+      people,
+      organizations,
+      places,
+      attributions: attributions.map((x) => x.a),
+      timeline: orderedTimeline,
+      keyPoints: corrections.keyPoints ?? machine.keyPoints,
+    },
+    touched,
+    addedPeople,
+    addedQuotes,
+    unmatched,
+  };
+}
+
+// ---------------------------------------------------------------- warnings
+
+/** An unmatched correction as the warning the build prints. */
+export function unmatchedProblem(u: UnmatchedCorrection): Problem {
+  const fixes: Record<string, string> = {
+    people: "check the name against the page's who's who (full names and the short forms the text uses match), or add `add: true` to add the person",
+    organizations: "check the name against the page's who's who, or add `add: true` to add it",
+    places: "check the name against the page's who's who, or add `add: true` to add it",
+    timeline: "use the date's words as the article writes them (\"last September\") or words of the entry's label",
+    quotes: "use words of the quotation as the article writes them",
+    reviewed: "copy the entry from npm run review's output, or remove it: the guess it accepted is gone",
+  };
+  return problem({
+    severity: "warning",
+    file: u.file,
+    line: u.line ?? undefined,
+    field: u.field,
+    stage: "corrections",
+    message: u.field === "reviewed" ? `reviewed entry ${u.entry} matches no guess` : `correction ${u.entry} matches nothing in the article`,
+    fix: fixes[u.field] ?? "check the entry",
+  });
+}
