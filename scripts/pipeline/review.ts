@@ -180,7 +180,12 @@ export function reviewArticle(machine: MachineArticle, result: CorrectionResult,
   const guesses = all
     .filter((g) => !reviewed.has(matchForm(g.reviewed)) && !corrected(g.about, result, machine))
     .map(({ about: _about, ...g }) => ({ ...g, fixes: [...g.fixes, { action: "accept" as const, yaml: `reviewed:\n  - ${JSON.stringify(g.reviewed)}` }] }));
-  return { sidecar: corrections.sidecar, guesses, unmatchedCorrections: [...result.unmatched, ...unmatchedReviewed] };
+  // In the order they are written, file by file.
+  const unmatchedCorrections = [...result.unmatched, ...unmatchedReviewed]
+    .map((u, i) => ({ u, i }))
+    .sort((a, b) => (a.u.file < b.u.file ? -1 : a.u.file > b.u.file ? 1 : (a.u.line ?? 0) - (b.u.line ?? 0) || a.i - b.i))
+    .map(({ u }) => u);
+  return { sidecar: corrections.sidecar, guesses, unmatchedCorrections };
 }
 
 /** The build's one line about the review: "7 guesses to review: npm run review". */
