@@ -117,7 +117,7 @@ describe("the seed article", () => {
     expect(JSON.stringify(again)).toBe(JSON.stringify(a));
     const ids = [...a.sections.map((s) => s.id), ...a.sections.flatMap((s) => s.paragraphs.map((p) => p.id)), ...sentences(a).map((s) => s.id)];
     expect(new Set(ids).size).toBe(ids.length);
-    const article = { ...a, summary: { text: "x", origin: "generated" as const, sentenceIds: [], wordCount: 1 }, keyPoints: [] };
+    const article = { ...a, summary: { text: "x", origin: "generated" as const, sentenceIds: [], wordCount: 1 }, keyPoints: [], review: { sidecar: "", guesses: [], unmatchedCorrections: [] } };
     expect(ArticleSchema.safeParse(article).success).toBe(true);
     expect(a.wordCount).toBe(846);
     expect(a.readingMinutes).toBe(4);
