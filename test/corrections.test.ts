@@ -12,6 +12,8 @@ import { formatProblem, type Problem } from "../scripts/pipeline/problems.ts";
 import { guessCountLine, isRelativeDate } from "../scripts/pipeline/review.ts";
 import { datePeriod, unmatchedProblem } from "../scripts/pipeline/corrections.ts";
 import { loadSite } from "../scripts/site/config.ts";
+import { FrontMatterSchema } from "../scripts/pipeline/front-matter.ts";
+import { FRONT_MATTER_SCHEMA_PATH, frontMatterJsonSchema } from "../scripts/cli/schema.ts";
 import type { Article } from "../scripts/schema.ts";
 import { hashTree, makeTempProject, PROJECT_ROOT, type TempProject } from "./helpers/project.ts";
 
@@ -85,6 +87,16 @@ describe("corrections are validated like every front matter field", () => {
     expect(noSpeaker).toMatchObject({ field: "quotes.0.speaker" });
     const [notList] = errorsOf("keyPoints: one point\n");
     expect(notList).toMatchObject({ line: 3, field: "keyPoints" });
+  });
+
+  it("documents the fields in docs/front-matter.schema.json, kept current, with examples the validator accepts", () => {
+    expect(readFileSync(path.join(PROJECT_ROOT, FRONT_MATTER_SCHEMA_PATH), "utf8")).toBe(frontMatterJsonSchema());
+    const documented = JSON.parse(frontMatterJsonSchema()) as { properties: Record<string, { examples?: unknown[] }> };
+    for (const field of ["people", "organizations", "places", "quotes", "keyPoints", "reviewed"]) {
+      const examples = documented.properties[field]!.examples!;
+      expect(examples.length, field).toBeGreaterThan(0);
+      for (const example of examples) expect(FrontMatterSchema.safeParse({ [field]: example }).success, field).toBe(true);
+    }
   });
 
   it("reads dates as a day, a month or a year, and refuses impossible ones", () => {

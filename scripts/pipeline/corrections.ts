@@ -111,13 +111,34 @@ const list = <T extends z.ZodType>(item: T, what: string) => z.array(item, { mes
 
 /** The correction fields of front matter and sidecars (spread into FrontMatterSchema). */
 export const CorrectionFieldsSchema = z.object({
-  people: list(PersonCorrectionSchema, "people to correct"),
-  organizations: list(EntityCorrectionSchema, "organizations to correct"),
-  places: list(EntityCorrectionSchema, "places to correct"),
-  timeline: list(TimelineCorrectionSchema, "timeline entries to correct"),
-  quotes: list(QuoteCorrectionSchema, "quotations to correct"),
-  keyPoints: z.array(words("a key point"), { message: "expected a list of key points" }).min(1, "give at least one key point, or remove keyPoints to keep the generated ones").optional(),
-  reviewed: list(words("an entry as npm run review prints it"), "reviewed guesses"),
+  people: list(PersonCorrectionSchema, "people to correct").meta({
+    description: "Who's who corrections. `name` matches a person by full name or a short form the text uses; then `rename`, `role` (null removes it) or `hide: true`. `add: true` adds someone the text names.",
+    examples: [[{ name: "Andy Luger", role: "U.S. Attorney for Minnesota" }, { name: "Party Congress", hide: true }, { name: "Jane Roe", role: "Mayor", add: true }]],
+  }),
+  organizations: list(EntityCorrectionSchema, "organizations to correct").meta({
+    description: "Organizations: `name` matches by name or short form; `rename`, `hide: true`, or `add: true`.",
+    examples: [[{ name: "FA", rename: "Football Association" }]],
+  }),
+  places: list(EntityCorrectionSchema, "places to correct").meta({
+    description: "Places: `name` matches by name or short form; `rename`, `hide: true`, or `add: true`.",
+    examples: [[{ name: "Georgia", rename: "Georgia (U.S. state)" }]],
+  }),
+  timeline: list(TimelineCorrectionSchema, "timeline entries to correct").meta({
+    description: "Timeline corrections. `text` matches an entry by its date's words or words of its label; then `date` (2026-03-31, 2026-03 or 2026, with `end` for a span), `label`, or `hide: true`. `add: true` adds an entry at the sentence holding `text`. For example: `- {text: \"last Monday\", date: 2026-02-23}`, `- {text: \"Last September\", hide: true}`, `- {text: \"next spring\", date: 2026-04, label: \"Talks resume\", add: true}`.",
+    examples: [[{ text: "last Monday", date: "2026-02-23" }, { text: "Last September", hide: true }, { text: "next spring", date: "2026-04", label: "Talks resume", add: true }]],
+  }),
+  quotes: list(QuoteCorrectionSchema, "quotations to correct").meta({
+    description: "Who said what. `text` matches a quotation by words of what was said; then `speaker` or `hide: true`. `add: true` (with `speaker`, optional `verb`) adds a quotation the text has.",
+    examples: [[{ text: "no reason it can't get along", speaker: "Kim Jong Un" }, { text: "a clumsy deception", hide: true }]],
+  }),
+  keyPoints: z.array(words("a key point"), { message: "expected a list of key points" }).min(1, "give at least one key point, or remove keyPoints to keep the generated ones").optional().meta({
+    description: "Replaces the generated key points.",
+    examples: [["Kim demands recognition as a nuclear power.", "Talks before Trump's China visit look unlikely."]],
+  }),
+  reviewed: list(words("an entry as npm run review prints it"), "reviewed guesses").meta({
+    description: "Guesses accepted as they are, as `npm run review` prints them.",
+    examples: [["headline", "speaker: if it recognize them, there's no", "date: Last September"]],
+  }),
 });
 export type CorrectionFields = z.infer<typeof CorrectionFieldsSchema>;
 
