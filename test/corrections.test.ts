@@ -183,6 +183,22 @@ describe("each kind of correction, applied", () => {
   });
 });
 
+describe("the README's example", () => {
+  it("applies to the sample without an error or an unmatched entry, and leaves nothing to review", () => {
+    const readme = readFileSync(path.join(PROJECT_ROOT, "README.md"), "utf8");
+    const example = /### Corrections[\s\S]*?```yaml\n([\s\S]*?)```/.exec(readme)![1]!;
+    const file = "src/articles/000_73ba9802054c4cc1.txt";
+    const sidecar = readFileSync(path.join(PROJECT_ROOT, file.replace(/\.txt$/, ".yaml")), "utf8") + example;
+    const read = readArticle({ path: file, bytes: readFileSync(path.join(PROJECT_ROOT, file)), sidecar: { path: "sample.yaml", bytes: enc(sidecar) }, siteTimeZone: site.timeZone });
+    expect(read.problems).toEqual([]);
+    const article = processArticle(read.article!, site);
+    expect(article.review.unmatchedCorrections).toEqual([]);
+    expect(article.people.find((p) => p.name === "Kim Jong Un")!.role).toBe("General Secretary of the Workers' Party");
+    expect(article.timeline.find((t) => t.dateText === "about a month from now")).toMatchObject({ start: "2026-03-31", end: "2026-04-02", precision: "day" });
+    expect(article.review.guesses).toEqual([]);
+  });
+});
+
 describe("reviewing", () => {
   it("tells relative and weekday dates from calendar ones", () => {
     for (const t of ["Monday", "last September", "next Friday", "about a month from now", "two weeks ago", "this year"]) expect(isRelativeDate(t), t).toBe(true);
