@@ -92,11 +92,20 @@ describe("corrections are validated like every front matter field", () => {
   it("documents the fields in docs/front-matter.schema.json, kept current, with examples the validator accepts", () => {
     expect(readFileSync(path.join(PROJECT_ROOT, FRONT_MATTER_SCHEMA_PATH), "utf8")).toBe(frontMatterJsonSchema());
     const documented = JSON.parse(frontMatterJsonSchema()) as { properties: Record<string, { examples?: unknown[] }> };
-    for (const field of ["people", "organizations", "places", "quotes", "keyPoints", "reviewed"]) {
+    for (const field of ["people", "organizations", "places", "timeline", "quotes", "keyPoints", "reviewed"]) {
       const examples = documented.properties[field]!.examples!;
       expect(examples.length, field).toBeGreaterThan(0);
       for (const example of examples) expect(FrontMatterSchema.safeParse({ [field]: example }).success, field).toBe(true);
     }
+  });
+
+  it("keeps every value to one clean line: no control characters, line breaks or bidi overrides", () => {
+    const read = readWith(`${META}people:\n  - {name: "Okafor", role: "Fisher\\u202Eman\\nBcc: x@example.org"}\n`);
+    expect(read.problems).toEqual([]);
+    const [entry] = read.article!.meta.corrections.people;
+    expect(entry!.entry.role).toBe("Fisherman Bcc: x@example.org");
+    const [empty] = readWith(`${META}keyPoints: ["\\u0007 "]\n`).problems;
+    expect(empty).toMatchObject({ severity: "error", field: "keyPoints.0" });
   });
 
   it("reads dates as a day, a month or a year, and refuses impossible ones", () => {

@@ -23,7 +23,16 @@ export const FRONT_MATTER_SCHEMA_PATH = "docs/front-matter.schema.json";
 
 /** The JSON Schema of front matter and sidecar fields, as written (before zod's transforms). */
 export function frontMatterJsonSchema(): string {
-  const schema = z.toJSONSchema(FrontMatterSchema, { target: "draft-2020-12", io: "input" });
+  const schema = z.toJSONSchema(FrontMatterSchema, {
+    target: "draft-2020-12",
+    io: "input",
+    // zod drops examples from a field with a transform (they would describe its output); ours are
+    // written as an editor writes them, so they describe the input: keep them.
+    override: (ctx) => {
+      const examples = z.globalRegistry.get(ctx.zodSchema)?.examples;
+      if (examples !== undefined) ctx.jsonSchema.examples = examples as unknown[];
+    },
+  });
   return JSON.stringify({ $id: "https://briefing.invalid/front-matter.schema.json", title: "Briefing front matter and sidecar (<name>.yaml)", ...schema }, null, 2) + "\n";
 }
 

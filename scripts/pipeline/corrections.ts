@@ -20,11 +20,16 @@ import { z } from "zod";
 import { isNode, type Document } from "yaml";
 import type { Attribution, Entity, MachineArticle, Person, TimelineEntry, UnmatchedCorrection } from "../schema.ts";
 import { slugify } from "./normalize/slug.ts";
+import { foldWhitespace, removeControls } from "./normalize/clean.ts";
 import { problem, type Problem } from "./problems.ts";
 
 // ---------------------------------------------------------------- schema
 
-const words = (what: string) => z.string().trim().min(1, `expected ${what}`);
+/**
+ * A value as one clean line (what metaLine in front-matter.ts does): names, roles, labels and key
+ * points reach pages, JSON-LD and email, where a control character or a bidi override is an injection.
+ */
+const words = (what: string) => z.string().transform((v) => foldWhitespace(removeControls(v))).pipe(z.string().min(1, `expected ${what}`));
 const hide = z.literal(true, { message: "expected `hide: true` (or leave it out)" }).optional();
 const add = z.literal(true, { message: "expected `add: true` (or leave it out)" }).optional();
 
@@ -50,7 +55,7 @@ export const PersonCorrectionSchema = z
   .strictObject({
     name: words("the person's name as the who's who shows it, or a short form the text uses"),
     rename: words("the corrected name").optional(),
-    role: z.string().trim().min(1, "write the role between the quotes, or `role: null` to remove it").nullable().optional(),
+    role: words("the role between the quotes, or `role: null` to remove it").nullable().optional(),
     hide,
     add,
   })
@@ -124,7 +129,7 @@ export const CorrectionFieldsSchema = z.object({
     examples: [[{ name: "Georgia", rename: "Georgia (U.S. state)" }]],
   }),
   timeline: list(TimelineCorrectionSchema, "timeline entries to correct").meta({
-    description: "Timeline corrections. `text` matches an entry by its date's words or words of its label; then `date` (2026-03-31, 2026-03 or 2026, with `end` for a span), `label`, or `hide: true`. `add: true` adds an entry at the sentence holding `text`. For example: `- {text: \"last Monday\", date: 2026-02-23}`, `- {text: \"Last September\", hide: true}`, `- {text: \"next spring\", date: 2026-04, label: \"Talks resume\", add: true}`.",
+    description: "Timeline corrections. `text` matches an entry by its date's words or words of its label; then `date` (2026-03-31, 2026-03 or 2026, with `end` for a span), `label`, or `hide: true`. `add: true` adds an entry at the sentence holding `text`.",
     examples: [[{ text: "last Monday", date: "2026-02-23" }, { text: "Last September", hide: true }, { text: "next spring", date: "2026-04", label: "Talks resume", add: true }]],
   }),
   quotes: list(QuoteCorrectionSchema, "quotations to correct").meta({
