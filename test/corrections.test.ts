@@ -10,7 +10,7 @@ import { processArticle } from "../scripts/pipeline/process-article.ts";
 import { readArticle } from "../scripts/pipeline/read.ts";
 import { formatProblem, type Problem } from "../scripts/pipeline/problems.ts";
 import { guessCountLine, isRelativeDate } from "../scripts/pipeline/review.ts";
-import { datePeriod, unmatchedProblem } from "../scripts/pipeline/corrections.ts";
+import { applyCorrections, datePeriod, NO_CORRECTIONS, unmatchedProblem } from "../scripts/pipeline/corrections.ts";
 import { loadSite } from "../scripts/site/config.ts";
 import { FrontMatterSchema } from "../scripts/pipeline/front-matter.ts";
 import { FRONT_MATTER_SCHEMA_PATH, frontMatterJsonSchema } from "../scripts/cli/schema.ts";
@@ -177,6 +177,11 @@ describe("each kind of correction, applied", () => {
     expect(corrected.review.unmatchedCorrections).toEqual([]);
   });
 
+  it("no corrections leave the machine's article exactly as it was", () => {
+    const { review: _review, ...article } = machine;
+    expect(applyCorrections(article, NO_CORRECTIONS).article).toEqual(article);
+  });
+
   it("the same corrections give the same article, byte for byte", () => {
     expect(JSON.stringify(processWith(CORRECTIONS))).toBe(JSON.stringify(corrected));
   });
@@ -189,6 +194,24 @@ describe("each kind of correction, applied", () => {
       'warning [corrections] src/articles/harbor.yaml:4 (people): correction {name: "Andy Lugar", role: "U.S. Attorney"} matches nothing in the article\n' +
       "  fix: check the name against the page's who's who (full names and the short forms the text uses match), or add `add: true` to add the person",
     );
+  });
+});
+
+describe("corrections in front matter", () => {
+  it("are read with their lines, and a front matter list replaces the sidecar's", () => {
+    const md = `---\ndate: 2026-03-04T09:00:00Z\npeople:\n  - {name: "Okafor", role: "Fisherman"}\n  - {name: "Nobody Known", hide: true}\n---\n${HARBOR.replace(/^.*\n\n/, "")}`;
+    const read = readArticle({
+      path: "src/articles/harbor.md", bytes: enc(md), siteTimeZone: site.timeZone,
+      sidecar: { path: "src/articles/harbor.yaml", bytes: enc("people:\n  - {name: \"Helen Marsh\", hide: true}\nplaces:\n  - {name: \"Norway\", hide: true}\n") },
+    });
+    expect(read.problems).toEqual([]);
+    const article = processArticle(read.article!, site);
+    expect(article.people.map((p) => [p.name, p.role])).toContainEqual(["Martin Okafor", "Fisherman"]);
+    // The sidecar's people list is replaced; its places list still applies.
+    expect(article.people.map((p) => p.name)).toContain("Helen Marsh");
+    expect(article.places.map((p) => p.name)).not.toContain("Norway");
+    expect(article.review.unmatchedCorrections).toEqual([{ file: "src/articles/harbor.md", line: 5, field: "people", entry: '{name: "Nobody Known", hide: true}' }]);
+    expect(article.review.sidecar).toBe("src/articles/harbor.yaml");
   });
 });
 

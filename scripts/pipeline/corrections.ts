@@ -375,13 +375,14 @@ export function applyCorrections(machine: MachineArticle, corrections: Correctio
 
   // Quotations: speakers follow the corrected who's who.
   const personIds = new Set(people.map((p) => p.id));
-  const nameOf = new Map(people.map((p) => [p.id, p.name]));
+  const machineName = new Map(machine.people.map((p) => [p.id, p.name]));
+  const renamedTo = new Map(people.filter((p) => machineName.has(p.id) && machineName.get(p.id) !== p.name).map((p) => [p.id, p.name]));
   type Indexed = { a: Attribution; index: number | null; at: number };
   const position = new Map(sentences.map((s) => [s.id, s.index]));
   let attributions: Indexed[] = machine.attributions.map((a, index) => {
     // A person hidden is no longer linked; a person renamed speaks under the new name.
     const personId = a.personId !== null && personIds.has(a.personId) ? a.personId : null;
-    const who = personId !== null && a.speakerFrom !== "group" ? nameOf.get(personId)! : a.who;
+    const who = personId !== null && renamedTo.has(personId) ? renamedTo.get(personId)! : a.who;
     return { a: { ...a, personId, who }, index, at: position.get(a.sentenceId) ?? Infinity };
   });
   const speakerOf = (speaker: string) => {
@@ -398,9 +399,8 @@ export function applyCorrections(machine: MachineArticle, corrections: Correctio
         continue;
       }
       const before = found.sentence.text.slice(0, found.sentence.text.indexOf(found.written));
-      const quoted = ((before.match(/[\u201C"]/g) ?? []).length - (before.match(/[\u201D]/g) ?? []).length) % 2 !== 0 || /[\u201C"]/.test(before.slice(-1));
       attributions.push({
-        a: { kind: quoted ? "quote" : "reported", ...speakerOf(entry.speaker!), verb: entry.verb ?? "said", what: found.written, sentenceId: found.sentence.id },
+        a: { kind: insideQuotationMarks(before) ? "quote" : "reported", ...speakerOf(entry.speaker!), verb: entry.verb ?? "said", what: found.written, sentenceId: found.sentence.id },
         index: null, at: found.sentence.index,
       });
       addedQuotes.push(entry.text);
@@ -464,6 +464,12 @@ export function applyCorrections(machine: MachineArticle, corrections: Correctio
     addedQuotes,
     unmatched,
   };
+}
+
+/** Whether text that follows `before` in a sentence stands inside quotation marks (straight or curly). */
+function insideQuotationMarks(before: string): boolean {
+  const opened = (before.match(/[\u201C"]/g) ?? []).length - (before.match(/\u201D/g) ?? []).length;
+  return opened % 2 !== 0;
 }
 
 // ---------------------------------------------------------------- warnings
