@@ -10,6 +10,7 @@ import { processArticle } from "../scripts/pipeline/process-article.ts";
 import { readArticle } from "../scripts/pipeline/read.ts";
 import { formatProblem, type Problem } from "../scripts/pipeline/problems.ts";
 import { guessCountLine, isRelativeDate } from "../scripts/pipeline/review.ts";
+import { guessAccuracy } from "../scripts/eval/guess-accuracy.ts";
 import { applyCorrections, datePeriod, NO_CORRECTIONS, unmatchedProblem } from "../scripts/pipeline/corrections.ts";
 import { loadSite } from "../scripts/site/config.ts";
 import { FrontMatterSchema } from "../scripts/pipeline/front-matter.ts";
@@ -235,6 +236,22 @@ describe("reviewing", () => {
   it("tells relative and weekday dates from calendar ones", () => {
     for (const t of ["Monday", "last September", "next Friday", "about a month from now", "two weeks ago", "this year"]) expect(isRelativeDate(t), t).toBe(true);
     for (const t of ["February 20 and 21", "2023", "March 31 to April 2", "September 2025"]) expect(isRelativeDate(t), t).toBe(false);
+  });
+
+  it("measures how often each kind of guess agrees with a gold annotation", () => {
+    const gold = {
+      people: [{ name: "Martin Okafor", aliases: ["Okafor"], role: "fisherman" }, { name: "Elena Vasquez", aliases: [], role: "Mayor" }],
+      dates: [{ text: "next Friday", start: "2026-03-06", end: "2026-03-06" }, { text: "last week", start: "2026-02-16", end: "2026-02-22" }],
+      quotes: [],
+      reported: [{ speaker: "Elena Vasquez", verb: "added" }, { speaker: "Martin Okafor", verb: "argued" }, { speaker: null, verb: "estimated" }],
+    };
+    expect(guessAccuracy(processWith(META), gold)).toEqual({
+      "speaker from name": [1, 1], // said: no gold; estimated: the gold names no one, so wrong; argued: right
+      "speaker from pronoun": [1, 0],
+      "date from relative words": [1, 1],
+      "person with a role": [1, 0],
+      "person without a role": [0, 1],
+    });
   });
 
   it("counts the guesses in one line, pluralized", () => {
