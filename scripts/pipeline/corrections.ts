@@ -270,45 +270,22 @@ export interface CorrectionResult {
 interface SentenceLine {
   id: string;
   text: string;
+  /** Place in the article, for ordering. */
   index: number;
 }
 
-function sentencesOf(article: Pick<MachineArticle, "sections">): SentenceLine[] {
-  const out: SentenceLine[] = [];
-  for (const section of article.sections) for (const p of section.paragraphs) for (const s of p.sentences) out.push({ id: s.id, text: s.text, index: out.length });
-  return out;
+/** What every step reads: the article's sentences, and ids for entries added. */
+interface Context {
+  sentences: SentenceLine[];
+  position: Map<string, number>;
+  newId: (name: string, prefix: string) => string;
+  unmatched: UnmatchedCorrection[];
 }
 
-/** The words as the sentence writes them, for a match found in matchForm: null when absent. */
-function findInSentences(sentences: readonly SentenceLine[], text: string): { sentence: SentenceLine; written: string } | null {
-  const wanted = matchForm(text);
-  for (const sentence of sentences) {
-    // matchForm keeps lengths except for folded spaces; sentence text is already folded.
-    const at = matchForm(sentence.text).indexOf(wanted);
-    if (at >= 0) return { sentence, written: sentence.text.slice(at, at + wanted.length) };
-  }
-  return null;
-}
-
-/** A correction entry as one line of YAML (flow mapping), for messages and the review. */
-export function yamlEntry(entry: Record<string, unknown>): string {
-  const value = (v: unknown): string => (typeof v === "string" ? JSON.stringify(v) : String(v));
-  return `{${Object.entries(entry).filter(([, v]) => v !== undefined).map(([k, v]) => `${k}: ${value(v)}`).join(", ")}}`;
-}
-
-const unmatchedOf = (field: string, c: Located<object>): UnmatchedCorrection => ({
-  file: c.file, line: c.line, field, entry: typeof c.entry === "string" ? JSON.stringify(c.entry) : yamlEntry(c.entry as Record<string, unknown>),
-});
-
-/**
- * The machine's article with the editor's corrections applied. Pure and
- * deterministic: entries apply in the order written, people before the
- * quotations whose speakers they name.
- */
-export function applyCorrections(machine: MachineArticle, corrections: Corrections): CorrectionResult {
-  const touched = { people: new Set<string>(), attributions: new Set<number>(), timeline: new Set<number>() };
-  const unmatched: UnmatchedCorrection[] = [];
-  const sentences = sentencesOf(machine);
+function contextOf(machine: MachineArticle): Context {
+  const sentences: SentenceLine[] = [];
+  for (const section of machine.sections) for (const p of section.paragraphs) for (const s of p.sentences) sentences.push({ id: s.id, text: s.text, index: sentences.length });
+  // Ids of people, organizations and places share one namespace (as in normalize/entities.ts).
   const ids = new Set([...machine.people, ...machine.organizations, ...machine.places].map((e) => e.id));
   const newId = (name: string, prefix: string) => {
     const base = slugify(name) || prefix;
@@ -317,152 +294,189 @@ export function applyCorrections(machine: MachineArticle, corrections: Correctio
     ids.add(id);
     return id;
   };
-  const mentionsOf = (name: string) => {
-    const found = findInSentences(sentences, name);
-    return found ? [{ text: found.written, sentenceId: found.sentence.id }] : [];
-  };
-  const renamed = <T extends { name: string; aliases: string[] }>(e: T, name: string): T =>
-    matchForm(name) === matchForm(e.name) ? e : { ...e, name, aliases: [e.name, ...e.aliases.filter((a) => matchForm(a) !== matchForm(name))] };
+  return { sentences, position: new Map(sentences.map((s) => [s.id, s.index])), newId, unmatched: [] };
+}
 
-  // People.
-  let people: Person[] = machine.people.map((p) => ({ ...p }));
-  let addedPeople = false;
-  for (const c of corrections.people) {
+/** The first sentence holding the words (compared in matchForm), and the words as it writes them. */
+function findInSentences(sentences: readonly SentenceLine[], text: string): { sentence: SentenceLine; written: string } | null {
+  const wanted = matchForm(text);
+  for (const sentence of sentences) {
+    // matchForm keeps lengths but for folded spaces, and sentence text is already folded.
+    const at = matchForm(sentence.text).indexOf(wanted);
+    if (at >= 0) return { sentence, written: sentence.text.slice(at, at + wanted.length) };
+  }
+  return null;
+}
+
+const mentionsOf = (ctx: Context, name: string) => {
+  const found = findInSentences(ctx.sentences, name);
+  return found ? [{ text: found.written, sentenceId: found.sentence.id }] : [];
+};
+
+/** The entry renamed; its old name stays as another form the text uses. */
+function renamed<T extends { name: string; aliases: string[] }>(e: T, name: string): T {
+  return matchForm(name) === matchForm(e.name) ? e : { ...e, name, aliases: [e.name, ...e.aliases.filter((a) => matchForm(a) !== matchForm(name))] };
+}
+
+/** A correction entry as one line of YAML (flow mapping), for messages and the review. */
+export function yamlEntry(entry: Record<string, unknown>): string {
+  const value = (v: unknown): string => (typeof v === "string" ? JSON.stringify(v) : String(v));
+  return `{${Object.entries(entry).filter(([, v]) => v !== undefined).map(([k, v]) => `${k}: ${value(v)}`).join(", ")}}`;
+}
+
+const unmatchedOf = (field: string, c: Located<object>, why = ""): UnmatchedCorrection => ({
+  file: c.file, line: c.line, field, entry: (typeof c.entry === "string" ? JSON.stringify(c.entry) : yamlEntry(c.entry as Record<string, unknown>)) + why,
+});
+
+function correctPeople(machine: MachineArticle, corrections: Located<PersonCorrection>[], ctx: Context) {
+  let people: Person[] = machine.people;
+  const touched = new Set<string>();
+  let added = false;
+  for (const c of corrections) {
     const { entry } = c;
     const matches = people.filter((p) => namedAs(p, entry.name));
     if (entry.add) {
-      if (matches.length > 0) unmatched.push({ ...unmatchedOf("people", c), entry: `${yamlEntry(entry)} (already in the who's who: drop add: true to correct it)` });
+      if (matches.length > 0) ctx.unmatched.push(unmatchedOf("people", c, " (already in the who's who: drop add: true to correct it)"));
       else {
-        people.push({ id: newId(entry.name, "person"), name: entry.name, aliases: [], role: entry.role ?? null, mentions: mentionsOf(entry.name) });
-        addedPeople = true;
+        people = [...people, { id: ctx.newId(entry.name, "person"), name: entry.name, aliases: [], role: entry.role ?? null, mentions: mentionsOf(ctx, entry.name) }];
+        added = true;
       }
-      continue;
+    } else if (matches.length === 0) {
+      ctx.unmatched.push(unmatchedOf("people", c));
+    } else {
+      for (const p of matches) touched.add(p.id);
+      people = entry.hide
+        ? people.filter((p) => !matches.includes(p))
+        : people.map((p) => {
+          if (!matches.includes(p)) return p;
+          const named = entry.rename !== undefined ? renamed(p, entry.rename) : p;
+          return entry.role !== undefined ? { ...named, role: entry.role } : named;
+        });
     }
-    if (matches.length === 0) {
-      unmatched.push(unmatchedOf("people", c));
-      continue;
-    }
-    for (const p of matches) touched.people.add(p.id);
-    if (entry.hide) {
-      people = people.filter((p) => !matches.includes(p));
-      continue;
-    }
-    people = people.map((p) => {
-      if (!matches.includes(p)) return p;
-      let out = entry.rename !== undefined ? renamed(p, entry.rename) : p;
-      if (entry.role !== undefined) out = { ...out, role: entry.role };
-      return out;
-    });
   }
+  return { people, touched, added };
+}
 
-  // Organizations and places.
-  const entities = (list: Entity[], field: "organizations" | "places", prefix: string): Entity[] => {
-    let out = list.map((e) => ({ ...e }));
-    for (const c of corrections[field]) {
-      const { entry } = c;
-      const matches = out.filter((e) => namedAs(e, entry.name));
-      if (entry.add) {
-        if (matches.length > 0) unmatched.push({ ...unmatchedOf(field, c), entry: `${yamlEntry(entry)} (already listed: drop add: true to correct it)` });
-        else out.push({ id: newId(entry.name, prefix), name: entry.name, aliases: [], mentions: mentionsOf(entry.name) });
-      } else if (matches.length === 0) unmatched.push(unmatchedOf(field, c));
-      else if (entry.hide) out = out.filter((e) => !matches.includes(e));
-      else if (entry.rename !== undefined) out = out.map((e) => (matches.includes(e) ? renamed(e, entry.rename!) : e));
-    }
-    return out;
-  };
-  const organizations = entities(machine.organizations, "organizations", "organization");
-  const places = entities(machine.places, "places", "place");
+function correctEntities(list: Entity[], field: "organizations" | "places", corrections: Located<EntityCorrection>[], ctx: Context): Entity[] {
+  let out = list;
+  for (const c of corrections) {
+    const { entry } = c;
+    const matches = out.filter((e) => namedAs(e, entry.name));
+    if (entry.add) {
+      if (matches.length > 0) ctx.unmatched.push(unmatchedOf(field, c, " (already listed: drop add: true to correct it)"));
+      else out = [...out, { id: ctx.newId(entry.name, field === "places" ? "place" : "organization"), name: entry.name, aliases: [], mentions: mentionsOf(ctx, entry.name) }];
+    } else if (matches.length === 0) ctx.unmatched.push(unmatchedOf(field, c));
+    else if (entry.hide) out = out.filter((e) => !matches.includes(e));
+    else out = out.map((e) => (matches.includes(e) ? renamed(e, entry.rename!) : e));
+  }
+  return out;
+}
 
-  // Quotations: speakers follow the corrected who's who.
+/** Quotations, their speakers following the corrected who's who; in the text's order. */
+function correctQuotes(machine: MachineArticle, people: Person[], corrections: Located<QuoteCorrection>[], ctx: Context) {
   const personIds = new Set(people.map((p) => p.id));
   const machineName = new Map(machine.people.map((p) => [p.id, p.name]));
   const renamedTo = new Map(people.filter((p) => machineName.has(p.id) && machineName.get(p.id) !== p.name).map((p) => [p.id, p.name]));
-  type Indexed = { a: Attribution; index: number | null; at: number };
-  const position = new Map(sentences.map((s) => [s.id, s.index]));
-  let attributions: Indexed[] = machine.attributions.map((a, index) => {
+  // `index`: the attribution's place in the machine's list, null for one added.
+  type Placed = { a: Attribution; index: number | null; at: number };
+  let placed: Placed[] = machine.attributions.map((a, index) => {
     // A person hidden is no longer linked; a person renamed speaks under the new name.
     const personId = a.personId !== null && personIds.has(a.personId) ? a.personId : null;
     const who = personId !== null && renamedTo.has(personId) ? renamedTo.get(personId)! : a.who;
-    return { a: { ...a, personId, who }, index, at: position.get(a.sentenceId) ?? Infinity };
+    return { a: { ...a, personId, who }, index, at: ctx.position.get(a.sentenceId) ?? Infinity };
   });
   const speakerOf = (speaker: string) => {
     const person = people.find((p) => namedAs(p, speaker));
     return { who: person?.name ?? speaker, personId: person?.id ?? null, speakerFrom: "editor" as const };
   };
-  const addedQuotes: string[] = [];
-  for (const c of corrections.quotes) {
+  const touched = new Set<number>();
+  const added: string[] = [];
+  for (const c of corrections) {
     const { entry } = c;
     if (entry.add) {
-      const found = findInSentences(sentences, entry.text);
+      const found = findInSentences(ctx.sentences, entry.text);
       if (!found) {
-        unmatched.push({ ...unmatchedOf("quotes", c), entry: `${yamlEntry(entry)} (no sentence of the article has these words)` });
+        ctx.unmatched.push(unmatchedOf("quotes", c, " (no sentence of the article has these words)"));
         continue;
       }
       const before = found.sentence.text.slice(0, found.sentence.text.indexOf(found.written));
-      attributions.push({
+      placed.push({
         a: { kind: insideQuotationMarks(before) ? "quote" : "reported", ...speakerOf(entry.speaker!), verb: entry.verb ?? "said", what: found.written, sentenceId: found.sentence.id },
         index: null, at: found.sentence.index,
       });
-      addedQuotes.push(entry.text);
+      added.push(entry.text);
       continue;
     }
-    const matches = attributions.filter((x) => attributionMatches(x.a, entry.text));
+    const matches = placed.filter((x) => attributionMatches(x.a, entry.text));
     if (matches.length === 0) {
-      unmatched.push(unmatchedOf("quotes", c));
+      ctx.unmatched.push(unmatchedOf("quotes", c));
       continue;
     }
-    for (const x of matches) if (x.index !== null) touched.attributions.add(x.index);
-    if (entry.hide) attributions = attributions.filter((x) => !matches.includes(x));
-    else attributions = attributions.map((x) => (matches.includes(x) ? { ...x, a: { ...x.a, ...speakerOf(entry.speaker!) } } : x));
+    for (const x of matches) if (x.index !== null) touched.add(x.index);
+    placed = entry.hide
+      ? placed.filter((x) => !matches.includes(x))
+      : placed.map((x) => (matches.includes(x) ? { ...x, a: { ...x.a, ...speakerOf(entry.speaker!) } } : x));
   }
-  // In the text's order; a stable sort keeps the order within a sentence.
-  attributions = attributions.map((x, i) => ({ x, i })).sort((p, q) => p.x.at - q.x.at || p.i - q.i).map(({ x }) => x);
+  // Sorting is stable: within a sentence the machine's order stays, an added quotation last.
+  const attributions = [...placed].sort((p, q) => p.at - q.at).map((x) => x.a);
+  return { attributions, touched, added };
+}
 
-  // Timeline.
-  type Entry = { e: TimelineEntry; index: number | null };
-  let timeline: Entry[] = machine.timeline.map((e, index) => ({ e, index }));
-  for (const c of corrections.timeline) {
+function correctTimeline(machine: MachineArticle, corrections: Located<TimelineCorrection>[], ctx: Context) {
+  type Placed = { e: TimelineEntry; index: number | null };
+  let placed: Placed[] = machine.timeline.map((e, index) => ({ e, index }));
+  const touched = new Set<number>();
+  for (const c of corrections) {
     const { entry } = c;
-    const period = entry.date !== undefined ? { ...datePeriod(entry.date)!, ...(entry.end !== undefined ? { end: datePeriod(entry.end)!.end } : {}) } : null;
+    const period = entry.date === undefined ? {} : { ...datePeriod(entry.date)!, ...(entry.end !== undefined ? { end: datePeriod(entry.end)!.end } : {}) };
     if (entry.add) {
-      const found = findInSentences(sentences, entry.text);
-      if (!found) {
-        unmatched.push({ ...unmatchedOf("timeline", c), entry: `${yamlEntry(entry)} (no sentence of the article has these words)` });
-        continue;
-      }
-      timeline.push({ e: { ...period!, dateText: found.written, label: entry.label ?? found.sentence.text, sentenceId: found.sentence.id }, index: null });
+      const found = findInSentences(ctx.sentences, entry.text);
+      if (!found) ctx.unmatched.push(unmatchedOf("timeline", c, " (no sentence of the article has these words)"));
+      else placed.push({ e: { ...(period as Pick<TimelineEntry, "start" | "end" | "precision">), dateText: found.written, label: entry.label ?? found.sentence.text, sentenceId: found.sentence.id }, index: null });
       continue;
     }
-    const matches = timeline.filter((x) => timelineEntryMatches(x.e, entry.text));
+    const matches = placed.filter((x) => timelineEntryMatches(x.e, entry.text));
     if (matches.length === 0) {
-      unmatched.push(unmatchedOf("timeline", c));
+      ctx.unmatched.push(unmatchedOf("timeline", c));
       continue;
     }
-    for (const x of matches) if (x.index !== null) touched.timeline.add(x.index);
-    if (entry.hide) timeline = timeline.filter((x) => !matches.includes(x));
-    else {
-      timeline = timeline.map((x) => (matches.includes(x) ? { ...x, e: { ...x.e, ...(period ?? {}), ...(entry.label !== undefined ? { label: entry.label } : {}) } } : x));
-    }
+    for (const x of matches) if (x.index !== null) touched.add(x.index);
+    placed = entry.hide
+      ? placed.filter((x) => !matches.includes(x))
+      : placed.map((x) => (matches.includes(x) ? { ...x, e: { ...x.e, ...period, ...(entry.label !== undefined ? { label: entry.label } : {}) } } : x));
   }
   // The order buildTimeline gives (scripts/pipeline/normalize/timeline.ts): start, end, place in the text.
-  const orderedTimeline = timeline
-    .map((x) => x.e)
-    .sort((a, b) => a.start.localeCompare(b.start) || a.end.localeCompare(b.end) || (position.get(a.sentenceId) ?? Infinity) - (position.get(b.sentenceId) ?? Infinity));
+  const at = (e: TimelineEntry) => ctx.position.get(e.sentenceId) ?? Infinity;
+  const timeline = placed.map((x) => x.e).sort((a, b) => a.start.localeCompare(b.start) || a.end.localeCompare(b.end) || at(a) - at(b));
+  return { timeline, touched };
+}
 
+/**
+ * The machine's article with the editor's corrections applied. Pure and
+ * deterministic: entries apply in the order written, people before the
+ * quotations whose speakers they name.
+ */
+export function applyCorrections(machine: MachineArticle, corrections: Corrections): CorrectionResult {
+  const ctx = contextOf(machine);
+  const people = correctPeople(machine, corrections.people, ctx);
+  const organizations = correctEntities(machine.organizations, "organizations", corrections.organizations, ctx);
+  const places = correctEntities(machine.places, "places", corrections.places, ctx);
+  const quotes = correctQuotes(machine, people.people, corrections.quotes, ctx);
+  const timeline = correctTimeline(machine, corrections.timeline, ctx);
   return {
     article: {
       ...machine,
-      people,
+      people: people.people,
       organizations,
       places,
-      attributions: attributions.map((x) => x.a),
-      timeline: orderedTimeline,
+      attributions: quotes.attributions,
+      timeline: timeline.timeline,
       keyPoints: corrections.keyPoints ?? machine.keyPoints,
     },
-    touched,
-    addedPeople,
-    addedQuotes,
-    unmatched,
+    touched: { people: people.touched, attributions: quotes.touched, timeline: timeline.touched },
+    addedPeople: people.added,
+    addedQuotes: quotes.added,
+    unmatched: ctx.unmatched,
   };
 }
 
