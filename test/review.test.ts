@@ -110,6 +110,9 @@ describe("npm run review on the sample", () => {
     expect(lines).toContain("review     no guesses to review");
     const page = project.read("briefings/north-korea-demands-recognition-as-nuclear-power/index.html");
     expect(page).toContain("<h1 id=\"headline\">Kim Jong Un reiterated his demand for the United States to recognize North Korea’s status as a nuclear power</h1>");
+    // Confirming the machine's guesses as they are changes nothing the reader sees but where the speaker came from.
+    expect(page).toContain('<time datetime="2026-03-27">about 27 March 2026</time>');
+    expect(page).toContain('<time datetime="2025-09-01">September 2025</time>');
   });
 });
 

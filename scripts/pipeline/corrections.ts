@@ -83,6 +83,8 @@ export const TimelineCorrectionSchema = z
     text: words("the date's words as the article writes them (or words of the entry's label)"),
     date: calendarValue.optional(),
     end: calendarValue.optional(),
+    /** The date is about that day ("about a month from now"): shown as "about 27 March 2026". */
+    approximate: z.literal(true, { message: "expected `approximate: true` (or leave it out)" }).optional(),
     label: words("what happened then").optional(),
     hide,
     add,
@@ -91,6 +93,7 @@ export const TimelineCorrectionSchema = z
     oneAction(["date", "label"])(entry, ctx);
     if (entry.add && entry.date === undefined) ctx.addIssue({ code: "custom", message: "an entry added needs `date:` (2026-03-31, 2026-03 or 2026)" });
     if (entry.end !== undefined && entry.date === undefined) ctx.addIssue({ code: "custom", message: "`end:` needs `date:` for the start" });
+    if (entry.approximate && entry.date === undefined) ctx.addIssue({ code: "custom", message: "`approximate: true` goes with a `date:`" });
     if (entry.date !== undefined && entry.end !== undefined && datePeriod(entry.end)!.end < datePeriod(entry.date)!.start) {
       ctx.addIssue({ code: "custom", message: "`end:` is before `date:`" });
     }
@@ -129,7 +132,7 @@ export const CorrectionFieldsSchema = z.object({
     examples: [[{ name: "Georgia", rename: "Georgia (U.S. state)" }]],
   }),
   timeline: list(TimelineCorrectionSchema, "timeline entries to correct").meta({
-    description: "Timeline corrections. `text` matches an entry by its date's words or words of its label; then `date` (2026-03-31, 2026-03 or 2026, with `end` for a span), `label`, or `hide: true`. `add: true` adds an entry at the sentence holding `text`.",
+    description: "Timeline corrections. `text` matches an entry by its date's words or words of its label; then `date` (2026-03-31, 2026-03 or 2026, with `end` for a span, `approximate: true` for “about”), `label`, or `hide: true`. `add: true` adds an entry at the sentence holding `text`.",
     examples: [[{ text: "last Monday", date: "2026-02-23" }, { text: "Last September", hide: true }, { text: "next spring", date: "2026-04", label: "Talks resume", add: true }]],
   }),
   quotes: list(QuoteCorrectionSchema, "quotations to correct").meta({
@@ -428,7 +431,11 @@ function correctTimeline(machine: MachineArticle, corrections: Located<TimelineC
   const touched = new Set<number>();
   for (const c of corrections) {
     const { entry } = c;
-    const period = entry.date === undefined ? {} : { ...datePeriod(entry.date)!, ...(entry.end !== undefined ? { end: datePeriod(entry.end)!.end } : {}) };
+    const period = entry.date === undefined ? {} : {
+      ...datePeriod(entry.date)!,
+      ...(entry.end !== undefined ? { end: datePeriod(entry.end)!.end } : {}),
+      ...(entry.approximate ? { precision: "approximate" as const } : {}),
+    };
     if (entry.add) {
       const found = findInSentences(ctx.sentences, entry.text);
       if (!found) ctx.unmatched.push(unmatchedOf("timeline", c, " (no sentence of the article has these words)"));

@@ -33,11 +33,10 @@ function distinctOpening(text: string, others: readonly string[]): string {
 }
 
 /** The calendar value of a timeline entry as a correction writes it. */
-function dateValue(e: Pick<TimelineEntry, "start" | "end" | "precision">): { date: string; end?: string } {
+function dateValue(e: Pick<TimelineEntry, "start" | "end" | "precision">): { date: string; end?: string; approximate?: true } {
   const form = (iso: string) => (e.precision === "year" ? iso.slice(0, 4) : e.precision === "month" ? iso.slice(0, 7) : iso);
-  const date = form(e.start);
-  const end = form(e.end);
-  return end === date || (e.precision === "month" && e.start.slice(0, 7) === e.end.slice(0, 7)) || (e.precision === "year" && e.start.slice(0, 4) === e.end.slice(0, 4)) ? { date } : { date, end };
+  const [date, end] = [form(e.start), form(e.end)];
+  return { date, ...(end !== date ? { end } : {}), ...(e.precision === "approximate" ? { approximate: true as const } : {}) };
 }
 
 const block = (field: string, entry: Record<string, unknown>) => `${field}:\n  - ${yamlEntry(entry)}`;
@@ -123,7 +122,7 @@ export function findGuesses(machine: MachineArticle): (Guess & { about: About })
     const value = dateValue(e);
     guesses.push({
       kind: "date", about: { kind: "timeline", index },
-      message: `“${e.dateText}” was placed at ${value.end ? `${value.date} to ${value.end}` : value.date}, counting from the publication date.`,
+      message: `“${e.dateText}” was placed at ${value.approximate ? "about " : ""}${value.end ? `${value.date} to ${value.end}` : value.date}, counting from the publication date.`,
       sentence: sentence(e.sentenceId), reviewed: `date: ${e.dateText}`,
       fixes: [
         { action: "correct", yaml: block("timeline", { text: e.dateText, ...value }) },
