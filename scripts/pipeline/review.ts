@@ -22,12 +22,13 @@ const KEY_WORDS = 6;
 
 const wordsOf = (text: string) => text.split(/\s+/).filter((w) => w !== "");
 
-/** The shortest opening of `text` (at least KEY_WORDS words) that no other of `others` contains. */
+/** The shortest opening of `text` (at least KEY_WORDS words) that none of `others` (in matchForm) contains. */
 function distinctOpening(text: string, others: readonly string[]): string {
   const words = wordsOf(text);
   for (let n = Math.min(KEY_WORDS, words.length); n < words.length; n++) {
     const opening = words.slice(0, n).join(" ");
-    if (!others.some((o) => matchForm(o).includes(matchForm(opening)))) return opening;
+    const form = matchForm(opening);
+    if (!others.some((o) => o.includes(form))) return opening;
   }
   return words.join(" ");
 }
@@ -49,8 +50,9 @@ function quotedPassages(text: string): string[] {
 /** Every guess in the machine's article, whether reviewed or not, in the page's order. */
 export function findGuesses(machine: MachineArticle): (Guess & { about: About })[] {
   const sentences = machine.sections.flatMap((s) => s.paragraphs.flatMap((p) => p.sentences));
+  const byId = new Map(sentences.map((s) => [s.id, s]));
   const sentence = (id: string | undefined) => {
-    const s = id === undefined ? undefined : sentences.find((x) => x.id === id);
+    const s = id === undefined ? undefined : byId.get(id);
     return s ? { id: s.id, text: s.text } : null;
   };
   const guesses: (Guess & { about: About })[] = [];
@@ -90,7 +92,7 @@ export function findGuesses(machine: MachineArticle): (Guess & { about: About })
       ],
     });
   }
-  const whats = machine.attributions.map((a) => a.what);
+  const whats = machine.attributions.map((a) => matchForm(a.what));
   machine.attributions.forEach((a: Attribution, index) => {
     if (a.speakerFrom !== "pronoun") return;
     const key = distinctOpening(a.what, whats.filter((_, i) => i !== index));
@@ -105,6 +107,7 @@ export function findGuesses(machine: MachineArticle): (Guess & { about: About })
     });
   });
   for (const s of sentences) {
+    if (!s.text.includes("\u201C") && !s.text.includes("\"")) continue;
     const said = machine.attributions.filter((a) => a.sentenceId === s.id);
     for (const passage of quotedPassages(s.text)) {
       if (said.some((a) => attributionMatches(a, passage) || matchForm(passage).includes(matchForm(a.what)))) continue;
