@@ -3,7 +3,7 @@
 // marks). Found on the machine's article, before corrections; a guess is
 // reviewed when a correction touched what it is about, or when the sidecar
 // lists it under `reviewed:`. Each guess carries the sidecar lines that
-// correct or hide it, ready to paste.
+// correct, hide or accept it, ready to paste.
 import type { Attribution, Guess, MachineArticle, Review, TimelineEntry, UnmatchedCorrection } from "../schema.ts";
 import { attributionMatches, matchForm, yamlEntry, type CorrectionResult, type Corrections } from "./corrections.ts";
 
@@ -47,7 +47,7 @@ function quotedPassages(text: string): string[] {
   return [...text.matchAll(/[\u201C"]([^\u201C\u201D"]+)[\u201D"]/g)].map((m) => m[1]!.trim().replace(/[,.]$/, "")).filter((q) => wordsOf(q).length >= QUOTE_MIN_WORDS);
 }
 
-/** Every guess in the machine's article, whether reviewed or not, in the page's order. */
+/** Every guess in the machine's article, reviewed or not: headline, gist, who's who, quotations, timeline. */
 export function findGuesses(machine: MachineArticle): (Guess & { about: About })[] {
   const sentences = machine.sections.flatMap((s) => s.paragraphs.flatMap((p) => p.sentences));
   const byId = new Map(sentences.map((s) => [s.id, s]));
