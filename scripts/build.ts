@@ -14,7 +14,8 @@ import { openReadMemo } from "./pipeline/read-cache.ts";
 import { defaultWorkerCount, parallelProcessor, workersFromEnv, type ParallelRun } from "./pipeline/parallel.ts";
 import { BriefingError, problem, type Problem } from "./pipeline/problems.ts";
 import { dataFileUnchanged, keepArticleFolders, manifestInBackground, planRender, recordRender, renderKeys, type Manifest, type RenderPlan } from "./render/render-cache.ts";
-import { RENDER_ONLY } from "./render/site.ts";
+import { RENDER_ONLY, REVIEW_MARKS } from "./render/site.ts";
+import { guessCountLine } from "./pipeline/review.ts";
 import type { DataFile } from "./schema.ts";
 import { relativePath } from "./list-files.ts";
 
@@ -30,6 +31,8 @@ export interface BuildOptions {
   /** Worker threads besides the main thread (default: BRIEFING_WORKERS, else cores - 1; 0 is serial). */
   workers?: number;
   log?: (line: string) => void;
+  /** Show the review's marks on the briefing pages: npm run dev's toggle (never npm run build's). */
+  reviewMarks?: boolean;
 }
 
 export interface BuildReport {
@@ -72,6 +75,8 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   const errors = result.problems.filter((p) => p.severity === "error");
   if (!result.data || errors.length > 0) throw new BriefingError(errors.length > 0 ? errors : result.problems);
   const data = result.data;
+  // What is left for the editor to check; never a reason to fail.
+  log(`${"review".padEnd(10)} ${guessCountLine(data.articles)}`);
 
   const staging = path.join(root, ".build");
   const stagedData = path.join(staging, "briefing.json");
@@ -80,7 +85,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
 
   const finalData = path.join(root, DATA_FILE);
   const siteName = `${path.relative(root, finalSite) || finalSite}/`;
-  const keys = useCache ? renderKeys(root, finalSite, data, articleDigests(data)) : null;
+  const keys = useCache ? renderKeys(root, finalSite, data, articleDigests(data), { reviewMarks: options.reviewMarks }) : null;
   const current = await siteNow;
   const plan: RenderPlan = keys ? planRender(root, keys, finalSite, current ?? undefined) : { kind: "full", reason: "the render cache is off" };
   // Nothing changed and the data file is the last build's: its bytes would be the same.
@@ -97,14 +102,14 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   } else if (plan.kind === "partial") {
     // Only the changed briefings and the shared pages; the rest of the
     // folder comes from the previous site (scripts/render/render-cache.ts).
-    const written = await timed("render", () => renderSite(root, data, plan.render, staging, stagedSite),
+    const written = await timed("render", () => renderSite(root, data, plan.render, staging, stagedSite, options.reviewMarks === true),
       (n) => `${n} files written by Eleventy (${plan.render.length} changed or new briefings and the shared pages)`);
     const kept = await timed("keep", () => keepArticleFolders(finalSite, stagedSite, plan.record.manifest, plan.keep),
       (k) => `${k.files} files of ${plan.keep.length} unchanged briefings kept from ${siteName}`);
     outputFiles = written + kept.files;
     knownFiles = kept.linked;
   } else {
-    outputFiles = await timed("render", () => renderSite(root, data, null, staging, stagedSite), (n) => `${n} files written by Eleventy${keys ? ` (${plan.reason})` : ""}`);
+    outputFiles = await timed("render", () => renderSite(root, data, null, staging, stagedSite, options.reviewMarks === true), (n) => `${n} files written by Eleventy${keys ? ` (${plan.reason})` : ""}`);
   }
 
   // Swap: both renames are on one file system, so each is atomic.
@@ -188,7 +193,7 @@ export function defaultProcessor(root: string, env: Record<string, string | unde
  * megabytes again would only cost time). `only`: the slugs whose briefing
  * pages to render, null for all. Returns how many files Eleventy wrote.
  */
-async function renderSite(root: string, data: DataFile, only: string[] | null, staging: string, outputDir: string): Promise<number> {
+async function renderSite(root: string, data: DataFile, only: string[] | null, staging: string, outputDir: string, reviewMarks: boolean): Promise<number> {
   const { Eleventy } = await import("@11ty/eleventy");
   // Eleventy imports eleventy.config.ts with Node's own loader; tsx's loader
   // makes that work wherever build() is called from (CLI, tests, bench).
@@ -208,6 +213,7 @@ async function renderSite(root: string, data: DataFile, only: string[] | null, s
       config: (eleventyConfig: { addGlobalData(name: string, value: unknown): void }) => {
         eleventyConfig.addGlobalData("briefing", data);
         if (only) eleventyConfig.addGlobalData(RENDER_ONLY, only);
+        if (reviewMarks) eleventyConfig.addGlobalData(REVIEW_MARKS, true);
       },
     });
     const written = (await eleventy.write()) as unknown;

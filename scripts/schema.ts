@@ -175,8 +175,50 @@ export const AttributionSchema = z.object({
   verb: z.string(),
   what: z.string(),
   sentenceId: z.string(),
+  /** How the speaker was found: named in the sentence ("Kim stated", "according to X"), taken
+   *  from a pronoun ("He stated": the last person named), a group ("some analysts"), or set
+   *  by the editor's correction in the sidecar. */
+  speakerFrom: z.enum(["name", "pronoun", "group", "editor"]),
 });
 export type Attribution = z.infer<typeof AttributionSchema>;
+
+// ---------------------------------------------------------------- review
+
+/** Something the machine guessed that no correction or `reviewed:` entry covers (npm run review). */
+export const GuessSchema = z.object({
+  /** headline: inferred from the lead; role: a person without one; speaker: taken from a pronoun;
+   *  quote: a quotation with no speaker; date: resolved from a weekday or a relative phrase;
+   *  people: an empty who's who; summary: fell back to the title. */
+  kind: z.enum(["headline", "role", "speaker", "quote", "date", "people", "summary"]),
+  /** What was guessed, in a sentence, for the editor. */
+  message: z.string(),
+  /** The sentence it comes from, or null when it is about the whole article. */
+  sentence: z.object({ id: z.string(), text: z.string() }).nullable(),
+  /** The sidecar `reviewed:` entry that accepts the guess as it is. */
+  reviewed: z.string(),
+  /** Sidecar YAML, ready to paste, that corrects it, hides it, adds what is missing, or accepts it as it is. */
+  fixes: z.array(z.object({ action: z.enum(["correct", "hide", "add", "accept"]), yaml: z.string() })),
+});
+export type Guess = z.infer<typeof GuessSchema>;
+
+/** A correction or `reviewed:` entry in front matter or the sidecar that matched nothing. */
+export const UnmatchedCorrectionSchema = z.object({
+  file: z.string(),
+  line: z.number().int().positive().nullable(),
+  /** The list it is in: people, organizations, places, timeline, quotes or reviewed. */
+  field: z.string(),
+  /** The entry as YAML, for the warning. */
+  entry: z.string(),
+});
+export type UnmatchedCorrection = z.infer<typeof UnmatchedCorrectionSchema>;
+
+export const ReviewSchema = z.object({
+  /** The article's sidecar (`<name>.yaml`, which may not exist yet): where corrections go. */
+  sidecar: z.string(),
+  guesses: z.array(GuessSchema),
+  unmatchedCorrections: z.array(UnmatchedCorrectionSchema),
+});
+export type Review = z.infer<typeof ReviewSchema>;
 
 // ---------------------------------------------------------------- article
 
@@ -230,11 +272,17 @@ export const ArticleSchema = z.object({
   summary: SummarySchema,
   /** Three to five short sentences for the briefing page and email. */
   keyPoints: z.array(z.string()),
+  /** What the machine guessed and the editor has not yet checked, after the sidecar's
+   *  corrections (scripts/pipeline/corrections.ts, review.ts). */
+  review: ReviewSchema,
 });
 export type Article = z.infer<typeof ArticleSchema>;
 
 /** What normalize produces: an article before it is summarized. */
-export type NormalizedArticle = Omit<Article, "summary" | "keyPoints">;
+export type NormalizedArticle = Omit<Article, "summary" | "keyPoints" | "review">;
+
+/** What summarize produces: the machine's article, before the editor's corrections. */
+export type MachineArticle = Omit<Article, "review">;
 
 // ---------------------------------------------------------------- data file
 

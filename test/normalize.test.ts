@@ -10,6 +10,7 @@ import { ArticleSchema, type NormalizedArticle } from "../scripts/schema.ts";
 import { normalize, splitSentences } from "../scripts/pipeline/normalize/index.ts";
 import { readArticle, readArticleFile, type SourceArticle } from "../scripts/pipeline/read.ts";
 import { checkSlugs } from "../scripts/pipeline/run.ts";
+import { NO_CORRECTIONS } from "../scripts/pipeline/corrections.ts";
 import { loadSite } from "../scripts/site/config.ts";
 import { dataFileJsonSchema, SCHEMA_PATH } from "../scripts/cli/schema.ts";
 import { PROJECT_ROOT, SEED_ARTICLE } from "./helpers/project.ts";
@@ -29,7 +30,7 @@ const sentenceText = (a: NormalizedArticle, id: string) => sentences(a).find((s)
 function source(body: string, extra: Partial<SourceArticle> = {}): SourceArticle {
   return {
     path: "src/articles/generated.txt", format: "text", body, bodyLine: 1, bytes: Buffer.from(body),
-    meta: { title: null, date: "2026-02-27T10:00:00.000+09:00", updated: null, timeZone: "Asia/Seoul", source: null, author: null, tags: [], summary: null, draft: false, slug: null, language: null, encoding: "utf-8" },
+    meta: { title: null, date: "2026-02-27T10:00:00.000+09:00", updated: null, timeZone: "Asia/Seoul", source: null, author: null, tags: [], summary: null, draft: false, slug: null, language: null, encoding: "utf-8", corrections: NO_CORRECTIONS },
     ...extra,
   };
 }
@@ -118,7 +119,7 @@ describe("the seed article", () => {
     expect(JSON.stringify(again)).toBe(JSON.stringify(a));
     const ids = [...a.sections.map((s) => s.id), ...a.sections.flatMap((s) => s.paragraphs.map((p) => p.id)), ...sentences(a).map((s) => s.id)];
     expect(new Set(ids).size).toBe(ids.length);
-    const article = { ...a, summary: { text: "x", origin: "generated" as const, sentenceIds: [], wordCount: 1 }, keyPoints: [] };
+    const article = { ...a, summary: { text: "x", origin: "generated" as const, sentenceIds: [], wordCount: 1 }, keyPoints: [], review: { sidecar: "", guesses: [], unmatchedCorrections: [] } };
     expect(ArticleSchema.safeParse(article).success).toBe(true);
     expect(a.wordCount).toBe(846);
     expect(a.readingMinutes).toBe(4);

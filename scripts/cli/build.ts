@@ -6,7 +6,9 @@ import { runCli } from "./run-cli.ts";
 
 await runCli(async () => {
   const t0 = performance.now();
-  const report = await build({ root: process.cwd(), log: (line) => process.stdout.write(line + "\n") });
+  // BRIEFING_DEV_REVIEW_MARKS is set by `npm run dev -- --review` (scripts/cli/dev.ts) for its own
+  // builds; under `npm run build` it is ignored, so published output never carries the marks.
+  const report = await build({ root: process.cwd(), log: (line) => process.stdout.write(line + "\n"), reviewMarks: process.env.BRIEFING_DEV_REVIEW_MARKS === "1" && process.env.npm_lifecycle_event !== "build" });
   for (const w of report.warnings) process.stderr.write(formatProblem(w) + "\n");
   process.stdout.write(`done       ${report.data.articles.length} briefings, ${report.outputFiles} files in _site/ (${Math.round(performance.now() - t0)} ms)\n`);
 });

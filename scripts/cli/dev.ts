@@ -1,6 +1,7 @@
 // npm run dev: serve the site with live reload while you edit.
 //   npm run dev                 http://localhost:8080/
 //   npm run dev -- --port 8081
+//   npm run dev -- --review     briefing pages also show what the machine guessed (npm run review's list)
 // Every change (an article, a template, an include, an asset, site.yaml,
 // eleventy.config.ts) runs `npm run build` again in a fresh process, and the
 // browser reloads when it succeeds. The build's caches make that cheap: only
@@ -52,9 +53,11 @@ function listenOnLoopbackOnly(DevServer: DevServerModule): void {
 let currentBuild: ChildProcess | null = null;
 
 /** `npm run build` in a child process, its output passed through; resolves to whether it succeeded. */
-function runBuild(root: string): Promise<boolean> {
+function runBuild(root: string, reviewMarks: boolean): Promise<boolean> {
   return new Promise((resolve) => {
-    const child = spawn(TSX, [BUILD_CLI], { cwd: root, stdio: ["ignore", "inherit", "inherit"] });
+    // The review marks reach the build as its one dev-only setting; npm run build never sets it.
+    const env = reviewMarks ? { ...process.env, BRIEFING_DEV_REVIEW_MARKS: "1" } : process.env;
+    const child = spawn(TSX, [BUILD_CLI], { cwd: root, env, stdio: ["ignore", "inherit", "inherit"] });
     currentBuild = child;
     const done = (ok: boolean) => {
       currentBuild = null;
@@ -66,7 +69,7 @@ function runBuild(root: string): Promise<boolean> {
 }
 
 await runCli(async () => {
-  const { values } = parseArgs({ options: { port: { type: "string", default: "8080" } } });
+  const { values } = parseArgs({ options: { port: { type: "string", default: "8080" }, review: { type: "boolean", default: false } } });
   const port = Number(values.port);
   if (!Number.isInteger(port) || port <= 0 || port > 65535) {
     throw new BriefingError([problem({ file: "npm run dev", field: "port", stage: "dev", message: `--port must be a port number, not "${values.port}"`, fix: "e.g. npm run dev -- --port 8081" })]);
@@ -76,7 +79,7 @@ await runCli(async () => {
 
   const rebuild = async (reason: string): Promise<boolean> => {
     const t0 = performance.now();
-    const ok = await runBuild(root);
+    const ok = await runBuild(root, values.review);
     log(ok
       ? `dev        ${reason}: rebuilt in ${Math.round(performance.now() - t0)} ms`
       : `dev        ${reason}: the build failed (problems above); the page keeps the last good build`);

@@ -10,6 +10,7 @@ import { z } from "zod";
 import { problem, type Problem } from "./problems.ts";
 import { lineCounterFor, zodProblems } from "./zod-problems.ts";
 import { foldWhitespace, removeControls } from "./normalize/clean.ts";
+import { CorrectionFieldsSchema, correctionEntryLines, NO_CORRECTIONS, type Corrections } from "./corrections.ts";
 
 /**
  * A metadata value as one clean line: control characters, bidi overrides and
@@ -41,6 +42,8 @@ export const FrontMatterSchema = z.object({
     (v) => (typeof v === "string" ? v.trim().toLowerCase() : v),
     z.enum(["utf-8", "windows-1252"], { message: 'expected "utf-8" or "windows-1252"' }),
   ).optional(),
+  // The editor's corrections: people, organizations, places, timeline, quotes, keyPoints, reviewed.
+  ...CorrectionFieldsSchema.shape,
 });
 export type FrontMatter = z.infer<typeof FrontMatterSchema>;
 
@@ -62,6 +65,8 @@ export interface ArticleMeta {
   language: string | null;
   /** The encoding the article's bytes were read in (declared, or found). */
   encoding: "utf-8" | "windows-1252";
+  /** The editor's corrections, with the file and line of each entry (scripts/pipeline/corrections.ts). */
+  corrections: Corrections;
 }
 
 export interface SplitFrontMatter {
@@ -94,7 +99,7 @@ export function parseMetadataYaml(
   yaml: string,
   file: string,
   firstLine: number,
-): { fields: FrontMatter; problems: Problem[] } {
+): { fields: FrontMatter; problems: Problem[]; entryLines: Record<string, number[]> } {
   const problems: Problem[] = [];
   const doc = parseDocument(yaml, { schema: "core", uniqueKeys: true });
   const lineOf = lineCounterFor(yaml, firstLine);
@@ -107,12 +112,12 @@ export function parseMetadataYaml(
         fix: "fix the YAML syntax (quote values that contain a colon followed by a space)",
       }));
     }
-    return { fields: {}, problems };
+    return { fields: {}, problems, entryLines: {} };
   }
   const raw: unknown = doc.toJS() ?? {};
   if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
     problems.push(problem({ file, line: firstLine, stage: "front-matter", message: "front matter must be a mapping of fields", fix: "write `field: value` lines" }));
-    return { fields: {}, problems };
+    return { fields: {}, problems, entryLines: {} };
   }
   for (const key of Object.keys(raw)) {
     if (!KNOWN_FIELDS.has(key)) {
@@ -128,9 +133,9 @@ export function parseMetadataYaml(
   const parsed = FrontMatterSchema.safeParse(raw);
   if (!parsed.success) {
     problems.push(...zodProblems(parsed.error, file, "front-matter", doc, lineOf));
-    return { fields: {}, problems };
+    return { fields: {}, problems, entryLines: {} };
   }
-  return { fields: parsed.data, problems };
+  return { fields: parsed.data, problems, entryLines: correctionEntryLines(doc, lineOf) };
 }
 
 function isZone(zone: string): boolean {
@@ -158,6 +163,7 @@ export function resolveMeta(
   file: string,
   siteZone: string,
   lineOfField: (field: string) => number | undefined,
+  corrections: Corrections = NO_CORRECTIONS,
 ): { meta: ArticleMeta | null; problems: Problem[] } {
   const problems: Problem[] = [];
   const zoneIsExplicit = fields.timeZone !== undefined;
@@ -215,6 +221,7 @@ export function resolveMeta(
       slug: fields.slug ?? null,
       language: fields.language ?? null,
       encoding: fields.encoding ?? "utf-8",
+      corrections,
     },
     problems,
   };

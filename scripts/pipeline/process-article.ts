@@ -5,6 +5,8 @@ import { normalize } from "./normalize/index.ts";
 import { BriefingError, problem } from "./problems.ts";
 import type { SourceArticle } from "./read.ts";
 import { summarize } from "./summarize/index.ts";
+import { applyCorrections } from "./corrections.ts";
+import { reviewArticle } from "./review.ts";
 
 export function processArticle(source: SourceArticle, site: Site): Article {
   let stage = "normalize";
@@ -12,7 +14,11 @@ export function processArticle(source: SourceArticle, site: Site): Article {
     const normalized = normalize(source, site);
     stage = "summarize";
     const { summary, keyPoints } = summarize(normalized, source.meta.summary, { minWords: site.summaryWords.min, maxWords: site.summaryWords.max });
-    return { ...normalized, summary, keyPoints };
+    // The editor has the last word: corrections from the sidecar, then what is left to review.
+    stage = "corrections";
+    const machine = { ...normalized, summary, keyPoints };
+    const corrected = applyCorrections(machine, source.meta.corrections);
+    return { ...corrected.article, review: reviewArticle(machine, corrected, source.meta.corrections) };
   } catch (error) {
     if (error instanceof BriefingError) throw error;
     // A bug in a stage must still name the article and the stage.

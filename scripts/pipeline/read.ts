@@ -4,6 +4,7 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { parseMetadataYaml, resolveMeta, splitFrontMatter, type ArticleMeta, type FrontMatter } from "./front-matter.ts";
 import { problem, type Problem } from "./problems.ts";
+import { collectCorrections, type CorrectionSource } from "./corrections.ts";
 import { LIMITS } from "./limits.ts";
 import { relativePath } from "../list-files.ts";
 
@@ -193,13 +194,13 @@ export function readArticle(input: ReadInput): ReadResult {
     return { article: null, problems: [problem({ file, stage: "read", message: `the file is ${input.bytes.length} bytes, over the limit of ${LIMITS.fileBytes}`, fix: "split the article, or raise LIMITS.fileBytes in scripts/pipeline/limits.ts" })] };
   }
   // The sidecar first: it may say what encoding the article is in.
-  let sidecar: { text: string; fields: FrontMatter; problems: Problem[] } | null = null;
+  let sidecar: { text: string; fields: FrontMatter; entryLines: Record<string, number[]>; problems: Problem[] } | null = null;
   if (input.sidecar) {
     const decoded = decodeArticleBytes(input.sidecar.bytes, input.sidecar.path);
     if ("severity" in decoded) return { article: null, problems: [decoded] };
     const text = articleText(decoded.text);
     const parsed = parseMetadataYaml(text, input.sidecar.path, 1);
-    sidecar = { text, fields: parsed.fields, problems: [...(decoded.warning ? [decoded.warning] : []), ...parsed.problems] };
+    sidecar = { text, fields: parsed.fields, entryLines: parsed.entryLines, problems: [...(decoded.warning ? [decoded.warning] : []), ...parsed.problems] };
   }
   let decoded = decodeArticleBytes(input.bytes, file, sidecar?.fields.encoding ?? null);
   if ("severity" in decoded) return { article: null, problems: [decoded, ...(sidecar?.problems ?? [])] };
@@ -221,6 +222,8 @@ export function readArticle(input: ReadInput): ReadResult {
     };
   }
   let fields: FrontMatter = {};
+  // Where each correction entry was written, the sidecar's first: front matter wins field by field.
+  const correctionSources: CorrectionSource[] = [];
   const yamlLines = new Map<string, number>();
   if (split.yaml !== null) {
     if (split.yaml.length > LIMITS.frontMatterBytes) {
@@ -229,6 +232,7 @@ export function readArticle(input: ReadInput): ReadResult {
     const parsed = parseMetadataYaml(split.yaml, file, split.yamlLine);
     problems.push(...parsed.problems);
     fields = parsed.fields;
+    correctionSources.push({ fields: parsed.fields, file, entryLines: parsed.entryLines });
     recordFieldLines(split.yaml, split.yamlLine, yamlLines);
   }
   // Front matter that names another encoding than the one read: read again in it.
@@ -246,6 +250,7 @@ export function readArticle(input: ReadInput): ReadResult {
     problems.push(...sidecar.problems);
     // Front matter in the article wins over the sidecar, field by field.
     fields = { ...sidecar.fields, ...fields };
+    correctionSources.unshift({ fields: sidecar.fields, file: input.sidecar.path, entryLines: sidecar.entryLines });
     if (split.yaml === null) {
       metaFile = input.sidecar.path;
       recordFieldLines(sidecar.text, 1, yamlLines);
@@ -253,7 +258,7 @@ export function readArticle(input: ReadInput): ReadResult {
   }
   if (problems.some((p) => p.severity === "error")) return { article: null, problems };
 
-  const resolved = resolveMeta(fields, metaFile, input.siteTimeZone, (f) => yamlLines.get(f));
+  const resolved = resolveMeta(fields, metaFile, input.siteTimeZone, (f) => yamlLines.get(f), collectCorrections(correctionSources, input.sidecar?.path ?? `${file.slice(0, -path.extname(file).length)}.yaml`));
   problems.push(...resolved.problems);
   if (!resolved.meta) return { article: null, problems };
 

@@ -10,6 +10,7 @@ import { readArticleFile, type SourceArticle } from "./read.ts";
 import type { ReadMemo } from "./read-cache.ts";
 import { GENERATOR } from "./generator.ts";
 import { validateDataFile } from "./data-file.ts";
+import { unmatchedProblem } from "./corrections.ts";
 
 export interface PipelineOptions {
   root: string;
@@ -104,6 +105,8 @@ export async function runPipeline(options: PipelineOptions, processor: ArticlePr
     if (error instanceof BriefingError) return { data: null, problems: [...problems, ...error.problems], stats };
     throw error;
   }
+  // Corrections that matched nothing: warnings naming the file and the entry (kept with the cached article).
+  problems.push(...articles.flatMap((a) => a.review.unmatchedCorrections.map(unmatchedProblem)));
   const slugProblems = checkSlugs(articles);
   if (slugProblems.length > 0) return { data: null, problems: [...problems, ...slugProblems], stats };
 

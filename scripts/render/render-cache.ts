@@ -59,8 +59,10 @@ const ARTICLE_FOLDER = /^briefings\/([a-z0-9]+(?:-[a-z0-9]+)*)\//;
  * The render keys of a data file; `articleDigests` are the hashes of each
  * article's JSON that writing the data file made (scripts/pipeline/data-file.ts).
  */
-export function renderKeys(root: string, outputDir: string, data: DataFile, articleDigests: string[]): RenderKeys {
+export function renderKeys(root: string, outputDir: string, data: DataFile, articleDigests: string[], options: { reviewMarks?: boolean } = {}): RenderKeys {
   const hash = createHash("sha256").update(`render-record ${RECORD_FORMAT}\0${path.resolve(outputDir)}\0`);
+  // npm run dev's review marks change every briefing page: a build without them renders in full.
+  hash.update(`review-marks ${options.reviewMarks === true}\0`);
   // The output never depends on the machine's zone or locale; a build in
   // another one still renders in full, so that this stays checked, never assumed.
   const { timeZone, locale } = Intl.DateTimeFormat().resolvedOptions();

@@ -216,6 +216,8 @@ export function jsonForScript(value: unknown): string {
 
 /** Global data key with the slugs of a partial render (scripts/build.ts); absent in a full one. */
 export const RENDER_ONLY = "briefingRenderOnly";
+/** Global data key, true when npm run dev shows the review's marks on briefing pages (never in npm run build). */
+export const REVIEW_MARKS = "briefingReviewMarks";
 
 export function sitePlugin(eleventyConfig: any): void {
   eleventyConfig.addPassthroughCopy({ "src/assets": "assets" });

@@ -82,11 +82,12 @@ export function articleFixture(overrides: Partial<Article> = {}): Article {
       { start: "2026-03-31", end: "2026-04-02", precision: "day", dateText: "March 31 to April 2", label: "Donald Trump visits Xi Jinping", sentenceId: "s-4-1" },
     ],
     attributions: [
-      { kind: "reported", who: "Park Won-gon", personId: "park-won-gon", verb: "said", what: "the door is open to talks on status only", sentenceId: "s-3-1" },
-      { kind: "reported", who: "Analysts", personId: null, verb: "expect", what: "little", sentenceId: "s-4-2" },
+      { kind: "reported", who: "Park Won-gon", personId: "park-won-gon", verb: "said", what: "the door is open to talks on status only", sentenceId: "s-3-1", speakerFrom: "name" },
+      { kind: "reported", who: "Analysts", personId: null, verb: "expect", what: "little", sentenceId: "s-4-2", speakerFrom: "group" },
     ],
     summary: { text: "Kim Jong Un repeated his demand; talks look unlikely before the visit.", origin: "generated", sentenceIds: ["s-1-1"], wordCount: 12 },
     keyPoints: ["Kim repeated his demand.", "Talks look unlikely.", "Trump visits China at the end of March."],
+    review: { sidecar: "src/articles/fixture.yaml", guesses: [], unmatchedCorrections: [] },
     ...overrides,
   });
 }

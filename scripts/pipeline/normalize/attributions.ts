@@ -35,7 +35,8 @@ const GROUP = /(?:^|[\s,])((?:(?:some|many|most|several|other|few|prevailing|the
 const GROUP_WORDS = new Set("analysts|experts|officials|observers|critics|sources|assessments|reports|studies|surveys|polls|diplomats|scholars|researchers|economists|lawmakers|residents|witnesses|commentators|investors|scientists|doctors|activists|others|many|some|authorities|police|prosecutors|campaigners|insiders|aides".split("|"));
 const PRONOUN = /(?:^|[\s,"\u201C])(he|she|He|She)$/;
 
-interface Found extends Omit<Attribution, "kind"> { start: number }
+/** `speakerFrom` unset means the speaker is named ("according to X" included). */
+interface Found extends Omit<Attribution, "kind" | "speakerFrom"> { start: number; speakerFrom?: Attribution["speakerFrom"] }
 
 /** A quotation when the words stand between quotation marks in the sentence; reported speech otherwise. */
 function kindOf(sentence: string, what: string): Attribution["kind"] {
@@ -86,6 +87,7 @@ export function extractAttributions(
 
       let who: string | null = null;
       let personId: string | null = null;
+      let speakerFrom: Attribution["speakerFrom"] = "name";
       let what: string | null = null;
       // Where the speaker's words start, for '"...," Kim said.' (the words before them are what was said).
       let subjectStart = vStart;
@@ -97,20 +99,21 @@ export function extractAttributions(
         if (!commaBefore && !span) return;
         const subject = found[found.length - 1] ?? null;
         const p = subject ? null : named.find((s) => s.kind === "person" && s.end <= vStart && /^(?:[\p{L}]+,\s)?$/u.test(text.slice(0, s.start))) ?? null;
-        if (subject) { who = subject.who; personId = subject.personId; }
+        if (subject) { who = subject.who; personId = subject.personId; speakerFrom = subject.speakerFrom ?? "name"; }
         else if (p) { who = p.name; personId = p.id; }
       } else if (span) {
         who = span.name; personId = span.kind === "person" ? span.id : null; subjectStart = span.start;
       } else if (PRONOUN.test(leftTail)) {
         const p = personBefore(vStart);
-        if (p) { who = p.name; personId = p.id; subjectStart = leftTrimLength - PRONOUN.exec(leftTail)![1]!.length; }
+        if (p) { who = p.name; personId = p.id; speakerFrom = "pronoun"; subjectStart = leftTrimLength - PRONOUN.exec(leftTail)![1]!.length; }
       } else if (/(?:,\s*|\s)(?:and|but)$/.test(leftTail) && found.length > 0) {
         const prev = found[found.length - 1]!;
-        who = prev.who; personId = prev.personId;
+        who = prev.who; personId = prev.personId; speakerFrom = prev.speakerFrom ?? "name";
       } else if (GROUP_WORDS.has(leftTail.slice(leftTail.lastIndexOf(" ") + 1).toLowerCase()) && GROUP.test(leftTail)) {
         // Keep "some analysts" and "prevailing assessments"; drop a lone determiner.
         const group = GROUP.exec(leftTail)![1]!;
         who = group.replace(/^the\s+/i, "");
+        speakerFrom = "group";
         subjectStart = leftTrimLength - group.length;
       } else if (/^(?:said|says|added|told|wrote|warned|noted|stated)$/.test(verb)) {
         // '"...," said Kim.'
@@ -135,7 +138,7 @@ export function extractAttributions(
         cleaned = unquote(text.slice(0, subjectStart));
       }
       if (cleaned.split(/\s+/).length < 3) return;
-      found.push({ who, personId, verb, what: cleaned, sentenceId: sentence.id, start: vStart });
+      found.push({ who, personId, speakerFrom, verb, what: cleaned, sentenceId: sentence.id, start: vStart });
     });
 
     // According to X, ...
@@ -156,7 +159,7 @@ export function extractAttributions(
     }
 
     found.sort((a, b) => a.start - b.start);
-    for (const { start: _start, ...a } of found) out.push({ kind: kindOf(text, a.what), ...a });
+    for (const { start: _start, ...a } of found) out.push({ kind: kindOf(text, a.what), ...a, speakerFrom: a.speakerFrom ?? "name" });
     const people = named.filter((s) => s.kind === "person");
     if (people.length > 0) lastPerson = people[people.length - 1]!;
   }

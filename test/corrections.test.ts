@@ -1,0 +1,357 @@
+// The editor's corrections in the sidecar: validated with file, line and
+// field; each kind applied to a hand-written article; shown on the briefing
+// page, in the email and in the feeds where the field appears; a correction
+// that matches nothing warns; a sidecar-only edit shows on the next build,
+// partial render included.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { processArticle } from "../scripts/pipeline/process-article.ts";
+import { readArticle } from "../scripts/pipeline/read.ts";
+import { formatProblem, type Problem } from "../scripts/pipeline/problems.ts";
+import { guessCountLine, isRelativeDate } from "../scripts/pipeline/review.ts";
+import { guessAccuracy } from "../scripts/eval/guess-accuracy.ts";
+import { applyCorrections, datePeriod, NO_CORRECTIONS, unmatchedProblem } from "../scripts/pipeline/corrections.ts";
+import { loadSite } from "../scripts/site/config.ts";
+import { FrontMatterSchema } from "../scripts/pipeline/front-matter.ts";
+import { FRONT_MATTER_SCHEMA_PATH, frontMatterJsonSchema } from "../scripts/cli/schema.ts";
+import type { Article } from "../scripts/schema.ts";
+import { hashTree, makeTempProject, PROJECT_ROOT, type TempProject } from "./helpers/project.ts";
+
+/** Written for these tests: a title line, people with and without roles, a pronoun speaker, a quotation nobody says, relative dates. */
+export const HARBOR = `Harbor town weighs new sea wall after winter storms
+
+Mayor Elena Vasquez said on Tuesday that the council of Port Alder will vote on a new sea wall before the summer. She added that the town cannot afford another winter like the last one.
+
+The Coastal Works Agency estimated the wall would cost 40 million dollars. Martin Okafor, a fisherman who has worked the harbor for thirty years, told reporters he doubts the wall will be finished in time. Engineers from Norway inspected the old wall.
+
+"We have heard these promises every single year," read a sign outside the harbor office. Residents plan to meet at the Alder Library next Friday to discuss the plan.
+
+Okafor argued that the money would be better spent on dredging the harbor. Helen Marsh also attended the meeting last week, but did not speak.
+`;
+const META = "date: 2026-03-04T09:00:00Z\nslug: harbor\n";
+
+/** Every kind of correction, each written as an editor would. */
+const CORRECTIONS = `${META}title: Port Alder votes on a sea wall before summer
+people:
+  - {name: "Elena Vasquez", rename: "Elena Vásquez"}
+  - {name: "Okafor", role: "Fisherman"}
+  - {name: "Helen Marsh", hide: true}
+  - {name: "Tom Reyes", role: "Harbor master", add: true}
+organizations:
+  - {name: "Coastal Works Agency", rename: "State Coastal Works Agency"}
+  - {name: "Alder Library", add: true}
+places:
+  - {name: "Norway", hide: true}
+  - {name: "Port Alder", add: true}
+timeline:
+  - {text: "next Friday", date: 2026-03-13, label: "Residents meet at the library"}
+  - {text: "last week", hide: true}
+  - {text: "before the summer", date: 2026-06, label: "Council votes on the sea wall", add: true}
+quotes:
+  - {text: "the town cannot afford another winter", speaker: "Elena Vásquez"}
+  - {text: "would cost 40 million", hide: true}
+  - {text: "We have heard these promises every single year", speaker: "A sign at the harbor office", verb: "read", add: true}
+keyPoints:
+  - The council votes on a sea wall before summer.
+  - Fishermen doubt it will be built in time.
+`;
+
+const site = loadSite(path.join(PROJECT_ROOT, "_data/site.yaml"), {});
+const enc = (text: string) => new TextEncoder().encode(text);
+
+function readWith(sidecar: string, file = "src/articles/harbor.txt") {
+  return readArticle({ path: file, bytes: enc(HARBOR), sidecar: { path: file.replace(/\.txt$/, ".yaml"), bytes: enc(sidecar) }, siteTimeZone: site.timeZone });
+}
+function processWith(sidecar: string): Article {
+  const read = readWith(sidecar);
+  expect(read.problems.filter((p) => p.severity === "error")).toEqual([]);
+  return processArticle(read.article!, site);
+}
+
+describe("corrections are validated like every front matter field", () => {
+  const errorsOf = (yaml: string) => readWith(META + yaml).problems.filter((p) => p.severity === "error");
+
+  it("names the sidecar, the entry's line and the field", () => {
+    const [typo] = errorsOf("people:\n  - {name: \"Helen Marsh\", hide: true}\n  - {name: \"Okafor\", rol: \"Fisherman\"}\n");
+    expect(typo).toMatchObject({ file: "src/articles/harbor.yaml", line: 5, field: "people.1" });
+    expect(typo!.message).toMatch(/rol/);
+    const [nothing] = errorsOf("places:\n  - {name: \"Norway\"}\n");
+    expect(nothing).toMatchObject({ line: 4, field: "places.0" });
+    expect(nothing!.message).toMatch(/nothing to correct/);
+    const [badDate] = errorsOf("timeline:\n  - {text: \"next Friday\", date: 2026-02-30}\n");
+    expect(badDate).toMatchObject({ line: 4, field: "timeline.0.date" });
+    expect(formatProblem(badDate!)).toMatch(/^error \[front-matter\] src\/articles\/harbor\.yaml:4 \(timeline\.0\.date\): expected a real date/);
+    const [both] = errorsOf("quotes:\n  - {text: \"the town cannot\", hide: true, add: true}\n");
+    expect(both!.message).toMatch(/either adds .* or hides/);
+    const [noSpeaker] = errorsOf("quotes:\n  - {text: \"every single year\", speaker: \"\", add: true}\n");
+    expect(noSpeaker).toMatchObject({ field: "quotes.0.speaker" });
+    const [notList] = errorsOf("keyPoints: one point\n");
+    expect(notList).toMatchObject({ line: 3, field: "keyPoints" });
+  });
+
+  it("documents the fields in docs/front-matter.schema.json, kept current, with examples the validator accepts", () => {
+    expect(readFileSync(path.join(PROJECT_ROOT, FRONT_MATTER_SCHEMA_PATH), "utf8")).toBe(frontMatterJsonSchema());
+    const documented = JSON.parse(frontMatterJsonSchema()) as { properties: Record<string, { examples?: unknown[] }> };
+    for (const field of ["people", "organizations", "places", "timeline", "quotes", "keyPoints", "reviewed"]) {
+      const examples = documented.properties[field]!.examples!;
+      expect(examples.length, field).toBeGreaterThan(0);
+      for (const example of examples) expect(FrontMatterSchema.safeParse({ [field]: example }).success, field).toBe(true);
+    }
+  });
+
+  it("keeps every value to one clean line: no control characters, line breaks or bidi overrides", () => {
+    const read = readWith(`${META}people:\n  - {name: "Okafor", role: "Fisher\\u202Eman\\nBcc: x@example.org"}\n`);
+    expect(read.problems).toEqual([]);
+    const [entry] = read.article!.meta.corrections.people;
+    expect(entry!.entry.role).toBe("Fisherman Bcc: x@example.org");
+    const [empty] = readWith(`${META}keyPoints: ["\\u0007 "]\n`).problems;
+    expect(empty).toMatchObject({ severity: "error", field: "keyPoints.0" });
+  });
+
+  it("reads dates as a day, a month or a year, and refuses impossible ones", () => {
+    expect(datePeriod("2026-02-28")).toEqual({ start: "2026-02-28", end: "2026-02-28", precision: "day" });
+    expect(datePeriod("2024-02")).toEqual({ start: "2024-02-01", end: "2024-02-29", precision: "month" });
+    expect(datePeriod("2026")).toEqual({ start: "2026-01-01", end: "2026-12-31", precision: "year" });
+    expect(datePeriod("2026-13")).toBeNull();
+    expect(datePeriod("26-01-01")).toBeNull();
+  });
+});
+
+describe("each kind of correction, applied", () => {
+  let machine: Article;
+  let corrected: Article;
+  beforeAll(() => {
+    machine = processWith(META);
+    corrected = processWith(CORRECTIONS);
+  });
+
+  it("finds what the corrections are about in the machine's article (the fixture is what it claims)", () => {
+    expect(machine.people.map((p) => [p.name, p.role])).toEqual([["Elena Vasquez", "Mayor"], ["Martin Okafor", null], ["Helen Marsh", null]]);
+    expect(machine.places.map((p) => p.name)).toContain("Norway");
+    expect(machine.attributions.find((a) => a.what.startsWith("the town cannot"))).toMatchObject({ who: "Elena Vasquez", speakerFrom: "pronoun" });
+    expect(machine.timeline.map((t) => t.dateText)).toEqual(["last week", "next Friday"]);
+  });
+
+  it("people: renamed (quotations follow), a role fixed through a short form, one hidden, one added", () => {
+    expect(corrected.people.map((p) => [p.name, p.role])).toEqual([["Elena Vásquez", "Mayor"], ["Martin Okafor", "Fisherman"], ["Tom Reyes", "Harbor master"]]);
+    const elena = corrected.people[0]!;
+    expect(elena.id).toBe(machine.people[0]!.id);
+    expect(elena.aliases).toContain("Elena Vasquez");
+    expect(corrected.attributions.filter((a) => a.personId === elena.id).every((a) => a.who === "Elena Vásquez")).toBe(true);
+    expect(corrected.people[2]!.mentions).toEqual([]);
+  });
+
+  it("organizations and places: renamed, added with their mention, hidden", () => {
+    expect(corrected.organizations.map((o) => o.name)).toEqual(["State Coastal Works Agency", "Alder Library"]);
+    expect(corrected.organizations[1]!.mentions[0]!.sentenceId).toBe("s-3-2");
+    expect(corrected.places.map((p) => p.name)).not.toContain("Norway");
+    expect(corrected.places.find((p) => p.name === "Port Alder")!.mentions[0]!.sentenceId).toBe("s-1-1");
+  });
+
+  it("timeline: a date and label fixed, an entry hidden, one added, all in time order", () => {
+    expect(corrected.timeline.map((t) => [t.dateText, t.start, t.end, t.precision, t.label])).toEqual([
+      ["next Friday", "2026-03-13", "2026-03-13", "day", "Residents meet at the library"],
+      ["before the summer", "2026-06-01", "2026-06-30", "month", "Council votes on the sea wall"],
+    ]);
+    expect(corrected.timeline[1]!.sentenceId).toBe("s-1-1");
+  });
+
+  it("quotes: a speaker fixed (linked to the corrected person), one hidden, one added in the text's order", () => {
+    const fixed = corrected.attributions.find((a) => a.what.startsWith("the town cannot"))!;
+    expect(fixed).toMatchObject({ who: "Elena Vásquez", personId: corrected.people[0]!.id, speakerFrom: "editor" });
+    expect(corrected.attributions.some((a) => a.what.includes("40 million"))).toBe(false);
+    const added = corrected.attributions.find((a) => a.verb === "read")!;
+    expect(added).toMatchObject({ kind: "quote", who: "A sign at the harbor office", personId: null, what: "We have heard these promises every single year", sentenceId: "s-3-1" });
+    const order = corrected.attributions.map((a) => a.sentenceId);
+    expect(order.indexOf("s-3-1")).toBeGreaterThan(order.indexOf("s-2-2"));
+  });
+
+  it("keyPoints replaced; title overrides; the machine's guesses are all covered", () => {
+    expect(corrected.keyPoints).toEqual(["The council votes on a sea wall before summer.", "Fishermen doubt it will be built in time."]);
+    expect(corrected.title).toBe("Port Alder votes on a sea wall before summer");
+    expect(machine.review.guesses.map((g) => g.reviewed)).toEqual([
+      "role: Martin Okafor", "role: Helen Marsh", "speaker: the town cannot afford another winter",
+      "quote: We have heard these promises every", "date: last week", "date: next Friday",
+    ]);
+    expect(corrected.review.guesses).toEqual([]);
+    expect(corrected.review.unmatchedCorrections).toEqual([]);
+  });
+
+  it("no corrections leave the machine's article exactly as it was", () => {
+    const { review: _review, ...article } = machine;
+    expect(applyCorrections(article, NO_CORRECTIONS).article).toEqual(article);
+  });
+
+  it("the same corrections give the same article, byte for byte", () => {
+    expect(JSON.stringify(processWith(CORRECTIONS))).toBe(JSON.stringify(corrected));
+  });
+
+  it("a correction or reviewed entry that matches nothing is a warning naming the file, the line and the entry", () => {
+    const article = processWith(`${META}people:\n  - {name: "Andy Lugar", role: "U.S. Attorney"}\ntimeline:\n  - {text: "next Sunday", hide: true}\nquotes:\n  - {text: "words nobody said", speaker: "Kim"}\nreviewed:\n  - "role: Nobody"\n`);
+    expect(article.review.unmatchedCorrections.map((u) => [u.field, u.line])).toEqual([["people", 4], ["timeline", 6], ["quotes", 8], ["reviewed", 10]]);
+    const [person] = article.review.unmatchedCorrections.map(unmatchedProblem);
+    expect(formatProblem(person!)).toBe(
+      'warning [corrections] src/articles/harbor.yaml:4 (people): correction {name: "Andy Lugar", role: "U.S. Attorney"} matches nothing in the article\n' +
+      "  fix: check the name against the page's who's who (full names and the short forms the text uses match), or add `add: true` to add the person",
+    );
+  });
+});
+
+describe("corrections in front matter", () => {
+  it("are read with their lines, and a front matter list replaces the sidecar's", () => {
+    const md = `---\ndate: 2026-03-04T09:00:00Z\npeople:\n  - {name: "Okafor", role: "Fisherman"}\n  - {name: "Nobody Known", hide: true}\n---\n${HARBOR.replace(/^.*\n\n/, "")}`;
+    const read = readArticle({
+      path: "src/articles/harbor.md", bytes: enc(md), siteTimeZone: site.timeZone,
+      sidecar: { path: "src/articles/harbor.yaml", bytes: enc("people:\n  - {name: \"Helen Marsh\", hide: true}\nplaces:\n  - {name: \"Norway\", hide: true}\n") },
+    });
+    expect(read.problems).toEqual([]);
+    const article = processArticle(read.article!, site);
+    expect(article.people.map((p) => [p.name, p.role])).toContainEqual(["Martin Okafor", "Fisherman"]);
+    // The sidecar's people list is replaced; its places list still applies.
+    expect(article.people.map((p) => p.name)).toContain("Helen Marsh");
+    expect(article.places.map((p) => p.name)).not.toContain("Norway");
+    expect(article.review.unmatchedCorrections).toEqual([{ file: "src/articles/harbor.md", line: 5, field: "people", entry: '{name: "Nobody Known", hide: true}' }]);
+    expect(article.review.sidecar).toBe("src/articles/harbor.yaml");
+  });
+});
+
+describe("the README's example", () => {
+  it("applies to the sample without an error or an unmatched entry, and leaves nothing to review", () => {
+    const readme = readFileSync(path.join(PROJECT_ROOT, "README.md"), "utf8");
+    const example = /### Corrections[\s\S]*?```yaml\n([\s\S]*?)```/.exec(readme)![1]!;
+    const file = "src/articles/000_73ba9802054c4cc1.txt";
+    const sidecar = readFileSync(path.join(PROJECT_ROOT, file.replace(/\.txt$/, ".yaml")), "utf8") + example;
+    const read = readArticle({ path: file, bytes: readFileSync(path.join(PROJECT_ROOT, file)), sidecar: { path: "sample.yaml", bytes: enc(sidecar) }, siteTimeZone: site.timeZone });
+    expect(read.problems).toEqual([]);
+    const article = processArticle(read.article!, site);
+    expect(article.review.unmatchedCorrections).toEqual([]);
+    expect(article.people.find((p) => p.name === "Kim Jong Un")!.role).toBe("General Secretary of the Workers' Party");
+    expect(article.timeline.find((t) => t.dateText === "about a month from now")).toMatchObject({ start: "2026-03-31", end: "2026-04-02", precision: "day" });
+    expect(article.review.guesses).toEqual([]);
+  });
+});
+
+describe("reviewing", () => {
+  it("tells relative and weekday dates from calendar ones", () => {
+    for (const t of ["Monday", "last September", "next Friday", "about a month from now", "two weeks ago", "this year"]) expect(isRelativeDate(t), t).toBe(true);
+    for (const t of ["February 20 and 21", "2023", "March 31 to April 2", "September 2025"]) expect(isRelativeDate(t), t).toBe(false);
+  });
+
+  it("measures how often each kind of guess agrees with a gold annotation", () => {
+    const gold = {
+      people: [{ name: "Martin Okafor", aliases: ["Okafor"], role: "fisherman" }, { name: "Elena Vasquez", aliases: [], role: "Mayor" }],
+      dates: [{ text: "next Friday", start: "2026-03-06", end: "2026-03-06" }, { text: "last week", start: "2026-02-16", end: "2026-02-22" }],
+      quotes: [],
+      reported: [{ speaker: "Elena Vasquez", verb: "added" }, { speaker: "Martin Okafor", verb: "argued" }, { speaker: null, verb: "estimated" }],
+    };
+    expect(guessAccuracy(processWith(META), gold)).toEqual({
+      "speaker from name": [1, 1], // said: no gold; estimated: the gold names no one, so wrong; argued: right
+      "speaker from pronoun": [1, 0],
+      "date from relative words": [1, 1],
+      "person with a role": [1, 0],
+      "person without a role": [0, 1],
+    });
+  });
+
+  it("counts the guesses in one line, pluralized", () => {
+    const of = (n: number) => ({ review: { sidecar: "", unmatchedCorrections: [], guesses: Array.from({ length: n }, () => ({ kind: "role" as const, message: "", sentence: null, reviewed: "", fixes: [] })) } });
+    expect(guessCountLine([of(0)])).toBe("no guesses to review");
+    expect(guessCountLine([of(1)])).toBe("1 guess to review: npm run review");
+    expect(guessCountLine([of(3), of(4)])).toBe("7 guesses to review: npm run review");
+  });
+
+  it("a reviewed: entry covers its guess, and only that one", () => {
+    const article = processWith(`${META}reviewed:\n  - "role: Helen Marsh"\n  - "DATE: Last Week"\n`);
+    expect(article.review.guesses.map((g) => g.reviewed)).toEqual(["role: Martin Okafor", "speaker: the town cannot afford another winter", "quote: We have heard these promises every", "date: next Friday"]);
+    expect(article.review.unmatchedCorrections).toEqual([]);
+  });
+});
+
+describe("corrections in the built site", () => {
+  let project: TempProject;
+  let lines: string[];
+  let warnings: Problem[];
+  const buildIt = async () => {
+    lines = [];
+    const report = await project.build({ log: (l) => lines.push(l), workers: 0 });
+    warnings = report.warnings;
+    return report;
+  };
+  const page = () => project.read("briefings/harbor/index.html");
+  const sidecar = () => path.join(project.root, "src/articles/harbor.yaml");
+
+  beforeAll(async () => {
+    project = makeTempProject({ withSample: false });
+    project.addArticle("harbor.txt", HARBOR);
+    project.addArticle("harbor.yaml", CORRECTIONS + "  \nreviewed: [\"role: Nobody\"]\n");
+    await buildIt();
+  });
+  afterAll(() => project.remove());
+
+  it("shows every correction on the briefing page", () => {
+    const html = page();
+    const section = (cls: string) => new RegExp(`<section class="${cls}"[\\s\\S]*?</section>`).exec(html)?.[0] ?? "";
+    const who = section("whos-who");
+    expect(who).toContain("Elena Vásquez");
+    expect(who).not.toContain("Elena Vasquez");
+    expect(who).toMatch(/Martin Okafor<\/a><span class="role">Fisherman/);
+    expect(who).toMatch(/Tom Reyes<\/a><span class="role">Harbor master/);
+    expect(who).not.toContain("Helen Marsh");
+    expect(who).toContain("State Coastal Works Agency");
+    expect(who).toContain("Alder Library");
+    expect(who).toContain("Port Alder");
+    expect(who).not.toContain("Norway");
+    const timeline = section("timeline");
+    expect(timeline).toContain('<time datetime="2026-03-13">13 March 2026</time> Residents meet at the library');
+    expect(timeline).toContain("Council votes on the sea wall");
+    expect(timeline).not.toContain("last week");
+    const said = section("said");
+    expect(said).toContain("A sign at the harbor office");
+    expect(said).not.toContain("40 million");
+    expect(said).toMatch(/Elena Vásquez<\/a><\/span> added the town cannot afford/);
+    expect(section("key-points")).toContain("Fishermen doubt it will be built in time.");
+    expect(html).toContain("<h1 id=\"headline\">Port Alder votes on a sea wall before summer</h1>");
+    // JSON-LD names the corrected people with their roles.
+    expect(html).toContain('"jobTitle": "Fisherman"');
+  });
+
+  it("shows the key points and headline in the email, and the headline in the feeds", () => {
+    for (const file of ["email.html", "email.txt"]) {
+      const email = project.read(`briefings/harbor/${file}`);
+      expect(email).toContain("Fishermen doubt it will be built in time.");
+      expect(email).toContain("Port Alder votes on a sea wall before summer");
+    }
+    expect(project.read("feed.xml")).toContain("<title>Port Alder votes on a sea wall before summer</title>");
+    expect(JSON.parse(project.read("feed.json")).items[0].title).toBe("Port Alder votes on a sea wall before summer");
+    // The full text in the feeds stays the article's own words.
+    expect(project.read("feed.xml")).toContain("Elena Vasquez said on Tuesday");
+  });
+
+  it("warns about an entry that matches nothing and prints the count of guesses, without failing", () => {
+    expect(warnings.map(formatProblem)).toEqual([
+      expect.stringMatching(/^warning \[corrections\] src\/articles\/harbor\.yaml:27 \(reviewed\): reviewed entry "role: Nobody" matches no guess/),
+    ]);
+    expect(lines).toContain("review     no guesses to review");
+  });
+
+  it("a sidecar-only edit shows on the next build (partial render), as a full render would write it", async () => {
+    // A second article, so the render is partial rather than everything.
+    project.addArticle("other.md", "---\ndate: 2026-03-01T09:00:00Z\ntitle: Another story\n---\nThe ferry timetable changes in April, the operator said.\n");
+    await buildIt();
+    const before = hashTree(project.site(""));
+    writeFileSync(sidecar(), readFileSync(sidecar(), "utf8").replace('role: "Fisherman"', 'role: "Harbor fisherman"').replace('  \nreviewed: ["role: Nobody"]\n', ""));
+    await buildIt();
+    expect(lines.find((l) => l.startsWith("cache "))).toMatch(/1 misses/);
+    expect(lines.find((l) => l.startsWith("render "))).toMatch(/1 changed or new briefings/);
+    expect(page()).toMatch(/Martin Okafor<\/a><span class="role">Harbor fisherman/);
+    expect(warnings).toEqual([]);
+    const partial = hashTree(project.site(""));
+    expect(Object.keys(partial).filter((p) => partial[p] !== before[p]).filter((p) => p.startsWith("briefings/"))).toEqual(["briefings/harbor/index.html"]);
+    // The same project from nothing renders the same bytes.
+    rmSync(path.join(project.root, ".cache"), { recursive: true, force: true });
+    rmSync(project.site(""), { recursive: true, force: true });
+    await buildIt();
+    expect(hashTree(project.site(""))).toEqual(partial);
+  });
+});

@@ -1,0 +1,159 @@
+// npm run review on a copy of the sample: what the machine guessed, the lines
+// that correct or accept it, --json, --strict's exit codes; pasting its
+// suggestions into the (copied) sidecar leaves nothing to review. The build's
+// count line, and the dev server's marks that never reach npm run build.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { spawnSync } from "node:child_process";
+import { appendFileSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { makeTempProject, PROJECT_ROOT, type TempProject } from "./helpers/project.ts";
+
+const TSX = path.join(PROJECT_ROOT, "node_modules/.bin/tsx");
+const SIDECAR = "src/articles/000_73ba9802054c4cc1.yaml";
+
+let project: TempProject;
+let original: string;
+const sidecar = () => path.join(project.root, SIDECAR);
+
+function run(cli: string, args: string[] = [], env: Record<string, string> = {}) {
+  const result = spawnSync(TSX, [path.join(project.root, "scripts/cli", cli), ...args], {
+    cwd: project.root, encoding: "utf8", env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env },
+  });
+  return { code: result.status, out: result.stdout, err: result.stderr };
+}
+const review = (...args: string[]) => run("review.ts", args);
+
+/** The snippets printed after `# <action>:` lines, each as its lines. */
+function snippets(out: string, action: string): string[][] {
+  const lines = out.split("\n");
+  const found: string[][] = [];
+  lines.forEach((line, i) => {
+    if (line !== `# ${action}:`) return;
+    const snippet: string[] = [];
+    for (let j = i + 1; j < lines.length && !lines[j]!.startsWith("#") && lines[j] !== ""; j++) snippet.push(lines[j]!);
+    found.push(snippet);
+  });
+  return found;
+}
+
+/** Pasting several snippets into one sidecar as an editor would: entries of the same list under one key. */
+function pasteTogether(parts: string[][]): string {
+  const lists = new Map<string, string[]>();
+  const scalars: string[] = [];
+  for (const part of parts) {
+    if (part.length === 1) scalars.push(part[0]!);
+    else lists.set(part[0]!, [...(lists.get(part[0]!) ?? []), ...part.slice(1)]);
+  }
+  return [...scalars, ...[...lists].flatMap(([key, entries]) => [key, ...entries])].join("\n") + "\n";
+}
+
+beforeAll(() => {
+  project = makeTempProject();
+  original = readFileSync(sidecar(), "utf8");
+});
+afterAll(() => project.remove());
+
+describe("npm run review on the sample", () => {
+  let out: string;
+  it("lists the inferred headline and the speakers taken from a pronoun, each with its sentence and lines to paste", () => {
+    const result = review();
+    out = result.out;
+    expect(result.code).toBe(0);
+    expect(out).toMatch(/^# src\/articles\/000_73ba9802054c4cc1\.txt \(north-korea-demands-recognition-as-nuclear-power\): \d+ guesses; corrections go in src\/articles\/000_73ba9802054c4cc1\.yaml$/m);
+    expect(out).toMatch(/^# 1\. headline: The headline “Kim Jong Un reiterated his demand .*” was made from the lead sentence\.$/m);
+    expect(out).toMatch(/^#    from s-1-1: Kim Jong Un, the General Secretary/m);
+    // The two sentences that open with "He": their speaker came from the pronoun.
+    expect(out).toMatch(/^#    from s-1-2: He also stated that/m);
+    expect(out).toMatch(/^#    from s-7-1: He emphasized that/m);
+    expect(out).toMatch(/^quotes:\n {2}- \{text: "if it recognize them, there’s no", speaker: "Kim Jong Un"\}$/m);
+    expect(out).toMatch(/^title: "Kim Jong Un reiterated his demand for the United States to recognize North Korea’s status as a nuclear power"$/m);
+  });
+
+  it("--json holds the same guesses; --strict exits 1 while any is unreviewed", () => {
+    const json = review("--json");
+    const data = JSON.parse(json.out) as { guesses: number; articles: { slug: string; guesses: { kind: string; sentence: { id: string } | null }[] }[] };
+    expect(data.articles).toHaveLength(1);
+    const guesses = data.articles[0]!.guesses;
+    expect(data.guesses).toBe(guesses.length);
+    expect(guesses.filter((g) => g.kind === "speaker").map((g) => g.sentence!.id)).toEqual(["s-1-2", "s-7-1"]);
+    expect(guesses[0]!.kind).toBe("headline");
+    expect(out.match(/^# \d+\. /gm)).toHaveLength(guesses.length);
+    expect(review("--strict").code).toBe(1);
+    expect(review("--strict", "--json").code).toBe(1);
+  });
+
+  it("takes slugs, and refuses one that names no article", () => {
+    expect(review("north-korea-demands-recognition-as-nuclear-power").out).toBe(out);
+    const wrong = review("no-such-slug");
+    expect(wrong.code).toBe(1);
+    expect(wrong.err).toMatch(/no published article has the slug "no-such-slug"/);
+  });
+
+  it("after pasting its accept-all lines into the sidecar it lists nothing, and --strict passes", () => {
+    const block = out.slice(out.indexOf("\n", out.indexOf("# To accept all")) + 1).split("\n\n")[0]!;
+    expect(block.split("\n").length).toBeGreaterThan(3);
+    appendFileSync(sidecar(), block + "\n");
+    const after = review("--strict");
+    expect(after.code).toBe(0);
+    expect(after.err).toBe("");
+    expect(after.out).toMatch(/nothing to review$/m);
+    expect(after.out).not.toMatch(/^# \d+\. /m);
+  });
+
+  it("after pasting its corrections instead it lists nothing too, and the build shows them", async () => {
+    writeFileSync(sidecar(), original + pasteTogether(snippets(out, "correct")));
+    const after = review("--strict");
+    expect(after.err).toBe("");
+    expect(after.code).toBe(0);
+    const lines: string[] = [];
+    await project.build({ log: (l) => lines.push(l), workers: 0 });
+    expect(lines).toContain("review     no guesses to review");
+    const page = project.read("briefings/north-korea-demands-recognition-as-nuclear-power/index.html");
+    expect(page).toContain("<h1 id=\"headline\">Kim Jong Un reiterated his demand for the United States to recognize North Korea’s status as a nuclear power</h1>");
+    // Confirming the machine's guesses as they are changes nothing the reader sees but where the speaker came from.
+    expect(page).toContain('<time datetime="2026-03-27">about 27 March 2026</time>');
+    expect(page).toContain('<time datetime="2025-09-01">September 2025</time>');
+  });
+});
+
+describe("the build's count and the dev server's marks", () => {
+  const pagePath = "briefings/north-korea-demands-recognition-as-nuclear-power/index.html";
+  let count: number;
+  beforeAll(() => {
+    writeFileSync(sidecar(), original);
+    count = (JSON.parse(review("--json").out) as { guesses: number }).guesses;
+  });
+
+  it("prints one line with the count of unreviewed guesses, and succeeds", async () => {
+    const lines: string[] = [];
+    await project.build({ log: (l) => lines.push(l), workers: 0 });
+    expect(count).toBeGreaterThan(1);
+    expect(lines.filter((l) => l.startsWith("review "))).toEqual([`review     ${count} guesses to review: npm run review`]);
+    expect(project.read(pagePath)).not.toContain("review-marks");
+  });
+
+  it("shows the marks on the page when npm run dev asks, and a build without them renders them away", async () => {
+    const lines: string[] = [];
+    await project.build({ log: (l) => lines.push(l), workers: 0, reviewMarks: true });
+    const marked = project.read(pagePath);
+    expect(marked).toContain(`<h2 id="review-marks-heading">To review: ${count}</h2>`);
+    expect(marked).toContain("#s-1-2 { background");
+    expect(marked).toContain("reviewed:\n  - &quot;headline&quot;");
+    // Other pages carry no marks.
+    expect(project.read("index.html")).not.toContain("review-marks");
+    lines.length = 0;
+    await project.build({ log: (l) => lines.push(l), workers: 0 });
+    expect(lines.find((l) => l.startsWith("render "))).toMatch(/files written by Eleventy/);
+    expect(project.read(pagePath)).not.toContain("review-marks");
+  });
+
+  it("npm run build ignores the dev server's setting", () => {
+    const built = run("build.ts", [], { BRIEFING_DEV_REVIEW_MARKS: "1", npm_lifecycle_event: "build", BRIEFING_WORKERS: "0" });
+    expect(built.code).toBe(0);
+    expect(built.out).toContain(`review     ${count} guesses to review: npm run review`);
+    expect(project.read(pagePath)).not.toContain("review-marks");
+    const dev = run("build.ts", [], { BRIEFING_DEV_REVIEW_MARKS: "1", npm_lifecycle_event: "dev", BRIEFING_WORKERS: "0" });
+    expect(dev.code).toBe(0);
+    expect(project.read(pagePath)).toContain("review-marks");
+  });
+});
