@@ -77,8 +77,11 @@ export function listUnsubscribeHeader(value: string): string {
 
 const fromHasMailbox = new Map<string, boolean>();
 
+/** What a message's headers read from the site settings. */
+export type SiteForHeaders = Pick<Site, "url"> & { email: Pick<Site["email"], "from" | "listUnsubscribe"> };
+
 /** The headers of a briefing's message, from the article and the site configuration. */
-export function messageHeaders(article: Pick<Article, "slug" | "title" | "date" | "timeZone">, site: Pick<Site, "url" | "email">): MessageHeaders {
+export function messageHeaders(article: Pick<Article, "slug" | "title" | "date" | "timeZone">, site: SiteForHeaders): MessageHeaders {
   // The site's From is parsed once per value, not once per briefing.
   const hasMailbox = fromHasMailbox.get(site.email.from) ?? mailboxAddress(site.email.from) !== null;
   fromHasMailbox.set(site.email.from, hasMailbox);

@@ -37,6 +37,8 @@ export const FrontMatterSchema = z.object({
   draft: z.boolean({ message: "expected true or false" }).optional(),
   slug: z.string().min(1).optional(),
   language: z.string().min(2).optional(),
+  /** Another edition than the one the date falls in: that edition's first day. */
+  edition: z.union([z.string(), z.number()], { message: "expected an edition's date such as 2026-02-28" }).optional(),
 });
 export type FrontMatter = z.infer<typeof FrontMatterSchema>;
 
@@ -56,6 +58,8 @@ export interface ArticleMeta {
   draft: boolean;
   slug: string | null;
   language: string | null;
+  /** YYYY-MM-DD of the edition front matter assigns the article to, or null. */
+  edition: string | null;
 }
 
 export interface SplitFrontMatter {
@@ -188,6 +192,15 @@ export function resolveMeta(
     }
     updated = u;
   }
+  let edition: string | null = null;
+  if (fields.edition !== undefined) {
+    const text = String(fields.edition).trim();
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(text) || !DateTime.fromISO(text, { zone: "UTC" }).isValid) {
+      problems.push(problem({ file, field: "edition", line: lineOfField("edition"), stage: "front-matter", message: `"${fields.edition}" is not a calendar date`, fix: "write the edition's first day, e.g. edition: 2026-02-28 (weekly editions: the week's first day)" }));
+      return { meta: null, problems };
+    }
+    edition = text;
+  }
   const source =
     fields.source === undefined ? null
     : typeof fields.source === "string" ? { name: metaLine(fields.source), url: null }
@@ -208,6 +221,7 @@ export function resolveMeta(
       draft: fields.draft ?? false,
       slug: fields.slug ?? null,
       language: fields.language ?? null,
+      edition,
     },
     problems,
   };

@@ -10,6 +10,7 @@ import { readArticleFile, type SourceArticle } from "./read.ts";
 import type { ReadMemo } from "./read-cache.ts";
 import { GENERATOR } from "./generator.ts";
 import { validateDataFile } from "./data-file.ts";
+import { buildEditions } from "./editions.ts";
 
 export interface PipelineOptions {
   root: string;
@@ -81,6 +82,7 @@ export function assembleDataFile(site: Site, articles: Article[]): DataFile {
     site,
     articles: sorted,
     tags: [...tags.values()].sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0)),
+    editions: buildEditions(sorted, site),
   };
 }
 
