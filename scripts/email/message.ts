@@ -8,7 +8,8 @@ import MailComposer from "nodemailer/lib/mail-composer";
 import addressparser from "nodemailer/lib/addressparser";
 import { rfc822 } from "../render/filters.ts";
 import { BriefingError, problem } from "../pipeline/problems.ts";
-import type { Article, Site } from "../schema.ts";
+import { editionName } from "../render/editions.ts";
+import type { Article, Edition, Site } from "../schema.ts";
 
 export interface MessageHeaders {
   /** The headline. */
@@ -101,6 +102,12 @@ export function messageHeaders(article: Pick<Article, "slug" | "title" | "date" 
     messageId: messageIdFor(article.slug, site.url),
     listUnsubscribe: site.email.listUnsubscribe === null ? null : listUnsubscribeHeader(site.email.listUnsubscribe),
   };
+}
+
+/** The headers of an edition's message: the lead's headline, dated when the edition is due. */
+export function editionMessageHeaders(edition: Pick<Edition, "date" | "end" | "sendAt">, lead: Pick<Article, "title">, site: SiteForHeaders & Pick<Site, "title" | "timeZone">): MessageHeaders {
+  const headers = messageHeaders({ slug: `edition-${edition.date}`, title: lead.title, date: edition.sendAt, timeZone: site.timeZone }, site);
+  return { ...headers, subject: `${site.title}, ${editionName(edition)}: ${lead.title}` };
 }
 
 /**
