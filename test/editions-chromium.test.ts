@@ -57,6 +57,11 @@ describe("an edition in Chromium", () => {
         expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
         expect(await page.locator("ol.edition-list > li").count()).toBe(3);
         await page.screenshot({ path: path.join(ARTIFACTS, `edition-page-${width}-${colorScheme}.png`), fullPage: true });
+        // The home page leads with the same edition.
+        await page.goto(server.url);
+        expect(await page.locator(".latest h1").textContent()).toBe("Night buses return to the east side");
+        expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+        await page.screenshot({ path: path.join(ARTIFACTS, `home-${width}-${colorScheme}.png`), fullPage: true });
         await context.close();
       }
     }
