@@ -242,7 +242,7 @@ export const ArticleSchema = z.object({
   attributions: z.array(AttributionSchema),
   summary: SummarySchema,
   /** The edition front matter assigns the article to (its first day), or null: the one its date falls in. */
-  edition: isoDate.nullable(),
+  edition: isoDate.nullable().default(null),
   /** Three to five short sentences for the briefing page and email. */
   keyPoints: z.array(z.string()),
 });
@@ -278,6 +278,6 @@ export const DataFileSchema = z.object({
   /** Tags across all articles, by name, with the slugs of their articles newest first. */
   tags: z.array(z.object({ name: z.string(), slug: z.string(), articles: z.array(z.string()) })),
   /** Editions, newest first; every article is in exactly one. */
-  editions: z.array(EditionSchema),
+  editions: z.array(EditionSchema).default([]),
 });
 export type DataFile = z.infer<typeof DataFileSchema>;
