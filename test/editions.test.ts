@@ -232,6 +232,10 @@ describe("a long day's email", () => {
     const estimate = EMAIL_FRAME_BYTES + cut.shown.reduce((n, a) => n + emailItemBytes(a, SITE_URL), 0);
     expect(estimate).toBeGreaterThanOrEqual(bytes);
     expect(estimate - bytes).toBeLessThan(3_000);
+    // The feed item is cut the same way, so a long day cannot make a huge feed.
+    const item = JSON.parse(project.read("editions/feed.json")).items[0];
+    expect(item.content_html).toContain(`<a href="${SITE_URL}editions/2026-03-05/#item-${cut.rest[0]!.slug}">${cut.rest.length} more briefings in this edition on the site</a>`);
+    expect(item.content_html.match(/<h2>/g)).toHaveLength(cut.shown.length);
     expect(estimate).toBeLessThanOrEqual(EDITION_EMAIL_BUDGET);
   });
 });

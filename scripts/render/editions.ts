@@ -47,7 +47,7 @@ export const EDITION_EMAIL_BUDGET = 90_000;
  * briefing's markup and inline styles (its date line included); each key point's.
  */
 export const EMAIL_FRAME_BYTES = 5_000;
-export const EMAIL_ITEM_BYTES = 800;
+export const EMAIL_ITEM_BYTES = 840;
 export const EMAIL_POINT_BYTES = 125;
 
 /** HTML-escaped UTF-8 length: what a text costs in the email's HTML. */
@@ -108,8 +108,12 @@ export interface EditionFeedItem {
   /** The newest of its briefings' times, shown in the site's zone. */
   updated: string;
   edition: Edition;
-  /** Its briefings, lead first, for the content partial. */
+  /** Its briefings, lead first, for the content partial: as many as its email carries (editionEmailCut). */
   articles: Article[];
+  /** How many more the edition holds, left to its page (a long day's feed item stays as small as its email). */
+  more: number;
+  /** Where the first of them is on the edition page, or null. */
+  moreUrl: string | null;
 }
 
 export interface EditionFeedModel {
@@ -137,6 +141,7 @@ export function editionFeedModel(data: DataFile): EditionFeedModel {
   const items = editions.map((edition): EditionFeedItem => {
     const url = absoluteUrl(`editions/${edition.date}/`, site.url);
     const members = articlesBySlugs(data.articles, edition.articles);
+    const cut = editionEmailCut(edition, data.articles, site.url);
     return {
       id: tagAuthority ? `tag:${tagAuthority}:editions/${edition.date}` : url,
       idIsPermalink: tagAuthority === null,
@@ -145,7 +150,9 @@ export function editionFeedModel(data: DataFile): EditionFeedModel {
       summary: feedLine(members.map((a) => a.title).join("; ")),
       updated: edition.updated,
       edition,
-      articles: members,
+      articles: cut.shown,
+      more: cut.rest.length,
+      moreUrl: cut.rest[0] ? `${url}#item-${cut.rest[0].slug}` : null,
     };
   });
   const urls = {
