@@ -17,6 +17,7 @@ import { auditCompatibility, auditLinks, auditStructure, emailLinks, GMAIL_CLIP_
 import { buildEditions, editionDateOf } from "../scripts/pipeline/editions.ts";
 import { editionEmailCut, emailItemBytes, EDITION_EMAIL_BUDGET, EMAIL_FRAME_BYTES } from "../scripts/render/editions.ts";
 import type { Article, DataFile, Site } from "../scripts/schema.ts";
+import { readArticle } from "../scripts/pipeline/read.ts";
 
 const SITE_URL = "https://example.org/briefing/";
 const siteYaml = readFileSync(path.join(PROJECT_ROOT, "_data/site.yaml"), "utf8")
@@ -270,5 +271,13 @@ describe("which edition an article is in", () => {
       ["2026-03-08", "2026-03-14", ["late", "moved"]],
       ["2026-03-01", "2026-03-07", ["mid"]],
     ]);
+  });
+
+  it("reads edition: from front matter, and names the file and line of an impossible one", () => {
+    const read = (text: string) => readArticle({ path: "src/articles/a.md", bytes: Buffer.from(text), sidecar: null, siteTimeZone: "Asia/Seoul" });
+    expect(read("---\ndate: 2026-03-02T08:00:00+09:00\nedition: 2026-03-03\n---\nText.\n").article?.meta.edition).toBe("2026-03-03");
+    const bad = read("---\ndate: 2026-03-02T08:00:00+09:00\nedition: 2026-02-30\n---\nText.\n");
+    expect(bad.article).toBeNull();
+    expect(bad.problems).toMatchObject([{ severity: "error", file: "src/articles/a.md", line: 3, field: "edition", message: '"2026-02-30" is not a calendar date' }]);
   });
 });
