@@ -227,3 +227,55 @@ describe("sending an edition to a list", () => {
     expect(parseRecipients("name\nA\n", "l.csv").problems[0]?.message).toBe("no `email` column in the header row");
   });
 });
+
+describe("Ctrl-C during a list send", () => {
+  let project: TempProject;
+  const mail = new TestMailServer();
+  beforeAll(async () => {
+    project = makeTempProject({ siteYaml });
+    await project.build();
+    writeFileSync(path.join(project.root, "few.csv"), ["email,token", ...[1, 2, 3, 4, 5].map((i) => `late${i}@example.com,t${i}`)].join("\n") + "\n");
+    await mail.start(null);
+  }, 60_000);
+  afterAll(async () => {
+    await mail.stop();
+    project?.remove();
+  });
+
+  it("stops after the message in flight, and a re-run sends only to the others", async () => {
+    // 30 a minute: one message every 2 s, so Ctrl-C lands between two of them.
+    const args = ["--edition", EDITION, "--list", "few.csv", "--rate", "30"];
+    const env = { SMTP_HOST: "127.0.0.1", SMTP_PORT: String(mail.port) };
+    const interrupted = await new Promise<Run>((resolve) => {
+      const child = spawn(process.execPath, ["--import", "tsx", path.join(PROJECT_ROOT, "scripts/cli/send.ts"), ...args], {
+        cwd: project.root, env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env },
+      });
+      let stdout = "";
+      let stderr = "";
+      child.stdout.on("data", (c) => (stdout += c));
+      child.stderr.on("data", (c) => (stderr += c));
+      const poll = setInterval(() => {
+        if (mail.accepted >= 1) {
+          clearInterval(poll);
+          child.kill("SIGINT");
+        }
+      }, 20);
+      child.on("close", (code) => resolve({ code, stdout, stderr }));
+    });
+    expect(interrupted.code).toBe(1);
+    expect(interrupted.stderr).toContain("stopping after the message in flight");
+    expect(interrupted.stdout).toMatch(/stopped: interrupted \(Ctrl-C\); \d+ not sent/);
+    const first = mail.accepted;
+    expect(first).toBeGreaterThanOrEqual(1);
+    expect(first).toBeLessThan(5);
+    const log = readSendLog(path.join(project.root, ".cache/sends", `${EDITION}.jsonl`));
+    expect(log.filter((e) => e.status === "accepted")).toHaveLength(first);
+
+    const rerun = await send(project, [...args.slice(0, 4), "--rate", "0"], env);
+    expect(rerun.code).toBe(0);
+    expect(rerun.stdout).toMatch(new RegExp(`: ${5 - first} sent, 0 failed, ${first} already had it`));
+    const counts = new Map<string, number>();
+    for (const d of mail.deliveries) counts.set(d.to[0]!, (counts.get(d.to[0]!) ?? 0) + 1);
+    expect([...counts.values()]).toEqual([1, 1, 1, 1, 1]);
+  });
+});

@@ -165,10 +165,16 @@ export async function sendToList(options: ListSendOptions): Promise<ListSendResu
       const recipient = pending[i]!;
       const unsubscribe = options.unsubscribeTemplate ? unsubscribeUrl(options.unsubscribeTemplate, recipient, options.edition, options.listFile) : null;
       let lost: string | null = null;
+      let interrupted = false;
       for (let attempt = 1; ; attempt++) {
         if (interval > 0) {
           const wait = lastSend + interval - Date.now();
           if (wait > 0) await sleep(wait);
+        }
+        // Ctrl-C while waiting for the rate: this message was not sent yet.
+        if (attempt === 1 && options.stopRequested?.()) {
+          interrupted = true;
+          break;
         }
         lastSend = Date.now();
         // A new Message-ID and Date on every try: a retried message is a new submission.
@@ -203,6 +209,11 @@ export async function sendToList(options: ListSendOptions): Promise<ListSendResu
           }
           await sleep(options.retryDelayMs * 2 ** (attempt - 1));
         }
+      }
+      if (interrupted) {
+        result.stoppedBecause = "interrupted (Ctrl-C)";
+        result.notSent = pending.length - i;
+        break;
       }
       if (lost !== null) {
         // The server cannot be reached: every later recipient would fail the same way.
