@@ -220,6 +220,9 @@ describe("sending an edition to a list", () => {
     const rows = parseRecipients("email,name\nok@example.org,A\nnot-an-address,B\n\nfine@example.org,C\n", "list.csv");
     expect(rows.problems.map((p) => [p.line, p.message])).toEqual([[3, '"not-an-address" is not an email address']]);
     expect(rows.recipients.map((r) => [r.line, r.email])).toEqual([[2, "ok@example.org"], [5, "fine@example.org"]]);
+    // A name that tries to add a header stays one line of text.
+    const sneaky = parseRecipients('email,name\nok@example.org,"Ada\r\nBcc: all@example.org"\n', "list.csv");
+    expect(sneaky.recipients[0]?.name).toBe("Ada Bcc: all@example.org");
     writeFileSync(path.join(project.root, "broken.csv"), "email,name\nok@example.org,A\nreader@@example.org,B\n");
     const run = await send(project, ["--edition", EDITION, "--list", "broken.csv"], env());
     expect(run.code).toBe(1);

@@ -4,6 +4,7 @@
 // (quotes, embedded commas and line breaks, a BOM); every problem names the
 // file and the line.
 import { parse } from "csv-parse/sync";
+import { metaLine } from "../pipeline/front-matter.ts";
 import { problem, type Problem } from "../pipeline/problems.ts";
 
 export interface Recipient {
@@ -78,7 +79,8 @@ export function parseRecipients(text: string, file: string): RecipientList {
     seen.set(key, line);
     const fields: Record<string, string> = {};
     columns.forEach((column, i) => (fields[column] = record[i] ?? ""));
-    const name = nameColumn >= 0 ? record[nameColumn] || null : null;
+    // The name reaches the To header: one clean line, like every metadata value.
+    const name = nameColumn >= 0 ? metaLine(record[nameColumn] ?? "") || null : null;
     recipients.push({ email, key, name, fields, line });
   }
   return { recipients, problems };
