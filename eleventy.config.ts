@@ -8,6 +8,7 @@ import { filtersPlugin } from "./scripts/render/filters.ts";
 import { feedsPlugin } from "./scripts/render/feeds.ts";
 import { emailPlugin } from "./scripts/render/email.ts";
 import { sitePlugin } from "./scripts/render/site.ts";
+import { editionsPlugin } from "./scripts/render/editions.ts";
 
 // https://www.11ty.dev/docs/config/
 export default function (eleventyConfig: any) {
@@ -22,6 +23,7 @@ export default function (eleventyConfig: any) {
   eleventyConfig.addPlugin(sitePlugin);
   eleventyConfig.addPlugin(feedsPlugin);
   eleventyConfig.addPlugin(emailPlugin);
+  eleventyConfig.addPlugin(editionsPlugin);
 }
 
 export const config = {

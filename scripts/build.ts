@@ -16,6 +16,7 @@ import { BriefingError, problem, type Problem } from "./pipeline/problems.ts";
 import { dataFileUnchanged, keepArticleFolders, manifestInBackground, planRender, recordRender, renderKeys, type Manifest, type RenderPlan } from "./render/render-cache.ts";
 import { RENDER_ONLY, REVIEW_MARKS } from "./render/site.ts";
 import { guessCountLine } from "./pipeline/review.ts";
+import { RENDER_ONLY_EDITIONS } from "./render/editions.ts";
 import type { DataFile } from "./schema.ts";
 import { relativePath } from "./list-files.ts";
 
@@ -102,10 +103,10 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   } else if (plan.kind === "partial") {
     // Only the changed briefings and the shared pages; the rest of the
     // folder comes from the previous site (scripts/render/render-cache.ts).
-    const written = await timed("render", () => renderSite(root, data, plan.render, staging, stagedSite, options.reviewMarks === true),
-      (n) => `${n} files written by Eleventy (${plan.render.length} changed or new briefings and the shared pages)`);
-    const kept = await timed("keep", () => keepArticleFolders(finalSite, stagedSite, plan.record.manifest, plan.keep),
-      (k) => `${k.files} files of ${plan.keep.length} unchanged briefings kept from ${siteName}`);
+    const written = await timed("render", () => renderSite(root, data, { articles: plan.render, editions: plan.renderEditions }, staging, stagedSite, options.reviewMarks === true),
+      (n) => `${n} files written by Eleventy (${plan.render.length} changed or new briefings, ${plan.renderEditions.length} edition${plan.renderEditions.length === 1 ? "" : "s"} and the shared pages)`);
+    const kept = await timed("keep", () => keepArticleFolders(finalSite, stagedSite, plan.record.manifest, plan.keep, plan.keepEditions),
+      (k) => `${k.files} files of ${plan.keep.length} unchanged briefings and ${plan.keepEditions.length} edition${plan.keepEditions.length === 1 ? "" : "s"} kept from ${siteName}`);
     outputFiles = written + kept.files;
     knownFiles = kept.linked;
   } else {
@@ -190,10 +191,10 @@ export function defaultProcessor(root: string, env: Record<string, string | unde
 /**
  * Runs Eleventy into `outputDir` on the data file's value, handed over in
  * memory (it was validated and written a moment ago; parsing a hundred
- * megabytes again would only cost time). `only`: the slugs whose briefing
- * pages to render, null for all. Returns how many files Eleventy wrote.
+ * megabytes again would only cost time). `only`: the slugs and edition dates
+ * whose own pages to render, null for all. Returns how many files Eleventy wrote.
  */
-async function renderSite(root: string, data: DataFile, only: string[] | null, staging: string, outputDir: string, reviewMarks: boolean): Promise<number> {
+async function renderSite(root: string, data: DataFile, only: { articles: string[]; editions: string[] } | null, staging: string, outputDir: string, reviewMarks: boolean): Promise<number> {
   const { Eleventy } = await import("@11ty/eleventy");
   // Eleventy imports eleventy.config.ts with Node's own loader; tsx's loader
   // makes that work wherever build() is called from (CLI, tests, bench).
@@ -212,7 +213,10 @@ async function renderSite(root: string, data: DataFile, only: string[] | null, s
       quietMode: true,
       config: (eleventyConfig: { addGlobalData(name: string, value: unknown): void }) => {
         eleventyConfig.addGlobalData("briefing", data);
-        if (only) eleventyConfig.addGlobalData(RENDER_ONLY, only);
+        if (only) {
+          eleventyConfig.addGlobalData(RENDER_ONLY, only.articles);
+          eleventyConfig.addGlobalData(RENDER_ONLY_EDITIONS, only.editions);
+        }
         if (reviewMarks) eleventyConfig.addGlobalData(REVIEW_MARKS, true);
       },
     });

@@ -48,7 +48,20 @@ export const SiteSchema = z.object({
     unsubscribeUrl: z.string().nullable(),
     /** Value for the List-Unsubscribe header (mailto: or https: URL), null to omit it. */
     listUnsubscribe: z.string().nullable(),
+    /** One-click unsubscribe URL per recipient for list sends (RFC 8058), with {email},
+     *  {name}, {edition} or any column of the list in braces; null sends none. */
+    unsubscribeTemplate: z.string().nullable().default(null),
   }),
+  /** How briefings are grouped into editions (one page, one email, one feed item each). */
+  edition: z
+    .object({
+      /** daily: one edition per day; weekly: one per week starting on `weekStartsOn`. */
+      cadence: z.enum(["daily", "weekly"]).default("daily"),
+      weekStartsOn: z.enum(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]).default("monday"),
+      /** Local time (site zone) a period starts and its edition goes out when it ends, "HH:MM". */
+      sendAt: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "expected a time such as 07:00").default("00:00"),
+    })
+    .default({ cadence: "daily", weekStartsOn: "monday", sendAt: "00:00" }),
   /** Words per minute used for reading time. */
   readingWordsPerMinute: z.number().int().positive(),
   /** Target summary length in words. */
@@ -270,6 +283,8 @@ export const ArticleSchema = z.object({
   timeline: z.array(TimelineEntrySchema),
   attributions: z.array(AttributionSchema),
   summary: SummarySchema,
+  /** The edition front matter assigns the article to (its first day), or null: the one its date falls in. */
+  edition: isoDate.nullable().default(null),
   /** Three to five short sentences for the briefing page and email. */
   keyPoints: z.array(z.string()),
   /** What the machine guessed and the editor has not yet checked, after the sidecar's
@@ -284,6 +299,22 @@ export type NormalizedArticle = Omit<Article, "summary" | "keyPoints" | "review"
 /** What summarize produces: the machine's article, before the editor's corrections. */
 export type MachineArticle = Omit<Article, "review">;
 
+// ---------------------------------------------------------------- editions
+
+export const EditionSchema = z.object({
+  /** The period's first day in the site's zone (YYYY-MM-DD): the edition's id and URL. */
+  date: isoDate,
+  /** The period's last day (the same day for a daily edition). */
+  end: isoDate,
+  /** When the edition goes out: the end of its period, at `edition.sendAt` in the site's zone. */
+  sendAt: isoDateTime,
+  /** Newest of its briefings' publication or update times (the feed item's date). */
+  updated: isoDateTime,
+  /** Slugs of its briefings, newest first; the first is the lead. */
+  articles: z.array(z.string()).min(1),
+});
+export type Edition = z.infer<typeof EditionSchema>;
+
 // ---------------------------------------------------------------- data file
 
 export const DataFileSchema = z.object({
@@ -294,5 +325,7 @@ export const DataFileSchema = z.object({
   articles: z.array(ArticleSchema),
   /** Tags across all articles, by name, with the slugs of their articles newest first. */
   tags: z.array(z.object({ name: z.string(), slug: z.string(), articles: z.array(z.string()) })),
+  /** Editions, newest first; every article is in exactly one. */
+  editions: z.array(EditionSchema).default([]),
 });
 export type DataFile = z.infer<typeof DataFileSchema>;

@@ -122,8 +122,8 @@ describe("rendering only the changed briefings", () => {
     const file = path.join(many.root, "src/articles", articles[1]!.name);
     writeFileSync(file, readFileSync(file, "utf8").replace(/\n$/, " A late paragraph was added to this story.\n"));
     const partial = await buildMany();
-    expect(line("render")).toMatch(/files written by Eleventy \(1 changed or new briefings and the shared pages\)/);
-    expect(line("keep")).toMatch(/^keep\s+\d+ files of 3 unchanged briefings kept from _site\//);
+    expect(line("render")).toMatch(/files written by Eleventy \(1 changed or new briefings, 1 edition and the shared pages\)/);
+    expect(line("keep")).toMatch(/^keep\s+\d+ files of 3 unchanged briefings and \d+ editions? kept from _site\//);
     // The edited briefing's files and the shared pages changed; the others did not.
     const changed = Object.keys(partial).filter((p) => partial[p] !== before[p]);
     const editedSlug = changed.map((p) => /^briefings\/([^/]+)\//.exec(p)?.[1]).find(Boolean)!;

@@ -30,7 +30,7 @@ const sentenceText = (a: NormalizedArticle, id: string) => sentences(a).find((s)
 function source(body: string, extra: Partial<SourceArticle> = {}): SourceArticle {
   return {
     path: "src/articles/generated.txt", format: "text", body, bodyLine: 1, bytes: Buffer.from(body),
-    meta: { title: null, date: "2026-02-27T10:00:00.000+09:00", updated: null, timeZone: "Asia/Seoul", source: null, author: null, tags: [], summary: null, draft: false, slug: null, language: null, encoding: "utf-8", corrections: NO_CORRECTIONS },
+    meta: { title: null, date: "2026-02-27T10:00:00.000+09:00", updated: null, timeZone: "Asia/Seoul", source: null, author: null, tags: [], summary: null, draft: false, slug: null, language: null, encoding: "utf-8", corrections: NO_CORRECTIONS, edition: null },
     ...extra,
   };
 }

@@ -100,10 +100,11 @@ describe("npm run send", () => {
   it("delivers the built email through a local relay with no TLS and no auth", async () => {
     const server = await startServer({ disabledCommands: ["STARTTLS", "AUTH"] });
     try {
+      const before = Math.floor(Date.now() / 1000) * 1000;
       const run = await send(project, [SLUG, "--to", "reader@example.com"], { SMTP_HOST: "127.0.0.1", SMTP_PORT: String(server.port), MAIL_FROM: "News Desk <desk@example.net>" });
       expect(run.stderr).toBe("");
       expect(run.code).toBe(0);
-      expect(run.stdout).toMatch(/^sent "north-korea-demands-recognition-as-nuclear-power" to reader@example.com via smtp:\/\/127\.0\.0\.1:\d+ \(STARTTLS if offered, no auth\)/);
+      expect(run.stdout).toMatch(/^sent "north-korea-demands-recognition-as-nuclear-power" to reader@example.com via smtp:\/\/127\.0\.0\.1:\d+ \(no TLS, no login\)/);
       expect(server.received).toHaveLength(1);
       const got = server.received[0]!;
       expect(got.from).toBe("desk@example.net");
@@ -116,8 +117,21 @@ describe("npm run send", () => {
       expect(parsed.subject).toBe(JSON.parse(readFileSync(path.join(project.root, "_data/briefing.json"), "utf8")).articles[0].title);
       expect(parsed.from?.text).toBe('"News Desk" <desk@example.net>');
       expect((parsed.to as { text: string }).text).toBe("reader@example.com");
-      expect(parsed.headerLines.find((h) => h.key === "date")?.line).toBe("Date: Fri, 27 Feb 2026 10:00:00 +0900");
-      expect(parsed.messageId).toBe(eml.messageId);
+      // Date is the moment of sending, in the site's zone, not the article's date (the built .eml keeps that).
+      const after = Date.now();
+      expect(parsed.headerLines.find((h) => h.key === "date")?.line).toMatch(/^Date: \w{3}, \d{2} \w{3} \d{4} \d{2}:\d{2}:\d{2} \+0900$/);
+      expect(parsed.date!.getTime()).toBeGreaterThanOrEqual(before);
+      expect(parsed.date!.getTime()).toBeLessThanOrEqual(after);
+      expect(eml.headers.get("date")).toEqual(new Date("2026-02-27T10:00:00+09:00"));
+      // A Message-ID of its own: not the built file's, and not the same twice.
+      expect(parsed.messageId).toMatch(/^<north-korea-demands-recognition-as-nuclear-power\.[0-9a-f]{10}\.[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}@localhost>$/);
+      expect(parsed.messageId).not.toBe(eml.messageId);
+      expect(run.stdout).toContain(`(Message-ID ${parsed.messageId})`);
+      const again = await send(project, [SLUG, "--to", "reader@example.com"], { SMTP_HOST: "127.0.0.1", SMTP_PORT: String(server.port) });
+      expect(again.code).toBe(0);
+      const second = await simpleParser(server.received[1]!.raw);
+      expect(second.messageId).not.toBe(parsed.messageId);
+      expect(second.messageId?.split("@").pop()).toBe(parsed.messageId?.split("@").pop());
       expect(parsed.headerLines.find((h) => h.key === "list-unsubscribe")?.line).toBe("List-Unsubscribe: <https://example.org/unsubscribe>");
       expect(got.raw.toString("latin1")).not.toMatch(/X-Mailer/i);
     } finally {
@@ -150,7 +164,21 @@ describe("npm run send", () => {
       expect(run.stderr).toBe("");
       expect(run.code).toBe(0);
       expect(server.received[0]).toMatchObject({ secure: true, user: "alice" });
+      expect(run.stdout).toContain("(STARTTLS, logged in as alice)");
       expect(leaks(run)).toEqual([]);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("says so when credentials were set but the server offered no login", async () => {
+    const server = await startServer({ disabledCommands: ["STARTTLS", "AUTH"] });
+    try {
+      const run = await send(project, [SLUG, "--to", "reader@example.com"], { SMTP_HOST: "127.0.0.1", SMTP_PORT: String(server.port), SMTP_USER: "alice", SMTP_PASS: PASSWORD });
+      expect(run.code).toBe(0);
+      expect(server.received[0]?.user).toBeNull();
+      expect(run.stdout).toContain("(no TLS, not logged in: the server offered no login)");
+      expect(run.stdout).not.toContain("logged in as");
     } finally {
       await server.close();
     }
@@ -161,7 +189,7 @@ describe("npm run send", () => {
     try {
       const run = await send(project, [SLUG, "--to", "reader@example.com"], { SMTP_HOST: "127.0.0.1", SMTP_PORT: String(server.port), SMTP_SECURE: "true", NODE_EXTRA_CA_CERTS: tls.certFile });
       expect(run.code).toBe(0);
-      expect(run.stdout).toContain("(implicit TLS, no auth)");
+      expect(run.stdout).toContain("(implicit TLS, no login)");
       expect(server.received[0]?.secure).toBe(true);
     } finally {
       await server.close();
@@ -187,7 +215,7 @@ describe("npm run send", () => {
   it("prints the message and the plan on --dry-run, connecting to nothing", async () => {
     const run = await send(project, [SLUG, "--to", "reader@example.com", "--dry-run"], { SMTP_HOST: "127.0.0.1", SMTP_PORT: "9", SMTP_USER: "alice", SMTP_PASS: PASSWORD });
     expect(run.code).toBe(0);
-    expect(run.stderr).toMatch(/^dry run: would send "north-korea-demands-recognition-as-nuclear-power" \(\d+ bytes\) from briefing@example.org to reader@example.com via smtp:\/\/127\.0\.0\.1:9 \(STARTTLS if offered, auth as alice\)\n$/);
+    expect(run.stderr).toMatch(/^dry run: would send "north-korea-demands-recognition-as-nuclear-power" \(\d+ bytes\) from briefing@example.org to reader@example.com via smtp:\/\/127\.0\.0\.1:9 \(logging in as alice if the server offers it\)\n$/);
     const parsed = await simpleParser(Buffer.from(run.stdout, "utf8"));
     expect(parsed.html).toBe(project.read(`briefings/${SLUG}/email.html`));
     expect(leaks(run)).toEqual([]);

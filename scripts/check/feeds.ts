@@ -17,6 +17,7 @@ import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { DateTime } from "luxon";
 import { z } from "zod";
 import { FEED_PATHS, FEED_VARIANTS, type FeedVariant } from "../render/feed-model.ts";
+import { EDITION_FEED_PATHS } from "../render/editions.ts";
 import type { CheckResult, CheckTarget } from "./types.ts";
 
 /** RFC 4287 appendix B, compact syntax. */
@@ -412,8 +413,8 @@ export function feedparserErrors(result: FeedparserResult, feed: ReadFeed): stri
 }
 
 /** Everything above on one variant's three documents; returns what it read. */
-function checkVariant(target: CheckTarget, variant: FeedVariant, errors: string[], atomFiles: string[]): ReadFeed[] {
-  const paths = FEED_PATHS[variant];
+function checkVariant(target: CheckTarget, variant: FeedVariant | "editions", errors: string[], atomFiles: string[]): ReadFeed[] {
+  const paths = variant === "editions" ? EDITION_FEED_PATHS : FEED_PATHS[variant];
   const read = (rel: string) => {
     const full = path.join(target.siteDir, rel);
     if (!isFile(full)) {
@@ -448,8 +449,8 @@ function checkVariant(target: CheckTarget, variant: FeedVariant, errors: string[
     if (feed.selfUrl !== expectedSelf) errors.push(`${feed.file}: self link ${feed.selfUrl}, expected ${expectedSelf}`);
     errors.push(...linkErrors(feed, target));
   }
-  // The subscription feeds are read for the full text; the archive carries summary and link only.
-  if (variant === "latest") {
+  // The subscription and edition feeds are read for the full text; the archive carries summary and link only.
+  if (variant === "latest" || variant === "editions") {
     for (const feed of feeds) {
       feed.items.forEach((item, i) => {
         if (item.contentHtml === null) errors.push(`${feed.file}: item ${i + 1} has no full text (the subscription feed carries each article's content)`);
@@ -487,6 +488,7 @@ export async function checkFeeds(target: CheckTarget): Promise<CheckResult> {
   const byVariant = new Map<FeedVariant, ReadFeed[]>();
   const atomFiles: string[] = [];
   for (const variant of FEED_VARIANTS) byVariant.set(variant, checkVariant(target, variant, errors, atomFiles));
+  const editionFeeds = checkVariant(target, "editions", errors, atomFiles);
   errors.push(...atomSchemaErrors(target.siteDir, atomFiles));
 
   // The subscription feed is the newest slice of the archive: the same items, said the same
@@ -495,7 +497,7 @@ export async function checkFeeds(target: CheckTarget): Promise<CheckResult> {
   const archive = byVariant.get("archive")?.[0];
   if (latest && archive) errors.push(...sliceErrors(latest, archive));
 
-  const xmlFeeds = [...byVariant.values()].flat().filter((f) => f.file.endsWith(".xml"));
+  const xmlFeeds = [...[...byVariant.values()].flat(), ...editionFeeds].filter((f) => f.file.endsWith(".xml"));
   let parsedBy = "feedparser";
   if (xmlFeeds.length) {
     const results = runFeedparser(xmlFeeds.map((f) => path.join(target.siteDir, f.file)));
@@ -507,13 +509,13 @@ export async function checkFeeds(target: CheckTarget): Promise<CheckResult> {
     }
   }
 
-  const all = [...byVariant.values()].flat();
+  const all = [...[...byVariant.values()].flat(), ...editionFeeds];
   const items = byVariant.get("latest")?.[0]?.items.length ?? 0;
   const archived = archive?.items.length ?? 0;
   return {
     name: "feeds",
     ok: errors.length === 0,
-    summary: `${all.length} feeds read (RSS 2.0, Atom/RFC 4287 via jing, JSON Feed 1.1; ${parsedBy}), ${items} items in the subscription feeds, ${archived} in the archive`,
+    summary: `${all.length} feeds read (RSS 2.0, Atom/RFC 4287 via jing, JSON Feed 1.1; ${parsedBy}), ${items} items in the subscription feeds, ${archived} in the archive, ${editionFeeds[0]?.items.length ?? 0} in the editions feeds`,
     errors,
   };
 }

@@ -95,15 +95,19 @@ export async function auditPagesInBrowser(target: CheckTarget, options: BrowserA
     if (chromium.blockedRequests.length > 0) {
       layoutErrors.push(...[...new Set(chromium.blockedRequests)].map((u) => `blocked a request that would leave the machine: ${u}`));
     }
-    const briefingPage = pages.find((p) => p.startsWith("briefings/"));
-    if (options.screenshotDir && briefingPage) {
+    const shown = [
+      ["briefing", pages.find((p) => p.startsWith("briefings/"))],
+      ["edition", pages.find((p) => /^editions\/\d{4}-\d{2}-\d{2}\/index\.html$/.test(p))],
+    ] as const;
+    for (const [kind, shownPage] of shown) {
+      if (!options.screenshotDir || !shownPage) continue;
       mkdirSync(options.screenshotDir, { recursive: true });
       for (const scheme of SCHEMES) {
         for (const width of [1280, 375]) {
           const context = await chromium.newContext({ colorScheme: scheme, viewport: { width, height: 900 } });
           const page = await context.newPage();
-          await page.goto(origin + servedPath(briefingPage, target.pathPrefix), { waitUntil: "load" });
-          const file = path.join(options.screenshotDir, `${options.screenshotLabel}-briefing-${width}-${scheme}.png`);
+          await page.goto(origin + servedPath(shownPage, target.pathPrefix), { waitUntil: "load" });
+          const file = path.join(options.screenshotDir, `${options.screenshotLabel}-${kind}-${width}-${scheme}.png`);
           await page.screenshot({ path: file, fullPage: true });
           screenshots.push(file);
           await context.close();

@@ -4,11 +4,13 @@
 // MailComposer. The same function writes email.eml at build time and the
 // message `npm run send` delivers, so what is sent is what was built.
 import { createHash } from "node:crypto";
+import { DateTime } from "luxon";
 import MailComposer from "nodemailer/lib/mail-composer";
 import addressparser from "nodemailer/lib/addressparser";
 import { rfc822 } from "../render/filters.ts";
 import { BriefingError, problem } from "../pipeline/problems.ts";
-import type { Article, Site } from "../schema.ts";
+import { editionName } from "../render/editions.ts";
+import type { Article, Edition, Site } from "../schema.ts";
 
 export interface MessageHeaders {
   /** The headline. */
@@ -21,6 +23,20 @@ export interface MessageHeaders {
   messageId: string;
   /** List-Unsubscribe value with its angle brackets, or null to send none. */
   listUnsubscribe: string | null;
+  /** Adds `List-Unsubscribe-Post: List-Unsubscribe=One-Click` (RFC 8058): list sends with an https URL. */
+  oneClick?: boolean;
+}
+
+/**
+ * The headers a message gets when it is sent, not when it is built: the
+ * moment of sending as Date, and a Message-ID no other send shares (the
+ * built .eml keeps a stable one so that builds stay byte-identical).
+ */
+export function headersAtSend(headers: MessageHeaders, now: Date, zone: string, unique: string): MessageHeaders {
+  const at = DateTime.fromJSDate(now).setZone(zone).toISO({ includeOffset: true })!;
+  const host = /@([^>]+)>$/.exec(headers.messageId)?.[1] ?? "localhost";
+  const base = /^<([^@]+)@/.exec(headers.messageId)?.[1] ?? "message";
+  return { ...headers, date: rfc822(at, zone), messageId: `<${base}.${unique}@${host}>` };
 }
 
 export interface MessageBody {
@@ -77,8 +93,11 @@ export function listUnsubscribeHeader(value: string): string {
 
 const fromHasMailbox = new Map<string, boolean>();
 
+/** What a message's headers read from the site settings. */
+export type SiteForHeaders = Pick<Site, "url"> & { email: Pick<Site["email"], "from" | "listUnsubscribe"> };
+
 /** The headers of a briefing's message, from the article and the site configuration. */
-export function messageHeaders(article: Pick<Article, "slug" | "title" | "date" | "timeZone">, site: Pick<Site, "url" | "email">): MessageHeaders {
+export function messageHeaders(article: Pick<Article, "slug" | "title" | "date" | "timeZone">, site: SiteForHeaders): MessageHeaders {
   // The site's From is parsed once per value, not once per briefing.
   const hasMailbox = fromHasMailbox.get(site.email.from) ?? mailboxAddress(site.email.from) !== null;
   fromHasMailbox.set(site.email.from, hasMailbox);
@@ -100,6 +119,12 @@ export function messageHeaders(article: Pick<Article, "slug" | "title" | "date" 
   };
 }
 
+/** The headers of an edition's message: the lead's headline, dated when the edition is due. */
+export function editionMessageHeaders(edition: Pick<Edition, "date" | "end" | "sendAt">, lead: Pick<Article, "title">, site: SiteForHeaders & Pick<Site, "title" | "timeZone">): MessageHeaders {
+  const headers = messageHeaders({ slug: `edition-${edition.date}`, title: lead.title, date: edition.sendAt, timeZone: site.timeZone }, site);
+  return { ...headers, subject: `${site.title}, ${editionName(edition)}: ${lead.title}` };
+}
+
 /**
  * The message as RFC 5322 bytes with CRLF line endings. Deterministic: the
  * MIME boundary derives from the Message-ID (never random), there is no
@@ -107,14 +132,18 @@ export function messageHeaders(article: Pick<Article, "slug" | "title" | "date" 
  * the built files (quoted-printable would turn their LF line ends into CRLF).
  * `to` is set when sending; the .eml on disk has no recipient.
  */
-export async function composeMessage(body: MessageBody, headers: MessageHeaders, to?: string): Promise<Buffer> {
+export async function composeMessage(body: MessageBody, headers: MessageHeaders, to?: string | { name: string; address: string }): Promise<Buffer> {
   const composer = new MailComposer({
     from: headers.from,
     ...(to ? { to } : {}),
     subject: headers.subject,
     date: headers.date,
     messageId: headers.messageId,
-    headers: headers.listUnsubscribe ? { "List-Unsubscribe": headers.listUnsubscribe } : {},
+    headers: {
+      ...(headers.listUnsubscribe ? { "List-Unsubscribe": headers.listUnsubscribe } : {}),
+      // RFC 8058: the List-Unsubscribe https URL takes a one-click POST.
+      ...(headers.listUnsubscribe && headers.oneClick ? { "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" } : {}),
+    },
     text: { content: body.text, contentTransferEncoding: "base64" },
     html: { content: body.html, contentTransferEncoding: "base64" },
     baseBoundary: createHash("sha256").update(headers.messageId).digest("hex").slice(0, 24),

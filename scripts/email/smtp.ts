@@ -109,7 +109,7 @@ export function redact(text: string, config: Pick<SmtpConfig, "auth"> | null): s
   return out;
 }
 
-function fixFor(code: string | undefined, config: SmtpConfig): string {
+export function fixFor(code: string | undefined, config: SmtpConfig): string {
   switch (code) {
     case "EAUTH": return "check SMTP_USER and SMTP_PASS";
     case "ENOAUTH": return "set SMTP_USER and SMTP_PASS, the server requires authentication";
@@ -127,6 +127,44 @@ export interface Delivery {
   accepted: string[];
   rejected: string[];
   response: string;
+  /** What the session actually did. */
+  session: SessionReport;
+}
+
+/** What an SMTP session did, as nodemailer reported it (not what was configured). */
+export interface SessionReport {
+  /** The connection was upgraded with STARTTLS. */
+  startTls: boolean;
+  /** The server accepted a login (AUTH); false when it offered none or none was configured. */
+  authenticated: boolean;
+}
+
+/**
+ * A nodemailer logger that only notes what happened: a STARTTLS upgrade and
+ * a successful login. It prints nothing and keeps no text (no credential
+ * can leak through it).
+ */
+export function sessionRecorder(): { logger: Record<string, (...args: unknown[]) => void>; report: SessionReport } {
+  const report: SessionReport = { startTls: false, authenticated: false };
+  const note = (entry: unknown, message: unknown) => {
+    if ((entry as { action?: unknown } | null)?.action === "authenticated") report.authenticated = true;
+    if (message === "Connection upgraded with STARTTLS") report.startTls = true;
+  };
+  const quiet = () => {};
+  return { logger: { trace: quiet, debug: quiet, info: note, warn: quiet, error: quiet, fatal: quiet }, report };
+}
+
+/**
+ * The transport as it was used: implicit TLS, STARTTLS or plain; logged in,
+ * no login configured, or credentials configured but the server offered no
+ * login (nodemailer then sends without one).
+ */
+export function describeSession(config: SmtpConfig, session: SessionReport): string {
+  const tls = config.secure ? "implicit TLS" : session.startTls ? "STARTTLS" : "no TLS";
+  const auth = session.authenticated
+    ? `logged in as ${config.auth?.user ?? "?"}`
+    : config.auth ? "not logged in: the server offered no login" : "no login";
+  return `smtp://${config.host}:${config.port} (${tls}, ${auth})`;
 }
 
 /**
@@ -134,13 +172,15 @@ export interface Delivery {
  * added or rewritten) to `to`, with `from` as the envelope sender.
  */
 export async function sendRaw(config: SmtpConfig, envelope: { from: string; to: string }, raw: Buffer): Promise<Delivery> {
-  const transporter = nodemailer.createTransport(transportOptions(config));
+  const recorder = sessionRecorder();
+  const transporter = nodemailer.createTransport({ ...transportOptions(config), logger: recorder.logger as never });
   try {
     const info = await transporter.sendMail({ envelope: { from: envelope.from, to: [envelope.to] }, raw });
     return {
       accepted: (info.accepted ?? []).map(String),
       rejected: (info.rejected ?? []).map(String),
       response: redact(String(info.response ?? ""), config),
+      session: { ...recorder.report },
     };
   } catch (error) {
     const e = error as { code?: string; message?: string; response?: string };

@@ -44,6 +44,8 @@ export const FrontMatterSchema = z.object({
   ).optional(),
   // The editor's corrections: people, organizations, places, timeline, quotes, keyPoints, reviewed.
   ...CorrectionFieldsSchema.shape,
+  /** Another edition than the one the date falls in: that edition's first day. */
+  edition: z.union([z.string(), z.number()], { message: "expected an edition's date such as 2026-02-28" }).optional(),
 });
 export type FrontMatter = z.infer<typeof FrontMatterSchema>;
 
@@ -67,6 +69,8 @@ export interface ArticleMeta {
   encoding: "utf-8" | "windows-1252";
   /** The editor's corrections, with the file and line of each entry (scripts/pipeline/corrections.ts). */
   corrections: Corrections;
+  /** YYYY-MM-DD of the edition front matter assigns the article to, or null. */
+  edition: string | null;
 }
 
 export interface SplitFrontMatter {
@@ -200,6 +204,15 @@ export function resolveMeta(
     }
     updated = u;
   }
+  let edition: string | null = null;
+  if (fields.edition !== undefined) {
+    const text = String(fields.edition).trim();
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(text) || !DateTime.fromISO(text, { zone: "UTC" }).isValid) {
+      problems.push(problem({ file, field: "edition", line: lineOfField("edition"), stage: "front-matter", message: `"${fields.edition}" is not a calendar date`, fix: "write the edition's first day, e.g. edition: 2026-02-28 (weekly editions: the week's first day)" }));
+      return { meta: null, problems };
+    }
+    edition = text;
+  }
   const source =
     fields.source === undefined ? null
     : typeof fields.source === "string" ? { name: metaLine(fields.source), url: null }
@@ -222,6 +235,7 @@ export function resolveMeta(
       language: fields.language ?? null,
       encoding: fields.encoding ?? "utf-8",
       corrections,
+      edition,
     },
     problems,
   };

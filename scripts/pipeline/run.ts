@@ -11,6 +11,7 @@ import type { ReadMemo } from "./read-cache.ts";
 import { GENERATOR } from "./generator.ts";
 import { validateDataFile } from "./data-file.ts";
 import { unmatchedProblem } from "./corrections.ts";
+import { buildEditions } from "./editions.ts";
 
 export interface PipelineOptions {
   root: string;
@@ -82,6 +83,7 @@ export function assembleDataFile(site: Site, articles: Article[]): DataFile {
     site,
     articles: sorted,
     tags: [...tags.values()].sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0)),
+    editions: buildEditions(sorted, site),
   };
 }
 

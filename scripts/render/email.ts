@@ -11,15 +11,34 @@ import path from "node:path";
 import { BriefingError, problem } from "../pipeline/problems.ts";
 import { defaultWorkerCount, workersFromEnv } from "../pipeline/parallel.ts";
 import { emailFinisher, type EmailFinisher } from "../email/finisher.ts";
-import { messageHeaders } from "../email/message.ts";
+import { editionMessageHeaders, messageHeaders, type MessageHeaders } from "../email/message.ts";
 import { preheaderText } from "../email/preheader.ts";
 import type { Article, DataFile } from "../schema.ts";
 
 /** Output paths of the email HTML: `.../briefings/<slug>/email.html`. */
 const EMAIL_HTML = /(?:^|[\\/])briefings[\\/]([a-z0-9-]+)[\\/]email\.html$/;
+/** Output paths of an edition's email HTML: `.../editions/<date>/email.html`. */
+const EDITION_EMAIL_HTML = /(?:^|[\\/])editions[\\/](\d{4}-\d{2}-\d{2})[\\/]email\.html$/;
 
 export function emailSlug(outputPath: unknown): string | null {
   return typeof outputPath === "string" ? (EMAIL_HTML.exec(outputPath)?.[1] ?? null) : null;
+}
+
+export function emailEditionDate(outputPath: unknown): string | null {
+  return typeof outputPath === "string" ? (EDITION_EMAIL_HTML.exec(outputPath)?.[1] ?? null) : null;
+}
+
+/** The message headers of the email written to `outputPath`, or null when it is not an email. */
+function headersFor(outputPath: unknown, briefing: DataFile | undefined, bySlug: Map<string, Article>): MessageHeaders | null {
+  const slug = emailSlug(outputPath);
+  const date = slug ? null : emailEditionDate(outputPath);
+  if (!slug && !date) return null;
+  const edition = date ? briefing?.editions.find((e) => e.date === date) : undefined;
+  const article = bySlug.get(slug ?? edition?.articles[0] ?? "");
+  if (!article || !briefing) {
+    throw new BriefingError([problem({ file: String(outputPath), stage: "email", message: slug ? `no article with slug "${slug}" in the data file` : `no edition "${date}" in the data file`, fix: "rebuild with `npm run build`" })]);
+  }
+  return edition ? editionMessageHeaders(edition, article, briefing.site) : messageHeaders(article, briefing.site);
 }
 
 interface AfterEvent {
@@ -75,13 +94,10 @@ export function emailPlugin(eleventyConfig: any): void {
   // runs beside the render instead of inside it.
   eleventyConfig.addTransform("email-finish", function (this: { page: { outputPath: unknown } }, content: string) {
     const outputPath = this.page.outputPath;
-    const slug = emailSlug(outputPath);
-    if (!slug || !finisher) return content;
-    const article = bySlug.get(slug);
-    if (!article || !briefing) {
-      throw new BriefingError([problem({ file: String(outputPath), stage: "email", message: `no article with slug "${slug}" in the data file`, fix: "rebuild with `npm run build`" })]);
-    }
-    finisher.submit(String(outputPath), content, messageHeaders(article, briefing.site));
+    if (!finisher) return content;
+    const headers = headersFor(outputPath, briefing, bySlug);
+    if (!headers) return content;
+    finisher.submit(String(outputPath), content, headers);
     return content;
   });
 
@@ -92,7 +108,7 @@ export function emailPlugin(eleventyConfig: any): void {
     await running.finishAll();
     if (outputMode !== "fs") return; // toJSON() and friends write nothing, so neither do we.
     for (const r of results) {
-      if (!emailSlug(r.outputPath) || typeof r.outputPath !== "string") continue;
+      if (!(emailSlug(r.outputPath) || emailEditionDate(r.outputPath)) || typeof r.outputPath !== "string") continue;
       const html = finishedHtml.get(r.outputPath);
       if (html !== undefined) writeFileSync(r.outputPath, html);
     }

@@ -163,7 +163,7 @@ function feedItem(article: Article, site: Site, tagAuthority: string | null): Fe
   };
 }
 
-function siteAuthor(site: Site): FeedPerson {
+export function siteAuthor(site: Site): FeedPerson {
   return { name: feedLine(site.author.name), email: site.author.email, url: site.author.url };
 }
 
@@ -178,7 +178,7 @@ function newestUpdate(items: readonly FeedItem[]): FeedModel["updated"] {
 }
 
 /** The tag: authority when the site asks for tag: ids; null for URL ids. */
-function tagAuthorityOf(site: Site): string | null {
+export function tagAuthorityOf(site: Site): string | null {
   if (site.feed.idScheme !== "tag") return null;
   const authority = site.feed.tagAuthority?.trim() ?? "";
   if (!TAG_AUTHORITY.test(authority)) {

@@ -15,6 +15,10 @@
 // links, so the previous site is never written to). Nothing changed at all:
 // keep the folder. test/build-render-skip.test.ts checks that a partial render
 // gives the same bytes as a full one.
+// Editions (`editions/<date>/`: page and email) are treated like articles:
+// one key per edition, a hash of the edition and its briefings' keys, so an
+// edition is rendered again only when one of its briefings changed, joined
+// or left it.
 // The record lives in `.cache/render/` and is safe to delete.
 import { createHash } from "node:crypto";
 import { copyFileSync, linkSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
@@ -24,7 +28,7 @@ import type { DataFile } from "../schema.ts";
 import { listFiles, relativePath } from "../list-files.ts";
 import { tsxWorker } from "../tsx-worker.ts";
 
-const RECORD_FORMAT = 3;
+const RECORD_FORMAT = 4;
 const SCRIPTS_DIR = fileURLToPath(new URL("../", import.meta.url));
 
 /** `path -> [size, mtimeMs]` of every file under a folder. */
@@ -34,6 +38,8 @@ export interface RenderKeys {
   shell: string;
   /** slug -> hash of the article's JSON. */
   articles: Record<string, string>;
+  /** edition date -> hash of the edition and its articles' hashes. */
+  editions: Record<string, string>;
 }
 
 export interface RenderRecord {
@@ -49,11 +55,14 @@ export interface RenderRecord {
 export type RenderPlan =
   | { kind: "full"; reason: string }
   | { kind: "skip"; record: RenderRecord }
-  /** `render`: slugs whose pages are rendered; `keep`: slugs whose folders are taken from the previous site. */
-  | { kind: "partial"; record: RenderRecord; render: string[]; keep: string[] };
+  /** `render`: slugs whose pages are rendered; `keep`: slugs whose folders are taken from the previous site;
+   *  `renderEditions`, `keepEditions`: the same for editions, by date. */
+  | { kind: "partial"; record: RenderRecord; render: string[]; keep: string[]; renderEditions: string[]; keepEditions: string[] };
 
 /** The folder of an article's own pages: `briefings/<slug>/`. */
 const ARTICLE_FOLDER = /^briefings\/([a-z0-9]+(?:-[a-z0-9]+)*)\//;
+/** The folder of an edition's own pages: `editions/<date>/`. */
+const EDITION_FOLDER = /^editions\/(\d{4}-\d{2}-\d{2})\//;
 
 /**
  * The render keys of a data file; `articleDigests` are the hashes of each
@@ -85,12 +94,17 @@ export function renderKeys(root: string, outputDir: string, data: DataFile, arti
   }
   // The shell: everything but the articles. Topics by name only: which
   // articles a topic lists is read by the topic pages, which always render.
-  hash.update(JSON.stringify({ ...data, articles: null, tags: data.tags.map((t) => [t.name, t.slug]) }));
+  // Editions by their own keys, below: the pages that list them all always render.
+  hash.update(JSON.stringify({ ...data, articles: null, editions: null, tags: data.tags.map((t) => [t.name, t.slug]) }));
   const articles: Record<string, string> = {};
   data.articles.forEach((article, i) => {
     articles[article.slug] = articleDigests[i]!;
   });
-  return { shell: hash.digest("hex"), articles };
+  const editions: Record<string, string> = {};
+  for (const edition of data.editions) {
+    editions[edition.date] = createHash("sha256").update(JSON.stringify([edition, edition.articles.map((slug) => articles[slug] ?? "")])).digest("hex");
+  }
+  return { shell: hash.digest("hex"), articles, editions };
 }
 
 /**
@@ -146,7 +160,7 @@ export function planRender(root: string, keys: RenderKeys, siteDir: string, curr
   } catch {
     return { kind: "full", reason: "no record of an earlier build" };
   }
-  if (record?.format !== RECORD_FORMAT || typeof record.keys?.articles !== "object" || typeof record.manifest !== "object" || record.manifest === null) {
+  if (record?.format !== RECORD_FORMAT || typeof record.keys?.articles !== "object" || typeof record.keys?.editions !== "object" || typeof record.manifest !== "object" || record.manifest === null) {
     return { kind: "full", reason: "no record of an earlier build" };
   }
   if (record.keys.shell !== keys.shell) return { kind: "full", reason: "templates, code or site settings changed" };
@@ -154,9 +168,14 @@ export function planRender(root: string, keys: RenderKeys, siteDir: string, curr
   const render: string[] = [];
   const keep: string[] = [];
   for (const [slug, key] of Object.entries(keys.articles)) (record.keys.articles[slug] === key ? keep : render).push(slug);
-  const removed = Object.keys(record.keys.articles).some((slug) => !(slug in keys.articles));
-  if (render.length === 0 && !removed) return { kind: "skip", record };
-  return { kind: "partial", record, render, keep };
+  const renderEditions: string[] = [];
+  const keepEditions: string[] = [];
+  for (const [date, key] of Object.entries(keys.editions)) (record.keys.editions[date] === key ? keepEditions : renderEditions).push(date);
+  const removed =
+    Object.keys(record.keys.articles).some((slug) => !(slug in keys.articles)) ||
+    Object.keys(record.keys.editions).some((date) => !(date in keys.editions));
+  if (render.length === 0 && renderEditions.length === 0 && !removed) return { kind: "skip", record };
+  return { kind: "partial", record, render, keep, renderEditions, keepEditions };
 }
 
 /**
@@ -166,14 +185,16 @@ export function planRender(root: string, keys: RenderKeys, siteDir: string, curr
  * manifest entries of the files it linked: a link is the same file, with the
  * same size and modification time as the last build recorded.
  */
-export function keepArticleFolders(previousSite: string, stagedSite: string, manifest: Manifest, keep: string[]): { files: number; linked: Manifest } {
+export function keepArticleFolders(previousSite: string, stagedSite: string, manifest: Manifest, keep: string[], keepEditions: string[] = []): { files: number; linked: Manifest } {
   const kept = new Set(keep);
+  const keptEditions = new Set(keepEditions);
   const made = new Set<string>();
   const linked: Manifest = {};
   let files = 0;
   for (const [rel, entry] of Object.entries(manifest)) {
     const slug = ARTICLE_FOLDER.exec(rel)?.[1];
-    if (!slug || !kept.has(slug)) continue;
+    const date = slug ? undefined : EDITION_FOLDER.exec(rel)?.[1];
+    if (!(slug && kept.has(slug)) && !(date && keptEditions.has(date))) continue;
     const target = path.join(stagedSite, rel);
     const folder = path.dirname(target);
     if (!made.has(folder)) {

@@ -147,7 +147,7 @@ export interface SitemapEntry {
 }
 
 /** Every indexable page of the site (no 404, no feeds, no email files), home first. */
-export function sitemapEntries(data: Pick<DataFile, "site" | "articles" | "tags">): SitemapEntry[] {
+export function sitemapEntries(data: Pick<DataFile, "site" | "articles" | "tags"> & Partial<Pick<DataFile, "editions">>): SitemapEntry[] {
   const { site, articles } = data;
   const changed = (a: Article) => a.updated ?? a.date;
   // By instant, not by string: two articles may state different offsets.
@@ -167,6 +167,9 @@ export function sitemapEntries(data: Pick<DataFile, "site" | "articles" | "tags"
     ...articles.map((a) => ({ loc: url(`/briefings/${a.slug}/`), lastmod: rfc3339(changed(a)) })),
     ...(data.tags.length > 0 ? [{ loc: url("/tags/"), lastmod: newest(articles) }] : []),
     ...data.tags.map((t) => ({ loc: url(`/tags/${t.slug}/`), lastmod: newest(articlesBySlugs(articles, t.articles)) })),
+    ...archivePages(data.editions ?? [], site.homePageSize).flatMap((page, i) =>
+      page.length > 0 ? [{ loc: url(i === 0 ? "/editions/" : `/editions/page/${i + 1}/`), lastmod: rfc3339(page[0]!.updated) }] : []),
+    ...(data.editions ?? []).map((e) => ({ loc: url(`/editions/${e.date}/`), lastmod: rfc3339(e.updated) })),
     { loc: url("/subscribe/"), lastmod: null },
     { loc: url("/about/"), lastmod: null },
   ];

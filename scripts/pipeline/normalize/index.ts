@@ -162,6 +162,7 @@ export function normalize(source: SourceArticle, site: Site): NormalizedArticle 
     dateline,
     tags: source.meta.tags.map((name) => ({ name, slug: slugify(name) || "tag" })),
     language: source.meta.language ?? site.language,
+    edition: source.meta.edition,
     wordCount,
     readingMinutes: Math.max(1, Math.round(wordCount / site.readingWordsPerMinute)),
     sections,
