@@ -1,0 +1,175 @@
+// Quotations in a paragraph: the stretches of text between quotation marks,
+// found on the whole paragraph because a quotation runs over sentences.
+// Straight and curly, double and single marks; the other kind nests inside
+// ('He told her, "Come back."'). An apostrophe (don't, O'Toole, the '90s) is
+// told from a single mark by what stands on either side of it. British
+// continuation style opens each new paragraph of a quotation without closing
+// the last one; news archives that run paragraphs together show it as an
+// opening mark where a closing one was due, and that ends the stretch before.
+
+export type QuoteMark = "double" | "single";
+
+export interface Quotation {
+  /** Offsets of the quoted words (marks excluded) in the paragraph. */
+  start: number;
+  end: number;
+  text: string;
+  mark: QuoteMark;
+  /** Offsets of the opening mark and just past the closing mark (or of the words' end when unclosed). */
+  markStart: number;
+  markEnd: number;
+  /** Inside another quotation (a quotation the speaker quotes). */
+  nested: boolean;
+}
+
+interface Mark {
+  index: number;
+  type: QuoteMark;
+  canOpen: boolean;
+  canClose: boolean;
+}
+
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+/** What may stand right before an opening mark: nothing, space, a bracket, a dash, the other mark. */
+const BEFORE_OPEN = /[\s([{\u2014\u2013\-/"'\u201C\u2018:;,]/u;
+/** What may stand right after a closing mark: nothing, space, punctuation, the other mark. */
+const AFTER_CLOSE = /[\s.,;:!?)\]}\u2014\u2013\-"'\u201D\u2019\u2026]/u;
+/** How far an inner same-mark quotation may run before it is taken for a new stretch instead. */
+const MAX_NESTED_WORDS = 12;
+
+function classify(text: string, i: number): Mark | null {
+  const c = text[i]!;
+  const before = i > 0 ? text[i - 1]! : " ";
+  const after = i + 1 < text.length ? text[i + 1]! : " ";
+  const openSide = BEFORE_OPEN.test(before) && !/\s/u.test(after);
+  const closeSide = AFTER_CLOSE.test(after) && !/\s/u.test(before);
+  switch (c) {
+    case "\u201C": return { index: i, type: "double", canOpen: true, canClose: false };
+    case "\u201D": return { index: i, type: "double", canOpen: false, canClose: true };
+    case "\u2018": return { index: i, type: "single", canOpen: true, canClose: false };
+    case '"': return openSide || closeSide ? { index: i, type: "double", canOpen: openSide, canClose: closeSide } : null;
+    case "'":
+    case "\u2019": {
+      // Letters on both sides: an apostrophe (don't, O'Toole).
+      if (LETTER_OR_DIGIT.test(before) && LETTER_OR_DIGIT.test(after)) return null;
+      // '90s, 'em: an elided opening, not a quotation.
+      if (openSide && /^'(?:\d\ds|em|til|cause)\b/iu.test(text.slice(i, i + 6).replace("\u2019", "'"))) return null;
+      const canOpen = openSide && c === "'";
+      return canOpen || closeSide ? { index: i, type: "single", canOpen, canClose: closeSide } : null;
+    }
+    default: return null;
+  }
+}
+
+function marksOf(text: string): Mark[] {
+  const out: Mark[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 34 && c !== 39 && c !== 0x2018 && c !== 0x2019 && c !== 0x201c && c !== 0x201d) continue;
+    const m = classify(text, i);
+    if (m) out.push(m);
+  }
+  return out;
+}
+
+/**
+ * "Prostitutes' Rights", "the Smiths' House": a plural possessive inside a
+ * name, not the end of a quotation ('wealthy Iranians' in', 'the rallies' Alan').
+ */
+function isPossessive(text: string, mark: Mark): boolean {
+  if (mark.type !== "single" || text[mark.index - 1] !== "s") return false;
+  const word = /\p{L}+$/u.exec(text.slice(Math.max(0, mark.index - 40), mark.index))?.[0] ?? "";
+  return /^\p{Lu}/u.test(word) && /^\s\p{Lu}/u.test(text.slice(mark.index + 1, mark.index + 3));
+}
+
+function trimmed(text: string, start: number, end: number): [number, number] {
+  while (start < end && /\s/u.test(text[start]!)) start++;
+  while (end > start && /\s/u.test(text[end - 1]!)) end--;
+  return [start, end];
+}
+
+function quotation(text: string, open: Mark, end: number, markEnd: number, nested: boolean): Quotation | null {
+  const [s, e] = trimmed(text, open.index + 1, end);
+  if (e <= s) return null;
+  return { start: s, end: e, text: text.slice(s, e), mark: open.type, markStart: open.index, markEnd, nested };
+}
+
+/**
+ * An opening mark of the kind already open: a quotation inside the quotation
+ * ("he said 'really?' and went") when it stands mid-sentence, closes within a
+ * few words, not on a comma, and the sentence goes on in lower case or ends
+ * after it.
+ * Otherwise it opens the next stretch (continuation style).
+ */
+function opensNested(text: string, open: Mark, rest: Mark[]): boolean {
+  if (/[.!?\u2026]\s*$/u.test(text.slice(Math.max(0, open.index - 3), open.index))) return false;
+  const close = rest.find((n) => n.type === open.type && n.canClose);
+  if (!close || wordCount(text.slice(open.index, close.index)) > MAX_NESTED_WORDS) return false;
+  if (text[close.index - 1] === ",") return false;
+  return /^(?:\s+\p{Ll}|[.,;:!?])/u.test(text.slice(close.index + 1, close.index + 3));
+}
+
+function wordCount(text: string): number {
+  return text.split(/\s+/u).filter((w) => LETTER_OR_DIGIT.test(w)).length;
+}
+
+/** The quotations in a paragraph, outer ones and those nested one level inside, in text order. */
+export function findQuotations(text: string): Quotation[] {
+  const marks = marksOf(text);
+  const out: Quotation[] = [];
+  let outer: Mark | null = null;
+  let inner: Mark | null = null;
+  for (let k = 0; k < marks.length; k++) {
+    const m = marks[k]!;
+    if (!outer) {
+      if (m.canOpen) outer = m;
+      continue;
+    }
+    if (inner) {
+      if (m.type === inner.type && m.canClose) {
+        const q = quotation(text, inner, m.index, m.index + 1, true);
+        if (q) out.push(q);
+        // "he said 'I'll do that'." One mark closes both when the sentence ends after it.
+        if (inner.type === outer.type && /^[.!?]/u.test(text.slice(m.index + 1, m.index + 2))) {
+          const o = quotation(text, outer, m.index, m.index + 1, false);
+          if (o) out.push(o);
+          outer = null;
+        }
+        inner = null;
+        continue;
+      }
+      if (m.type === outer.type && m.canClose && inner.type !== outer.type) {
+        // The outer quotation closes with the inner one left open: the inner mark was no mark.
+        inner = null;
+      } else continue;
+    }
+    if (m.type !== outer.type) {
+      if (m.canOpen) inner = m;
+      continue;
+    }
+    if (m.canClose) {
+      if (isPossessive(text, m)) continue;
+      const q = quotation(text, outer, m.index, m.index + 1, false);
+      if (q) out.push(q);
+      outer = null;
+      continue;
+    }
+    // An opening mark of the same kind while one is open.
+    if (opensNested(text, m, marks.slice(k + 1))) {
+      inner = m;
+      continue;
+    }
+    // Continuation style: the open stretch ends at the last sentence end before this mark.
+    const between = text.slice(outer.index + 1, m.index);
+    const lastEnd = Math.max(...[...between.matchAll(/[.!?\u2026](?=\s)/gu)].map((x) => x.index! + 1), -1);
+    const end = lastEnd >= 0 ? outer.index + 1 + lastEnd : m.index;
+    const q = quotation(text, outer, end, end, false);
+    if (q) out.push(q);
+    outer = m;
+  }
+  if (outer) {
+    const q = quotation(text, outer, text.length, text.length, false);
+    if (q) out.push(q);
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
