@@ -1,12 +1,19 @@
-// Who said what: reported speech and claims as who / verb / what, tied to the
-// sentence. A reporting verb ("stated", "noted", "argue") finds its speaker to
-// the left (a named person or organization, possibly followed by an appositive;
-// "he"/"she" for the last person named; "some analysts"), or to the right in
-// the inverted form ('"...," said Kim'). "According to X" is the other form.
-import type { Attribution } from "../../schema.ts";
+// Who said what, as who / verb / what tied to a sentence, of two kinds.
+// A quote: words between quotation marks (quotations.ts finds them on the whole
+// paragraph), `what` exactly those words, its speaker from the frame after it
+// ('"...," said Kim', '"..." Kim said'), the clause that introduces it ('Kim
+// said: "..."', 'Kim said the plan was "..."'), or the quotation it continues.
+// Reported speech: a reporting verb ("stated", "noted", "argue") outside
+// quotation marks, its speaker to the left (a named person or organization,
+// possibly with an appositive; "he"/"she" for the last person named; "some
+// analysts") or to the right ("..., said Kim"), or "according to X"; its
+// `what` is the writer's paraphrase and is never shown as a quotation.
+import type { Attribution, Person } from "../../schema.ts";
 import type { NamedSpan, SentenceRef } from "./entities.ts";
+import { findQuotations, type Quotation } from "./quotations.ts";
+import { antecedent, speakerOf, type PlacedSpan, type Speaker, type SpeakerContext, type SpokeAt } from "./speakers.ts";
 
-const VERBS = "said|says|say|stated|states|state|noted|notes|note|argued|argues|argue|added|adds|told|tells|criticized|criticised|criticizes|emphasized|emphasised|emphasizes|analyzed|analysed|analyzes|reaffirmed|reaffirms|warned|warns|warn|claimed|claims|claim|insisted|insists|insist|explained|explains|suggested|suggests|suggest|announced|announces|acknowledged|acknowledges|admitted|admits|asserted|asserts|confirmed|confirms|declared|declares|denied|denies|stressed|stresses|urged|urges|wrote|writes|clarified|clarifies|reiterated|reiterates|predicted|predicts|predict|speculated|speculates|speculate|believe|believes|believed|contended|contends|contend|maintained|maintains|maintain|observed|observes|concluded|concludes|conclude|estimated|estimates|estimate|expect|expects|expected|fear|fears|feared|countered|counters|alleged|alleges|vowed|vows|pledged|pledges|promised|promises|recalled|recalls|revealed|reveals|complained|complains|accused|accuses|agreed|agrees|agree|stating|saying|adding|noting|arguing|warning|insisting|claiming|suggesting|stressing|emphasizing|explaining";
+const VERBS = "said|says|say|asked|asks|commented|comments|posted|tweeted|replied|replies|conceded|concedes|described|describes|stated|states|state|noted|notes|note|argued|argues|argue|added|adds|told|tells|criticized|criticised|criticizes|emphasized|emphasised|emphasizes|analyzed|analysed|analyzes|reaffirmed|reaffirms|warned|warns|warn|claimed|claims|claim|insisted|insists|insist|explained|explains|suggested|suggests|suggest|announced|announces|acknowledged|acknowledges|admitted|admits|asserted|asserts|confirmed|confirms|declared|declares|denied|denies|stressed|stresses|urged|urges|wrote|writes|clarified|clarifies|reiterated|reiterates|predicted|predicts|predict|speculated|speculates|speculate|believe|believes|believed|contended|contends|contend|maintained|maintains|maintain|observed|observes|concluded|concludes|conclude|estimated|estimates|estimate|expect|expects|expected|fear|fears|feared|countered|counters|alleged|alleges|vowed|vows|pledged|pledges|promised|promises|recalled|recalls|revealed|reveals|complained|complains|accused|accuses|agreed|agrees|agree|stating|saying|adding|noting|arguing|warning|insisting|claiming|suggesting|stressing|emphasizing|explaining";
 const VERB_SET = new Set(VERBS.split("|"));
 /** Reporting verbs in a sentence, with offsets (a set lookup per word beats one long alternation). */
 function findVerbs(text: string): { verb: string; index: number }[] {
@@ -35,16 +42,12 @@ const GROUP = /(?:^|[\s,])((?:(?:some|many|most|several|other|few|prevailing|the
 const GROUP_WORDS = new Set("analysts|experts|officials|observers|critics|sources|assessments|reports|studies|surveys|polls|diplomats|scholars|researchers|economists|lawmakers|residents|witnesses|commentators|investors|scientists|doctors|activists|others|many|some|authorities|police|prosecutors|campaigners|insiders|aides".split("|"));
 const PRONOUN = /(?:^|[\s,"\u201C])(he|she|He|She)$/;
 
-interface Found extends Omit<Attribution, "kind"> { start: number }
 
-/** A quotation when the words stand between quotation marks in the sentence; reported speech otherwise. */
-function kindOf(sentence: string, what: string): Attribution["kind"] {
-  const at = sentence.indexOf(what);
-  if (at < 0) return "reported";
-  const before = sentence.slice(0, at);
-  const opens = (before.match(/[\u201C"]/gu) ?? []).length;
-  return opens % 2 === 1 ? "quote" : "reported";
-}
+/** Reported speech found in a sentence, with paragraph offsets: the verb, and the span its `what` came from. */
+interface Found extends Omit<Attribution, "kind"> { start: number; whatStart: number; whatEnd: number; human: boolean }
+
+/** "quotes" of four words or more are quotations; shorter ones are terms and scare quotes inside the writer's text. */
+const MIN_QUOTE_WORDS = 4;
 
 function cleanWhat(text: string): string {
   return text
@@ -57,108 +60,327 @@ function cleanWhat(text: string): string {
     .trim();
 }
 
-function unquote(text: string): string {
-  return cleanWhat(text.replace(/^[\s"'\u201C\u2018]+/u, "").replace(/[\s,"'\u201D\u2019]+$/u, ""));
+/**
+ * The writer's own gloss after reported speech is not what was said: "He stated
+ * that talks could resume, leaving the door open" ends at the comma. A trailing
+ * participle clause that is not itself a reporting verb is cut off.
+ */
+function withoutGloss(what: string): string {
+  const m = /,\s+(\p{Ll}+ing)\b/u.exec(what);
+  return m && !VERB_SET.has(m[1]!) ? what.slice(0, m.index) : what;
 }
 
-export function extractAttributions(
-  sentences: SentenceRef[],
-  spans: Map<string, NamedSpan[]>,
-): Attribution[] {
-  const out: Attribution[] = [];
-  let lastPerson: NamedSpan | null = null;
-  for (const sentence of sentences) {
-    const text = sentence.text;
-    const named = spans.get(sentence.id) ?? [];
-    const personBefore = (pos: number): NamedSpan | null => {
-      const inSentence = named.filter((s) => s.kind === "person" && s.end <= pos);
-      return inSentence[inSentence.length - 1] ?? lastPerson;
-    };
+function wordCount(text: string): number {
+  return text.split(/\s+/u).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+}
+
+interface SentenceAt { ref: SentenceRef; start: number; end: number }
+
+/** Sentences are contiguous slices of their paragraph: their offsets in it. */
+function placeSentences(text: string, sentences: SentenceRef[]): SentenceAt[] {
+  let from = 0;
+  return sentences.map((ref) => {
+    const at = text.indexOf(ref.text, from);
+    const start = at < 0 ? from : at;
+    from = start + ref.text.length;
+    return { ref, start, end: from };
+  });
+}
+
+function within(quotes: Quotation[], at: number): Quotation | undefined {
+  return quotes.find((q) => !q.nested && at >= q.markStart && at < q.markEnd);
+}
+
+/**
+ * The subject of a verb that follows an appositive or a relative clause:
+ * "Nick Davies, spokesman for the IAAF, which handed out the bans, said",
+ * "Gerry Conlon - who was wrongly convicted - said", "Colin Asplin, Blackpool
+ * Hotel Association said". The first name of the clause, not the last one
+ * before the verb.
+ */
+function appositiveHost(text: string, named: NamedSpan[], verbAt: number): NamedSpan | undefined {
+  for (const s of named) {
+    if (s.end >= verbAt || s.kind !== "person") continue;
+    const between = text.slice(s.end, verbAt);
+    if (/[.;:!?"\u201C\u201D]/u.test(between)) continue;
+    const inserted = /^\s*(?:,|\s[-\u2013\u2014])\s.*(?:,|\s[-\u2013\u2014])\s*$/u.test(between);
+    const org = named.find((o) => o.kind === "org" && o.start === s.end + 2 && /^\s*$/u.test(text.slice(o.end, verbAt)));
+    if ((inserted || (org && between.startsWith(", "))) && /^(?:[\p{L}]+,\s)?$/u.test(text.slice(lastClauseStart(text, s.start), s.start))) return s;
+  }
+  return undefined;
+}
+
+/** Reported speech in one sentence; verbs inside quotation marks are the speaker's words, not the writer's report. */
+function reportedIn(sentence: SentenceAt, named: NamedSpan[], quotes: Quotation[], ctx: SpeakerContext): Found[] {
+  const text = sentence.ref.text;
+  const offset = sentence.start;
+  const quoted = (from: number, to: number) => quotes.some((q) => !q.nested && q.markStart < offset + to && q.markEnd > offset + from);
+  const found: Found[] = [];
+  const verbs = findVerbs(text).filter((v) => !within(quotes, offset + v.index));
+  verbs.forEach((m, vi) => {
+    const verb = m.verb;
+    const vStart = m.index;
+    const vEnd = vStart + verb.length;
+    const leftTrimLength = speakerEnd(text, vStart);
+    const leftTail = text.slice(Math.max(0, leftTrimLength - 100), leftTrimLength);
+    const commaBefore = /,\s*$/.test(text.slice(Math.max(0, vStart - 40), vStart));
+
+    let who: string | null = null;
+    let personId: string | null = null;
+    let whatRange: [number, number] | null = null;
+    let phrase: Speaker | null = null;
+    // Where the speaker's words start, for 'Growth slowed, Ruiz said.' (the words before them are what was said).
+    let subjectStart = vStart;
+    const span = appositiveHost(text, named, leftTrimLength) ?? named.find((s) => s.end === leftTrimLength || s.phraseEnd === leftTrimLength);
+    let human = true;
+    if (PARTICIPLE.test(verb)) {
+      // "Kim expressed confidence, stating that ...": the speaker is the clause's subject,
+      // a person named earlier in the same sentence, who opens it ("Additionally, Kim ...").
+      // "This raises the bar, suggesting ..." has no speaker.
+      if (!commaBefore && !span) return;
+      const subject = found[found.length - 1] ?? null;
+      const p = subject ? null : named.find((s) => s.kind === "person" && s.end <= vStart && /^(?:[\p{L}]+,\s)?$/u.test(text.slice(0, s.start))) ?? null;
+      if (subject) { who = subject.who; personId = subject.personId; }
+      else if (p) { who = p.name; personId = p.id; }
+    } else if (span) {
+      who = span.name; personId = span.kind === "person" ? span.id : null; subjectStart = span.start; human = span.kind === "person";
+    } else if (PRONOUN.test(leftTail)) {
+      const p = antecedent(ctx, offset + vStart, "person");
+      if (p) { who = p.who; personId = p.personId; subjectStart = leftTrimLength - PRONOUN.exec(leftTail)![1]!.length; }
+    } else if (/(?:,\s*|\s)(?:and|but)$/.test(leftTail) && found.length > 0) {
+      const prev = found[found.length - 1]!;
+      who = prev.who; personId = prev.personId;
+    } else if (GROUP_WORDS.has(leftTail.slice(leftTail.lastIndexOf(" ") + 1).toLowerCase()) && GROUP.test(leftTail)) {
+      // Keep "some analysts" and "prevailing assessments"; drop a lone determiner.
+      const group = GROUP.exec(leftTail)![1]!;
+      who = group.replace(/^the\s+/i, "");
+      subjectStart = leftTrimLength - group.length;
+      human = false;
+    } else if (!PARTICIPLE.test(verb) && (phrase = speakerOf(ctx, offset + lastClauseStart(text, leftTrimLength), offset + leftTrimLength))) {
+      // "A Labour Party spokesman told ...", "The young woman said ...", "Chief Supt Deats said ...".
+      who = phrase.who; personId = phrase.personId; human = phrase.human ?? false;
+      subjectStart = lastClauseStart(text, leftTrimLength);
+    } else if (/^(?:said|says|added|told|wrote|warned|noted|stated)$/.test(verb) && commaBefore && !quoted(0, vStart)) {
+      // 'Growth slowed to 1.5 percent, said Dr Ana Ruiz.': the words before, unquoted, are reported.
+      // Titles and role words may stand between: "said council leader Mary Okafor".
+      const inverted = named.find((s) => s.start > vEnd && s.start - vEnd < 60 && /^ (?:[\p{L}.-]+ ){0,4}$/u.test(text.slice(vEnd, s.start)) &&
+        !/\b(?:that|and|but|to|of|in|on)\b/.test(text.slice(vEnd, s.start)));
+      if (inverted) { who = inverted.name; personId = inverted.kind === "person" ? inverted.id : null; whatRange = [0, vStart]; }
+    }
+    if (!who) return;
+    if (whatRange === null) {
+      // What: to the end of the sentence, or to the next coordinated reporting verb.
+      const tail = (n: { index: number }) => text.slice(Math.max(0, n.index - 30), n.index);
+      const nextVerb = verbs.slice(vi + 1).find((n) => /,?\s+(?:and|but)\s+(?:\w+\s+)?$/.test(tail(n)) || /,\s+$/.test(tail(n)) && PARTICIPLE.test(n.verb));
+      let whatEnd = text.length;
+      if (nextVerb) whatEnd = nextVerb.index - (tail(nextVerb).length - tail(nextVerb).replace(/,?\s+(?:and|but)\s+(?:\w+\s+)?$|,\s+$/, "").length);
+      let whatStart = vEnd;
+      if (/^(?:told|tells)$/.test(verb)) {
+        const object = /^\s+(?:reporters|journalists|the \w+|\p{Lu}[\p{L}-]*|him|her|them|us|me)(?=\s|,)/u.exec(text.slice(vEnd));
+        if (object) whatStart += object[0].length;
+      }
+      whatRange = [whatStart, whatEnd];
+      if (wordCount(cleanWhat(text.slice(whatStart, whatEnd))) < 3 && subjectStart > 0 && !quoted(0, subjectStart)) {
+        // 'The plan will fail, Kim said.': the words before the speaker.
+        whatRange = [0, subjectStart];
+      }
+    }
+    const cleaned = withoutGloss(cleanWhat(text.slice(whatRange[0], whatRange[1])));
+    // A clause that is all quotation is a quote's frame, not reported speech (the quote pass takes it).
+    if (wordCount(cleaned) < 3) return;
+    found.push({ who, personId, verb, what: cleaned, sentenceId: sentence.ref.id, start: offset + vStart, whatStart: offset + whatRange[0], whatEnd: offset + whatRange[1], human });
+  });
+
+  // According to X, ...
+  for (const m of text.matchAll(/\b[Aa]ccording to\s+/g)) {
+    if (within(quotes, offset + m.index!)) continue;
+    const from = m.index! + m[0].length;
+    const clauseEnd = text.indexOf(",", from);
+    const end = clauseEnd < 0 ? text.length : clauseEnd;
+    const inClause = named.filter((s) => s.start >= from && s.end <= end);
+    // "according to the party's newspaper, Rodong Sinmun, ...": the name after the comma.
+    const appositive = clauseEnd < 0 ? undefined : named.find((s) => s.start === clauseEnd + 2 && /^[,.]/.test(text.slice(s.phraseEnd)));
+    const source = appositive ?? inClause[inClause.length - 1];
+    const sourceEnd = appositive ? appositive.phraseEnd + 1 : end + 1;
+    const who = source?.name ?? text.slice(from, end).replace(/^the\s+/i, "").replace(/[.]$/, "").trim();
+    const range: [number, number] = m.index! < 3 ? [sourceEnd, text.length] : [0, m.index!];
+    const cleaned = cleanWhat(text.slice(range[0], range[1]));
+    if (!who || wordCount(cleaned) < 3) continue;
+    found.push({ who, personId: source?.kind === "person" ? source.id : null, verb: "according to", what: cleaned, sentenceId: sentence.ref.id, start: offset + m.index!, whatStart: offset + range[0], whatEnd: offset + range[1], human: source?.kind === "person" });
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
+
+interface Frame extends Speaker { verb: string; verbAt: number | null }
+
+/** Adverbs and objects that may follow the verb in a closing frame: '"...," he said to me.', '... Smith told the BBC.' */
+const SHORT_TAIL = /^(?:\s+[\p{L}'\u2019-]+){0,5}\s*(?:[.,;:]|$)/u;
+
+/**
+ * The frame after a quotation: '"...," said a Fifa spokesman.', '"..." Mr Eddington said.',
+ * '"...," according to Claire Putnam.' After a quotation that ends its own
+ * sentence ("... to win." The firm said ...), only a frame that opens in lower
+ * case or ends at its verb counts: otherwise the next sentence has begun.
+ */
+function frameAfter(q: Quotation, limit: number, ctx: SpeakerContext): Frame | null {
+  const text = ctx.text;
+  const lead = /^[\s,;:\u2013\u2014-]*/u.exec(text.slice(q.markEnd, limit))![0].length;
+  const from = q.markEnd + lead;
+  const sentenceEnd = /[.!?](?=\s|$)/gu;
+  sentenceEnd.lastIndex = from;
+  const to = Math.min(limit, sentenceEnd.exec(text)?.index ?? text.length, from + 160);
+  const frame = text.slice(from, to);
+  if (frame === "") return null;
+  const endsSentence = /[.!?]['"\u2019\u201D]*$/u.test(q.text) || /[.!?]/u.test(text.slice(q.end, q.markStart === q.markEnd ? q.end : q.markEnd));
+  const lowerStart = /^\p{Ll}/u.test(frame);
+  const according = /^according to\s+/iu.exec(frame);
+  if (according) {
+    const who = speakerOf(ctx, from + according[0].length, to);
+    return who ? { ...who, verb: "according to", verbAt: from } : null;
+  }
+  const verbs = findVerbs(frame);
+  const v = verbs[0];
+  if (!v) return null;
+  const before = frame.slice(0, v.index);
+  if (/[.;:!?"\u201C\u201D]/u.test(before) || wordCount(before) > 8) return null;
+  if (endsSentence && !lowerStart && !SHORT_TAIL.test(frame.slice(v.index + v.verb.length) + (to < text.length ? text[to] : ""))) return null;
+  if (before.trim() === "") {
+    // Inverted: "said Bhanu Baweja, a strategist at UBS".
+    const who = speakerOf(ctx, from + v.index + v.verb.length + 1, to);
+    return who ? { ...who, verb: v.verb, verbAt: from + v.index } : null;
+  }
+  const who = speakerOf(ctx, from, from + speakerEnd(frame, v.index));
+  return who ? { ...who, verb: v.verb, verbAt: from + v.index } : null;
+}
+
+/** The clause before a quotation ends with its reporting verb and maybe an object: 'He said:', 'told the Chronicle:', 'adding:'. */
+function frameBefore(q: Quotation, from: number, ctx: SpeakerContext, found: Found[]): Frame | null {
+  const covering = found.find((f) => f.start >= from && f.start < q.markStart && f.whatEnd >= q.start);
+  if (covering) return { who: covering.who, personId: covering.personId, verb: covering.verb, verbAt: covering.start };
+  const before = ctx.text.slice(from, q.markStart);
+  const verbs = findVerbs(before);
+  const v = verbs[verbs.length - 1];
+  if (!v || !/^(?:\s+[\p{L}'\u2019.-]+){0,6}\s*[:,;]?\s*$/u.test(before.slice(v.index + v.verb.length))) return null;
+  const at = from + v.index;
+  const left = speakerOf(ctx, from + lastClauseStart(before, v.index), from + speakerEnd(before, v.index));
+  if (left) return { ...left, verb: v.verb, verbAt: at };
+  const right = speakerOf(ctx, at + v.verb.length + 1, q.markStart);
+  return right ? { ...right, verb: v.verb, verbAt: at } : null;
+}
+
+/** Where the clause holding a verb starts: after the last sentence or clause mark before it. */
+function lastClauseStart(text: string, verbAt: number): number {
+  let i = verbAt;
+  while (i > 0 && !/[.;:!?"\u201C\u201D\u2018]/u.test(text[i - 1]!) && !(text[i - 1] === "," && !/^\s*(?:a|an|the)\s/u.test(text.slice(i, verbAt)))) i--;
+  return i;
+}
+
+export interface ParagraphRef {
+  text: string;
+  sentences: SentenceRef[];
+}
+
+interface Placed extends Attribution { paragraph: number; at: number }
+
+const quotable = (q: Quotation) => wordCount(q.text) >= MIN_QUOTE_WORDS;
+
+export function extractAttributions(paragraphs: ParagraphRef[], spans: Map<string, NamedSpan[]>, people: Person[]): Attribution[] {
+  const sentencesOf = paragraphs.map((p) => placeSentences(p.text, p.sentences));
+  const quotesOf = paragraphs.map((p) => findQuotations(p.text));
+  const placedOf: PlacedSpan[][] = sentencesOf.map((sentences, paragraph) => sentences.flatMap((s) => (spans.get(s.ref.id) ?? []).map((span) => {
+    const start = span.start + s.start;
+    return { ...span, start, end: span.end + s.start, phraseEnd: span.phraseEnd + s.start, paragraph, quoted: within(quotesOf[paragraph]!, start) !== undefined };
+  })));
+  const mentions = placedOf.flat();
+  const speakers: SpokeAt[] = [];
+  const out: Placed[] = [];
+  let sentenceBase = 0;
+  // The last quotation of the paragraph before, when it ran to the paragraph's end: the next may continue it.
+  let openAtEnd: Frame | null = null;
+
+  paragraphs.forEach((p, paragraph) => {
+    const sentences = sentencesOf[paragraph]!;
+    const base = sentenceBase;
+    sentenceBase += sentences.length;
+    const sentenceIndex = (at: number) => Math.max(0, sentences.findIndex((s) => at < s.end + 1));
+    const ctx: SpeakerContext = { paragraph, text: p.text, spans: placedOf[paragraph]!, mentions, people, speakers, sentenceOf: (at) => base + sentenceIndex(at) };
+    const sentenceAt = (at: number) => sentences[sentenceIndex(at)] ?? sentences[sentences.length - 1]!;
+    const quotes = quotesOf[paragraph]!;
+    const outer = quotes.filter((q) => !q.nested);
+    const frames = new Map<Quotation, Frame>();
     const found: Found[] = [];
-    const verbs = findVerbs(text);
-    verbs.forEach((m, vi) => {
-      const verb = m.verb;
-      const vStart = m.index;
-      const vEnd = vStart + verb.length;
-      const leftTrimLength = speakerEnd(text, vStart);
-      const leftTail = text.slice(Math.max(0, leftTrimLength - 100), leftTrimLength);
-      const commaBefore = /,\s*$/.test(text.slice(Math.max(0, vStart - 40), vStart));
+    const spoke = (who: Speaker & { human?: boolean }, at: number) => speakers.push({ who: who.who, personId: who.personId, human: who.human ?? who.personId !== null, paragraph, at, sentence: ctx.sentenceOf(at) });
 
-      let who: string | null = null;
-      let personId: string | null = null;
-      let what: string | null = null;
-      // Where the speaker's words start, for '"...," Kim said.' (the words before them are what was said).
-      let subjectStart = vStart;
-      const span = named.find((s) => s.end === leftTrimLength || s.phraseEnd === leftTrimLength);
-      if (PARTICIPLE.test(verb)) {
-        // "Kim expressed confidence, stating that ...": the speaker is the clause's subject,
-        // a person named earlier in the same sentence, who opens it ("Additionally, Kim ...").
-        // "This raises the bar, suggesting ..." has no speaker.
-        if (!commaBefore && !span) return;
-        const subject = found[found.length - 1] ?? null;
-        const p = subject ? null : named.find((s) => s.kind === "person" && s.end <= vStart && /^(?:[\p{L}]+,\s)?$/u.test(text.slice(0, s.start))) ?? null;
-        if (subject) { who = subject.who; personId = subject.personId; }
-        else if (p) { who = p.name; personId = p.id; }
-      } else if (span) {
-        who = span.name; personId = span.kind === "person" ? span.id : null; subjectStart = span.start;
-      } else if (PRONOUN.test(leftTail)) {
-        const p = personBefore(vStart);
-        if (p) { who = p.name; personId = p.id; subjectStart = leftTrimLength - PRONOUN.exec(leftTail)![1]!.length; }
-      } else if (/(?:,\s*|\s)(?:and|but)$/.test(leftTail) && found.length > 0) {
-        const prev = found[found.length - 1]!;
-        who = prev.who; personId = prev.personId;
-      } else if (GROUP_WORDS.has(leftTail.slice(leftTail.lastIndexOf(" ") + 1).toLowerCase()) && GROUP.test(leftTail)) {
-        // Keep "some analysts" and "prevailing assessments"; drop a lone determiner.
-        const group = GROUP.exec(leftTail)![1]!;
-        who = group.replace(/^the\s+/i, "");
-        subjectStart = leftTrimLength - group.length;
-      } else if (/^(?:said|says|added|told|wrote|warned|noted|stated)$/.test(verb)) {
-        // '"...," said Kim.'
-        // Titles and role words may stand between: "said council leader Mary Okafor".
-        const inverted = named.find((s) => s.start > vEnd && s.start - vEnd < 60 && /^ (?:[\p{L}.-]+ ){0,4}$/u.test(text.slice(vEnd, s.start)) &&
-          !/\b(?:that|and|but|to|of|in|on)\b/.test(text.slice(vEnd, s.start)));
-        if (inverted) { who = inverted.name; personId = inverted.kind === "person" ? inverted.id : null; what = unquote(text.slice(0, vStart)); }
+    // In reading order: a sentence's reported speech, then the quotations that open in it with a frame of their own
+    // (after the quotation, or the clause before it), so that a pronoun finds whoever has just spoken.
+    for (const sentence of sentences) {
+      const here = reportedIn(sentence, spans.get(sentence.ref.id) ?? [], quotes, ctx);
+      for (const f of here) spoke(f, f.start);
+      found.push(...here);
+      for (const q of quotes) {
+        if (!quotable(q) || q.markStart < sentence.start || q.markStart >= sentence.end) continue;
+        let frame: Frame | null;
+        if (q.nested) {
+          const host = outer.find((o) => o.start <= q.markStart && o.end >= q.markEnd - 1);
+          frame = host ? frameBefore(q, host.start, ctx, []) : null;
+        } else {
+          const i = outer.indexOf(q);
+          const next = outer[i + 1];
+          const prev = outer[i - 1];
+          frame = frameAfter(q, next ? next.markStart : p.text.length, ctx);
+          frame ??= frameBefore(q, Math.max(prev ? prev.markEnd : 0, sentence.start), ctx, found);
+        }
+        if (frame) { frames.set(q, frame); spoke(frame, frame.verbAt ?? q.start); }
       }
-      if (!who) return;
-      if (what === null) {
-        // What: to the end of the sentence, or to the next coordinated reporting verb.
-        const tail = (n: { index: number }) => text.slice(Math.max(0, n.index - 30), n.index);
-        const nextVerb = verbs.slice(vi + 1).find((n) => /,?\s+(?:and|but)\s+(?:\w+\s+)?$/.test(tail(n)) || /,\s+$/.test(tail(n)) && PARTICIPLE.test(n.verb));
-        let whatEnd = text.length;
-        if (nextVerb) whatEnd = nextVerb.index - (tail(nextVerb).length - tail(nextVerb).replace(/,?\s+(?:and|but)\s+(?:\w+\s+)?$|,\s+$/, "").length);
-        what = text.slice(vEnd, whatEnd);
-        if (/^(?:told|tells)$/.test(verb)) what = what.replace(/^\s+(?:reporters|journalists|the \w+|\p{Lu}[\p{L}-]*|him|her|them|us|me)(?=\s|,)/u, "");
-      }
-      let cleaned = cleanWhat(what);
-      if (cleaned.split(/\s+/).length < 3) {
-        // '"We will not talk," Kim said.': the words before the speaker.
-        cleaned = unquote(text.slice(0, subjectStart));
-      }
-      if (cleaned.split(/\s+/).length < 3) return;
-      found.push({ who, personId, verb, what: cleaned, sentenceId: sentence.id, start: vStart });
-    });
-
-    // According to X, ...
-    for (const m of text.matchAll(/\b[Aa]ccording to\s+/g)) {
-      const from = m.index! + m[0].length;
-      const clauseEnd = text.indexOf(",", from);
-      const end = clauseEnd < 0 ? text.length : clauseEnd;
-      const inClause = named.filter((s) => s.start >= from && s.end <= end);
-      // "according to the party's newspaper, Rodong Sinmun, ...": the name after the comma.
-      const appositive = clauseEnd < 0 ? undefined : named.find((s) => s.start === clauseEnd + 2 && /^[,.]/.test(text.slice(s.phraseEnd)));
-      const source = appositive ?? inClause[inClause.length - 1];
-      const sourceEnd = appositive ? appositive.phraseEnd + 1 : end + 1;
-      const who = source?.name ?? text.slice(from, end).replace(/^the\s+/i, "").replace(/[.]$/, "").trim();
-      const what = m.index! < 3 ? text.slice(sourceEnd) : text.slice(0, m.index!);
-      const cleaned = cleanWhat(what);
-      if (!who || cleaned.split(/\s+/).length < 3) continue;
-      found.push({ who, personId: source?.kind === "person" ? source.id : null, verb: "according to", what: cleaned, sentenceId: sentence.id, start: m.index! });
     }
 
-    found.sort((a, b) => a.start - b.start);
-    for (const { start: _start, ...a } of found) out.push({ kind: kindOf(text, a.what), ...a });
-    const people = named.filter((s) => s.kind === "person");
-    if (people.length > 0) lastPerson = people[people.length - 1]!;
-  }
-  return out;
+    // A quotation with no frame continues the one before it (nothing between them but that one's frame),
+    // or the one after it, or the speech reported just before it; a nested one belongs to its host's speaker.
+    const gap = (a: Quotation, b: Quotation) => p.text.slice(a.markEnd, b.markStart);
+    for (const [i, q] of outer.entries()) {
+      if (frames.has(q) || !quotable(q)) continue;
+      const prev = outer[i - 1];
+      const prevFrame = prev ? frames.get(prev) : undefined;
+      if (i === 0 && q.markStart === 0 && openAtEnd) { frames.set(q, openAtEnd); continue; }
+      if (!prev || !prevFrame) continue;
+      const between = gap(prev, q);
+      const onlyItsFrame = prevFrame.verbAt !== null && prevFrame.verbAt >= prev.markEnd && /^[^.!?]*[.!?]?[\s,;:]*$/u.test(between);
+      if (/^[\s,.;:]*$/u.test(between) || onlyItsFrame) frames.set(q, prevFrame);
+    }
+    for (let i = outer.length - 1; i >= 0; i--) {
+      const q = outer[i]!;
+      const next = outer[i + 1];
+      const nextFrame = next ? frames.get(next) : undefined;
+      if (!frames.has(q) && quotable(q) && next && nextFrame && /^[\s,.;:]*$/u.test(gap(q, next))) frames.set(q, nextFrame);
+    }
+    for (const q of outer) {
+      if (frames.has(q) || !quotable(q) || !/^\p{Lu}/u.test(q.text)) continue;
+      // '... said the changes were necessary. "The boom in air travel ..."': the speaker just reported.
+      const k = sentenceIndex(q.markStart);
+      const last = speakers.filter((sp) => sp.paragraph === paragraph ? sp.at < q.markStart && sp.sentence >= base + k - 1 : sp.paragraph === paragraph - 1 && k === 0 && sp.sentence === base - 1).pop();
+      if (last) frames.set(q, { who: last.who, personId: last.personId, verb: "said", verbAt: null });
+    }
+    for (const q of quotes) {
+      if (!q.nested || frames.has(q) || !quotable(q)) continue;
+      const host = outer.find((o) => o.start <= q.markStart && o.end >= q.markEnd - 1);
+      const hostFrame = host ? frames.get(host) : undefined;
+      if (hostFrame) frames.set(q, hostFrame);
+    }
+    const lastOuter = outer[outer.length - 1];
+    openAtEnd = lastOuter && /^[\s"'\u201D\u2019]*$/u.test(p.text.slice(lastOuter.end)) ? frames.get(lastOuter) ?? null : null;
+
+    const usedFrames = new Set<number>();
+    for (const [q, frame] of frames) {
+      if (frame.verbAt !== null) usedFrames.add(frame.verbAt);
+      out.push({ kind: "quote", who: frame.who, personId: frame.personId, verb: frame.verb, what: q.text, sentenceId: sentenceAt(q.start).ref.id, paragraph, at: q.start });
+    }
+    for (const f of found) {
+      // The verb that frames a quotation is reported with the quotation, not again as a paraphrase.
+      if (usedFrames.has(f.start)) continue;
+      if (outer.some((q) => quotable(q) && q.start >= f.whatStart && q.start < f.whatEnd && frames.has(q))) continue;
+      out.push({ kind: "reported", who: f.who, personId: f.personId, verb: f.verb, what: f.what, sentenceId: f.sentenceId, paragraph, at: f.start });
+    }
+  });
+  out.sort((a, b) => a.paragraph - b.paragraph || a.at - b.at);
+  return out.map(({ paragraph: _p, at: _a, ...a }) => a);
 }

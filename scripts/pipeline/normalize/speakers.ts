@@ -1,0 +1,134 @@
+// Who a speaker phrase names: "BA chairman Martin Broughton", "an IAAF
+// spokesman", "he", "Sheriff Joe Arpaio in a press statement", "officials".
+// Named spans from entities come first; a pronoun goes to the last person (or,
+// for "it", organization) named before it outside quotation marks; a phrase
+// with no span may still be a capitalized name (titles stripped); an unnamed
+// source is kept as written with no person id.
+import type { Person } from "../../schema.ts";
+import type { NamedSpan } from "./entities.ts";
+import { TITLE_WORDS } from "./gazetteer.ts";
+
+export interface Speaker {
+  who: string;
+  personId: string | null;
+  /** One person, named or not, or someone speaking for an organization: a later "he" or "she" may mean them. */
+  human?: boolean;
+}
+
+/** A named span placed in the article: paragraph index and offset in the paragraph. */
+export interface PlacedSpan extends NamedSpan {
+  paragraph: number;
+  /** Inside quotation marks: a name the speaker used, not one the writer introduced. */
+  quoted: boolean;
+}
+
+/** A speaker already credited, in text order: pronouns prefer the one who has just been speaking. */
+export interface SpokeAt extends Speaker {
+  paragraph: number;
+  at: number;
+  /** Article-wide sentence number. */
+  sentence: number;
+  /** A person, or someone speaking as one ("a spokesman", "the young woman"): "he" or "she" may stand for them. */
+  human: boolean;
+}
+
+/** Everything a phrase is read against: the spans of the paragraph and the article's mentions and speakers so far. */
+export interface SpeakerContext {
+  paragraph: number;
+  text: string;
+  spans: PlacedSpan[];
+  /** Every span in the article, in text order. */
+  mentions: PlacedSpan[];
+  people: Person[];
+  /** Speakers credited so far (grows as the paragraph is read). */
+  speakers: SpokeAt[];
+  /** The article-wide sentence number of an offset in this paragraph. */
+  sentenceOf: (at: number) => number;
+}
+
+/** How many sentences back a speaker still holds the floor for a pronoun. */
+const SPEAKER_REACH = 2;
+
+const PERSON_PRONOUNS = new Set(["he", "she", "him", "her"]);
+const ORG_PRONOUNS = new Set(["it"]);
+/** Nouns for someone who speaks for an organization: "an IAAF spokesman" is the IAAF speaking. */
+const FOR_AN_ORG = /\b(?:spokes(?:man|woman|person|people)|representatives?|statement|spokes)\b/i;
+/** People-words an unnamed source is made of ("a source", "the 34-year-old", "officials"). */
+const UNNAMED = /^(?:(?:a|an|the|one|another|two|three|some|many|most|several|other|senior|local|his|her|their|its|our)\s+)?(?:[\p{Ll}\d-]+\s+){0,3}(?:spokes(?:man|woman|person)|source|sources|insider|insiders|official|officials|analyst|analysts|expert|experts|observers|critics|witness|witnesses|woman|man|student|students|worker|workers|friend|friends|neighbour|neighbor|resident|residents|police|prosecutors|investigators|officers|officer|authorities|lawyer|lawyers|researchers|scientists|doctors|campaigners|aides|aide|diplomats|economists|lawmakers|artists|players|fans|parents|teachers|staff|executives|director|manager|coach|chairman|chief|boss|minister|ministers|commission|report|study|survey|statement|ruling|court|\d+-year-old)$/iu;
+
+function isInside(span: NamedSpan, from: number, to: number): boolean {
+  return span.start >= from && span.end <= to;
+}
+
+/**
+ * The speaker a pronoun stands for. "He said" goes to whoever has just been
+ * speaking (a speaker credited in this or the last two sentences, when no
+ * person has been named since), else to the last person named before it,
+ * outside quotation marks; "it" to the last organization.
+ */
+export function antecedent(ctx: SpeakerContext, at: number, kind: NamedSpan["kind"]): Speaker | null {
+  const before = (m: { paragraph: number; at?: number; end?: number }) => m.paragraph < ctx.paragraph || (m.paragraph === ctx.paragraph && (m.at ?? m.end!) <= at);
+  let named: PlacedSpan | null = null;
+  for (let i = ctx.mentions.length - 1; i >= 0; i--) {
+    const m = ctx.mentions[i]!;
+    if (!before(m) || m.quoted || m.kind !== kind) continue;
+    named = m;
+    break;
+  }
+  if (kind === "person") {
+    const here = ctx.sentenceOf(at);
+    const spoke = ctx.speakers.filter((s) => s.human && before(s) && here - s.sentence <= SPEAKER_REACH).pop();
+    const namedSince = named && spoke && (named.paragraph > spoke.paragraph || (named.paragraph === spoke.paragraph && named.start > spoke.at)) && named.id !== spoke.personId;
+    if (spoke && !namedSince) return { who: spoke.who, personId: spoke.personId, human: true };
+  }
+  return named ? { who: named.name, personId: named.kind === "person" ? named.id : null, human: named.kind === "person" } : null;
+}
+
+/** A capitalized name with no span: titles stripped, matched to a known person by surname. */
+function capitalizedName(phrase: string, people: Person[]): Speaker | null {
+  const words = phrase.split(/\s+/u);
+  if (words.length === 0 || words.length > 5 || !words.every((w) => /^\p{Lu}[\p{L}.'\u2019-]*$/u.test(w))) return null;
+  while (words.length > 1 && TITLE_WORDS.has(words[0]!)) words.shift();
+  if (TITLE_WORDS.has(words[0]!)) return null;
+  const name = words.join(" ");
+  const last = words[words.length - 1]!;
+  const person = people.find((p) => p.name === name || p.aliases.includes(name)) ??
+    people.find((p) => p.name.split(" ").pop() === last && (words.length === 1 || p.name.startsWith(words[0]!)));
+  return person ? { who: person.name, personId: person.id } : { who: name, personId: null };
+}
+
+/**
+ * Who the words at [from, to) of the paragraph name, or null when they name
+ * nobody (a clause, not a speaker). The phrase ends at its first comma or
+ * preposition ("Bhanu Baweja, a strategist at UBS", "Arpaio in a statement").
+ */
+export function speakerOf(ctx: SpeakerContext, from: number, to: number): Speaker | null {
+  const raw = ctx.text.slice(from, to);
+  const cut = /,|\s(?:in|on|at|of|to|for|from|with|while|after|before|when|during|who|which|as|last|this|yesterday|today)\s|\s(?:\u2013|\u2014|-)\s/u.exec(raw);
+  // "of" may belong to the name ("Bank of England"): cut there only when no span runs across it.
+  let end = from + (cut ? cut.index : raw.length);
+  const across = ctx.spans.find((s) => s.start >= from && s.start < end && s.end > end && s.end <= to);
+  if (across) end = across.end;
+  const phrase = ctx.text.slice(from, end).trim().replace(/^(?:and|but|so|then)\s+/iu, "");
+  if (phrase === "") return null;
+  const lower = phrase.toLowerCase();
+  if (PERSON_PRONOUNS.has(lower)) return antecedent(ctx, from, "person");
+  if (ORG_PRONOUNS.has(lower)) return antecedent(ctx, from, "org");
+  // "the 34-year-old said": an age stands for the person last named.
+  if (/^the\s+\d+-year-old$/u.test(lower)) return antecedent(ctx, from, "person");
+  const inPhrase = ctx.spans.filter((s) => isInside(s, from, end));
+  const head = inPhrase[inPhrase.length - 1];
+  if (head) {
+    const after = ctx.text.slice(head.end, end).trim();
+    if (after === "") return { who: head.name, personId: head.kind === "person" ? head.id : null, human: head.kind === "person" };
+    // "an IAAF spokesman": the organization speaks. "Mr Blair's spokesman": someone unnamed does.
+    if (/^['\u2019]s?\b/u.test(after)) return { who: phrase.replace(/^the\s+/iu, ""), personId: null, human: true };
+    if (head.kind === "org" && FOR_AN_ORG.test(after)) return { who: head.name, personId: null, human: true };
+    if (head.kind === "person") return { who: head.name, personId: head.id, human: true };
+    return null;
+  }
+  const name = capitalizedName(phrase, ctx.people);
+  if (name) return { ...name, human: true };
+  if (UNNAMED.test(phrase)) return { who: phrase.replace(/^the\s+/iu, ""), personId: null, human: !/s$/u.test(phrase) };
+  return null;
+}
