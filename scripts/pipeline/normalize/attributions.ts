@@ -8,7 +8,7 @@
 // possibly with an appositive; "he"/"she" for the last person named; "some
 // analysts") or to the right ("..., said Kim"), or "according to X"; its
 // `what` is the writer's paraphrase and is never shown as a quotation.
-import type { Attribution, Person } from "../../schema.ts";
+import type { Attribution, Entity, Person } from "../../schema.ts";
 import type { NamedSpan, SentenceRef } from "./entities.ts";
 import { findQuotations, type Quotation } from "./quotations.ts";
 import { antecedent, speakerOf, type PlacedSpan, type Speaker, type SpeakerContext, type SpokeAt } from "./speakers.ts";
@@ -19,10 +19,13 @@ const VERB_SET = new Set(VERBS.split("|"));
 function findVerbs(text: string): { verb: string; index: number }[] {
   const out: { verb: string; index: number }[] = [];
   for (const m of text.matchAll(/[a-z]{3,}/g)) {
-    if (VERB_SET.has(m[0]) && !/[\p{L}\u2019'-]/u.test(text[m.index! - 1] ?? " ") && !/[\p{L}]/u.test(text[m.index! + m[0].length] ?? " ")) out.push({ verb: m[0], index: m.index! });
+    if (VERB_SET.has(m[0]) && !/[\p{L}\u2019'-]/u.test(text[m.index! - 1] ?? " ") && !/[\p{L}]/u.test(text[m.index! + m[0].length] ?? " ") &&
+      !PASSIVE.test(text.slice(Math.max(0, m.index! - 12), m.index!))) out.push({ verb: m[0], index: m.index! });
   }
   return out;
 }
+/** "When asked", "was told", "being accused": the subject is not the one speaking. */
+const PASSIVE = /\b(?:when|if|once|was|were|been|being|is|are|be|get|got)\s+$/iu;
 const PARTICIPLE = /ing$/;
 /** Words allowed between a speaker and the verb: "Kim also stated", "Park further analyzed". */
 const ADVERBS = new Set("also|further|later|previously|repeatedly|once|then|has|have|had|recently|publicly|again|did|does|do|firmly|strongly|openly|reportedly|separately|earlier|herself|himself|themselves|still|now|yet|even|only|last|not|bluntly|flatly|explicitly|privately|quickly|immediately|finally|however".split("|"));
@@ -103,8 +106,8 @@ function appositiveHost(text: string, named: NamedSpan[], verbAt: number): Named
     if (s.end >= verbAt || s.kind !== "person") continue;
     const between = text.slice(s.end, verbAt);
     if (/[.;:!?"\u201C\u201D]/u.test(between)) continue;
-    const inserted = /^\s*(?:,|\s[-\u2013\u2014])\s.*(?:,|\s[-\u2013\u2014])\s*$/u.test(between);
-    const org = named.find((o) => o.kind === "org" && o.start === s.end + 2 && /^\s*$/u.test(text.slice(o.end, verbAt)));
+    const inserted = /^\s*(?:,|\s[-\u2013\u2014])\s.*(?:,|\s[-\u2013\u2014])(?:\s+\p{Ll}+)?\s*$/u.test(between);
+    const org = named.find((o) => o.kind === "org" && o.start === s.end + 2 && /^[\s,]*$/u.test(text.slice(o.end, verbAt)));
     if ((inserted || (org && between.startsWith(", "))) && /^(?:[\p{L}]+,\s)?$/u.test(text.slice(lastClauseStart(text, s.start), s.start))) return s;
   }
   return undefined;
@@ -128,10 +131,10 @@ function reportedIn(sentence: SentenceAt, named: NamedSpan[], quotes: Quotation[
     let who: string | null = null;
     let personId: string | null = null;
     let whatRange: [number, number] | null = null;
-    let phrase: Speaker | null = null;
+    let phrase: (Speaker & { start: number }) | null = null;
     // Where the speaker's words start, for 'Growth slowed, Ruiz said.' (the words before them are what was said).
     let subjectStart = vStart;
-    const span = appositiveHost(text, named, leftTrimLength) ?? named.find((s) => s.end === leftTrimLength || s.phraseEnd === leftTrimLength);
+    const span = appositiveHost(text, named, vStart) ?? named.find((s) => s.end === leftTrimLength || s.phraseEnd === leftTrimLength);
     let human = true;
     if (PARTICIPLE.test(verb)) {
       // "Kim expressed confidence, stating that ...": the speaker is the clause's subject,
@@ -156,10 +159,10 @@ function reportedIn(sentence: SentenceAt, named: NamedSpan[], quotes: Quotation[
       who = group.replace(/^the\s+/i, "");
       subjectStart = leftTrimLength - group.length;
       human = false;
-    } else if (!PARTICIPLE.test(verb) && (phrase = speakerOf(ctx, offset + lastClauseStart(text, leftTrimLength), offset + leftTrimLength))) {
-      // "A Labour Party spokesman told ...", "The young woman said ...", "Chief Supt Deats said ...".
+    } else if (!PARTICIPLE.test(verb) && (phrase = leftSpeaker(ctx, text, offset, leftTrimLength))) {
+      // "A Labour Party spokesman told ...", "The young woman said ...", "His mother Lucy, 32, said ...".
       who = phrase.who; personId = phrase.personId; human = phrase.human ?? false;
-      subjectStart = lastClauseStart(text, leftTrimLength);
+      subjectStart = phrase.start - offset;
     } else if (/^(?:said|says|added|told|wrote|warned|noted|stated)$/.test(verb) && commaBefore && !quoted(0, vStart)) {
       // 'Growth slowed to 1.5 percent, said Dr Ana Ruiz.': the words before, unquoted, are reported.
       // Titles and role words may stand between: "said council leader Mary Okafor".
@@ -214,7 +217,7 @@ function reportedIn(sentence: SentenceAt, named: NamedSpan[], quotes: Quotation[
 interface Frame extends Speaker { verb: string; verbAt: number | null }
 
 /** Adverbs and objects that may follow the verb in a closing frame: '"...," he said to me.', '... Smith told the BBC.' */
-const SHORT_TAIL = /^(?:\s+[\p{L}'\u2019-]+){0,5}\s*(?:[.,;:]|$)/u;
+const SHORT_TAIL = /^(?:\s+[\p{L}'\u2019-]+){0,5}\s*(?:[.!?]|$)/u;
 
 /**
  * The frame after a quotation: '"...," said a Fifa spokesman.', '"..." Mr Eddington said.',
@@ -262,10 +265,31 @@ function frameBefore(q: Quotation, from: number, ctx: SpeakerContext, found: Fou
   const v = verbs[verbs.length - 1];
   if (!v || !/^(?:\s+[\p{L}'\u2019.-]+){0,6}\s*[:,;]?\s*$/u.test(before.slice(v.index + v.verb.length))) return null;
   const at = from + v.index;
-  const left = speakerOf(ctx, from + lastClauseStart(before, v.index), from + speakerEnd(before, v.index));
+  const left = leftSpeaker(ctx, before, from, speakerEnd(before, v.index));
   if (left) return { ...left, verb: v.verb, verbAt: at };
   const right = speakerOf(ctx, at + v.verb.length + 1, q.markStart);
   return right ? { ...right, verb: v.verb, verbAt: at } : null;
+}
+
+/**
+ * The speaker named by the subject before a verb ending at `end` of `text`
+ * (which starts at `offset` in the paragraph): the words since the last comma
+ * ("In a statement, the company said"), else the clause's first words before
+ * its appositives ("His mother Lucy, 32, of Upminster, said").
+ */
+function leftSpeaker(ctx: SpeakerContext, text: string, offset: number, end: number): (Speaker & { start: number }) | null {
+  const near = lastClauseStart(text, end);
+  const nearest = speakerOf(ctx, offset + near, offset + end);
+  if (nearest) return { ...nearest, start: offset + near };
+  let start = end;
+  while (start > 0 && !/[.;:!?"\u201C\u201D\u2018]/u.test(text[start - 1]!)) start--;
+  const parts = text.slice(start, end).split(",");
+  if (parts.length < 2) return null;
+  // "However, the boy's mother Lucy, 32, said": past a lone sentence adverb.
+  const skip = parts.length > 2 && /^\s*\p{L}+\s*$/u.test(parts[0]!) ? parts[0]!.length + 1 : 0;
+  const first = (skip ? parts[1]! : parts[0]!);
+  const who = speakerOf(ctx, offset + start + skip, offset + start + skip + first.length);
+  return who ? { ...who, start: offset + start + skip } : null;
 }
 
 /** Where the clause holding a verb starts: after the last sentence or clause mark before it. */
@@ -284,7 +308,13 @@ interface Placed extends Attribution { paragraph: number; at: number }
 
 const quotable = (q: Quotation) => wordCount(q.text) >= MIN_QUOTE_WORDS;
 
-export function extractAttributions(paragraphs: ParagraphRef[], spans: Map<string, NamedSpan[]>, people: Person[]): Attribution[] {
+/**
+ * `people` lets a capitalized name the entity pass missed still find its
+ * person; `notPeople` (places, organizations) keeps "London said" from
+ * becoming a person.
+ */
+export function extractAttributions(paragraphs: ParagraphRef[], spans: Map<string, NamedSpan[]>, people: Person[], notPeople: Entity[]): Attribution[] {
+  const notNames = new Set(notPeople.flatMap((e) => [e.name, ...e.aliases]));
   const sentencesOf = paragraphs.map((p) => placeSentences(p.text, p.sentences));
   const quotesOf = paragraphs.map((p) => findQuotations(p.text));
   const placedOf: PlacedSpan[][] = sentencesOf.map((sentences, paragraph) => sentences.flatMap((s) => (spans.get(s.ref.id) ?? []).map((span) => {
@@ -303,7 +333,7 @@ export function extractAttributions(paragraphs: ParagraphRef[], spans: Map<strin
     const base = sentenceBase;
     sentenceBase += sentences.length;
     const sentenceIndex = (at: number) => Math.max(0, sentences.findIndex((s) => at < s.end + 1));
-    const ctx: SpeakerContext = { paragraph, text: p.text, spans: placedOf[paragraph]!, mentions, people, speakers, sentenceOf: (at) => base + sentenceIndex(at) };
+    const ctx: SpeakerContext = { paragraph, text: p.text, spans: placedOf[paragraph]!, mentions, people, notNames, speakers, sentenceOf: (at) => base + sentenceIndex(at) };
     const sentenceAt = (at: number) => sentences[sentenceIndex(at)] ?? sentences[sentences.length - 1]!;
     const quotes = quotesOf[paragraph]!;
     const outer = quotes.filter((q) => !q.nested);

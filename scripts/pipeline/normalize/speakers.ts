@@ -6,7 +6,7 @@
 // source is kept as written with no person id.
 import type { Person } from "../../schema.ts";
 import type { NamedSpan } from "./entities.ts";
-import { TITLE_WORDS } from "./gazetteer.ts";
+import { COMMON_CAPITALIZED, TITLE_WORDS } from "./gazetteer.ts";
 
 export interface Speaker {
   who: string;
@@ -40,6 +40,8 @@ export interface SpeakerContext {
   /** Every span in the article, in text order. */
   mentions: PlacedSpan[];
   people: Person[];
+  /** Names of places and organizations: never a person's name. */
+  notNames: Set<string>;
   /** Speakers credited so far (grows as the paragraph is read). */
   speakers: SpokeAt[];
   /** The article-wide sentence number of an offset in this paragraph. */
@@ -84,13 +86,17 @@ export function antecedent(ctx: SpeakerContext, at: number, kind: NamedSpan["kin
   return named ? { who: named.name, personId: named.kind === "person" ? named.id : null, human: named.kind === "person" } : null;
 }
 
-/** A capitalized name with no span: titles stripped, matched to a known person by surname. */
-function capitalizedName(phrase: string, people: Person[]): Speaker | null {
+/**
+ * A capitalized name with no span ("Madeley", "Sheriff Joe Arpaio"): titles
+ * stripped, matched to a known person by full name or surname; a word that
+ * opens sentences ("However", "When") is no name.
+ */
+function capitalizedName(phrase: string, people: Person[], notNames: Set<string>): Speaker | null {
   const words = phrase.split(/\s+/u);
   if (words.length === 0 || words.length > 5 || !words.every((w) => /^\p{Lu}[\p{L}.'\u2019-]*$/u.test(w))) return null;
   while (words.length > 1 && TITLE_WORDS.has(words[0]!)) words.shift();
-  if (TITLE_WORDS.has(words[0]!)) return null;
   const name = words.join(" ");
+  if (TITLE_WORDS.has(words[0]!) || COMMON_CAPITALIZED.has(words[0]!) || notNames.has(name)) return null;
   const last = words[words.length - 1]!;
   const person = people.find((p) => p.name === name || p.aliases.includes(name)) ??
     people.find((p) => p.name.split(" ").pop() === last && (words.length === 1 || p.name.startsWith(words[0]!)));
@@ -103,7 +109,19 @@ function capitalizedName(phrase: string, people: Person[]): Speaker | null {
  * preposition ("Bhanu Baweja, a strategist at UBS", "Arpaio in a statement").
  */
 export function speakerOf(ctx: SpeakerContext, from: number, to: number): Speaker | null {
+  // "However, Kim said": a sentence adverb before the subject is not part of it.
+  const adverb = /^\s*\p{L}+,\s+/u.exec(ctx.text.slice(from, to));
+  if (adverb && !ctx.spans.some((s) => s.start >= from && s.start < from + adverb[0].length)) from += adverb[0].length;
   const raw = ctx.text.slice(from, to);
+  // "A spokesman for the Information Commissioner's Office": the office speaks.
+  const forOrg = /^(?:an?|the)\s+(?:[\p{L}-]+\s+)?spokes(?:man|woman|person)\s+for\s+(?:the\s+)?/iu.exec(raw);
+  const org = forOrg ? ctx.spans.find((s) => s.kind === "org" && s.start === from + forOrg[0].length) : undefined;
+  if (org) return { who: org.name, personId: null, human: true };
+  // "The spokesman said" after a spokesman has been introduced: the same one.
+  if (/^the\s+spokes(?:man|woman|person)$/iu.test(raw.trim())) {
+    const earlier = ctx.speakers.filter((sp) => sp.human && sp.personId === null && (sp.paragraph < ctx.paragraph || sp.at < from)).pop();
+    if (earlier) return { who: earlier.who, personId: null, human: true };
+  }
   const cut = /,|\s(?:in|on|at|of|to|for|from|with|while|after|before|when|during|who|which|as|last|this|yesterday|today)\s|\s(?:\u2013|\u2014|-)\s/u.exec(raw);
   // "of" may belong to the name ("Bank of England"): cut there only when no span runs across it.
   let end = from + (cut ? cut.index : raw.length);
@@ -127,7 +145,9 @@ export function speakerOf(ctx: SpeakerContext, from: number, to: number): Speake
     if (head.kind === "person") return { who: head.name, personId: head.id, human: true };
     return null;
   }
-  const name = capitalizedName(phrase, ctx.people);
+  // "His mother Lucy", "Blues attack coach Paul John": the capitalized name that ends the phrase.
+  const trailing = /(?:^|\s)((?:\p{Lu}[\p{L}.'\u2019-]*\s?){1,4})$/u.exec(phrase)?.[1]?.trim();
+  const name = trailing ? capitalizedName(trailing, ctx.people, ctx.notNames) : null;
   if (name) return { ...name, human: true };
   if (UNNAMED.test(phrase)) return { who: phrase.replace(/^the\s+/iu, ""), personId: null, human: !/s$/u.test(phrase) };
   return null;
