@@ -11,7 +11,7 @@
 import type { Attribution, Entity, Person } from "../../schema.ts";
 import type { NamedSpan, SentenceRef } from "./entities.ts";
 import { findQuotations, type Quotation } from "./quotations.ts";
-import { antecedent, speakerOf, type PlacedSpan, type Speaker, type SpeakerContext, type SpokeAt } from "./speakers.ts";
+import { antecedent, speakerOf, SPEAKER_REACH, type PlacedSpan, type Speaker, type SpeakerContext, type SpokeAt } from "./speakers.ts";
 
 const VERBS = "said|says|say|asked|asks|commented|comments|posted|tweeted|replied|replies|conceded|concedes|described|describes|stated|states|state|noted|notes|note|argued|argues|argue|added|adds|told|tells|criticized|criticised|criticizes|emphasized|emphasised|emphasizes|analyzed|analysed|analyzes|reaffirmed|reaffirms|warned|warns|warn|claimed|claims|claim|insisted|insists|insist|explained|explains|suggested|suggests|suggest|announced|announces|acknowledged|acknowledges|admitted|admits|asserted|asserts|confirmed|confirms|declared|declares|denied|denies|stressed|stresses|urged|urges|wrote|writes|clarified|clarifies|reiterated|reiterates|predicted|predicts|predict|speculated|speculates|speculate|believe|believes|believed|contended|contends|contend|maintained|maintains|maintain|observed|observes|concluded|concludes|conclude|estimated|estimates|estimate|expect|expects|expected|fear|fears|feared|countered|counters|alleged|alleges|vowed|vows|pledged|pledges|promised|promises|recalled|recalls|revealed|reveals|complained|complains|accused|accuses|agreed|agrees|agree|stating|saying|adding|noting|arguing|warning|insisting|claiming|suggesting|stressing|emphasizing|explaining";
 const VERB_SET = new Set(VERBS.split("|"));
@@ -341,60 +341,55 @@ export function extractAttributions(paragraphs: ParagraphRef[], spans: Map<strin
     const found: Found[] = [];
     const spoke = (who: Speaker & { human?: boolean }, at: number) => speakers.push({ who: who.who, personId: who.personId, human: who.human ?? who.personId !== null, paragraph, at, sentence: ctx.sentenceOf(at) });
 
-    // In reading order: a sentence's reported speech, then the quotations that open in it with a frame of their own
-    // (after the quotation, or the clause before it), so that a pronoun finds whoever has just spoken.
+    const gap = (a: Quotation, b: Quotation) => p.text.slice(a.markEnd, b.markStart);
+    const hostOf = (q: Quotation) => outer.find((o) => o.start <= q.markStart && o.end >= q.markEnd - 1);
+    const ownFrame = (q: Quotation, sentenceStart: number): Frame | null => {
+      if (q.nested) { const host = hostOf(q); return host ? frameBefore(q, host.start, ctx, []) : null; }
+      const i = outer.indexOf(q);
+      const next = outer[i + 1];
+      const prev = outer[i - 1];
+      return frameAfter(q, next ? next.markStart : p.text.length, ctx) ??
+        frameBefore(q, Math.max(prev ? prev.markEnd : 0, sentenceStart), ctx, found);
+    };
+    /**
+     * A quotation with no frame of its own continues the one before it (nothing between them
+     * but that one's frame), or the one right after it, or the speech reported in this or the
+     * last two sentences; a nested one belongs to its host's speaker.
+     */
+    const continued = (q: Quotation): Frame | null => {
+      if (q.nested) { const host = hostOf(q); return host ? frames.get(host) ?? null : null; }
+      const i = outer.indexOf(q);
+      const prev = outer[i - 1];
+      const prevFrame = prev ? frames.get(prev) : undefined;
+      if (i === 0 && q.markStart === 0 && openAtEnd) return openAtEnd;
+      if (prev && prevFrame) {
+        const between = gap(prev, q);
+        const onlyItsFrame = prevFrame.verbAt !== null && prevFrame.verbAt >= prev.markEnd && /^[^.!?]*[.!?]?[\s,;:]*$/u.test(between);
+        if (/^[\s,.;:]*$/u.test(between) || onlyItsFrame) return prevFrame;
+      }
+      const next = outer[i + 1];
+      if (next && /^[\s,.;:]*$/u.test(gap(q, next))) {
+        const nextFrame = ownFrame(next, sentenceAt(next.markStart).start);
+        if (nextFrame) return nextFrame;
+      }
+      // '... said the changes were necessary. "The boom in air travel ..."': whoever has just spoken.
+      if (!/^\p{Lu}/u.test(q.text)) return null;
+      const here = ctx.sentenceOf(q.markStart);
+      const last = speakers.filter((sp) => (sp.paragraph < paragraph || sp.at < q.markStart) && here - sp.sentence <= SPEAKER_REACH).pop();
+      return last ? { who: last.who, personId: last.personId, verb: "said", verbAt: null } : null;
+    };
+
+    // In reading order: a sentence's reported speech, then the quotations that open in it,
+    // so that a pronoun finds whoever has just spoken.
     for (const sentence of sentences) {
       const here = reportedIn(sentence, spans.get(sentence.ref.id) ?? [], quotes, ctx);
       for (const f of here) spoke(f, f.start);
       found.push(...here);
       for (const q of quotes) {
         if (!quotable(q) || q.markStart < sentence.start || q.markStart >= sentence.end) continue;
-        let frame: Frame | null;
-        if (q.nested) {
-          const host = outer.find((o) => o.start <= q.markStart && o.end >= q.markEnd - 1);
-          frame = host ? frameBefore(q, host.start, ctx, []) : null;
-        } else {
-          const i = outer.indexOf(q);
-          const next = outer[i + 1];
-          const prev = outer[i - 1];
-          frame = frameAfter(q, next ? next.markStart : p.text.length, ctx);
-          frame ??= frameBefore(q, Math.max(prev ? prev.markEnd : 0, sentence.start), ctx, found);
-        }
-        if (frame) { frames.set(q, frame); spoke(frame, frame.verbAt ?? q.start); }
+        const frame = ownFrame(q, sentence.start) ?? continued(q);
+        if (frame) { frames.set(q, frame); spoke({ ...frame, human: frame.human ?? true }, frame.verbAt ?? q.start); }
       }
-    }
-
-    // A quotation with no frame continues the one before it (nothing between them but that one's frame),
-    // or the one after it, or the speech reported just before it; a nested one belongs to its host's speaker.
-    const gap = (a: Quotation, b: Quotation) => p.text.slice(a.markEnd, b.markStart);
-    for (const [i, q] of outer.entries()) {
-      if (frames.has(q) || !quotable(q)) continue;
-      const prev = outer[i - 1];
-      const prevFrame = prev ? frames.get(prev) : undefined;
-      if (i === 0 && q.markStart === 0 && openAtEnd) { frames.set(q, openAtEnd); continue; }
-      if (!prev || !prevFrame) continue;
-      const between = gap(prev, q);
-      const onlyItsFrame = prevFrame.verbAt !== null && prevFrame.verbAt >= prev.markEnd && /^[^.!?]*[.!?]?[\s,;:]*$/u.test(between);
-      if (/^[\s,.;:]*$/u.test(between) || onlyItsFrame) frames.set(q, prevFrame);
-    }
-    for (let i = outer.length - 1; i >= 0; i--) {
-      const q = outer[i]!;
-      const next = outer[i + 1];
-      const nextFrame = next ? frames.get(next) : undefined;
-      if (!frames.has(q) && quotable(q) && next && nextFrame && /^[\s,.;:]*$/u.test(gap(q, next))) frames.set(q, nextFrame);
-    }
-    for (const q of outer) {
-      if (frames.has(q) || !quotable(q) || !/^\p{Lu}/u.test(q.text)) continue;
-      // '... said the changes were necessary. "The boom in air travel ..."': the speaker just reported.
-      const k = sentenceIndex(q.markStart);
-      const last = speakers.filter((sp) => sp.paragraph === paragraph ? sp.at < q.markStart && sp.sentence >= base + k - 1 : sp.paragraph === paragraph - 1 && k === 0 && sp.sentence === base - 1).pop();
-      if (last) frames.set(q, { who: last.who, personId: last.personId, verb: "said", verbAt: null });
-    }
-    for (const q of quotes) {
-      if (!q.nested || frames.has(q) || !quotable(q)) continue;
-      const host = outer.find((o) => o.start <= q.markStart && o.end >= q.markEnd - 1);
-      const hostFrame = host ? frames.get(host) : undefined;
-      if (hostFrame) frames.set(q, hostFrame);
     }
     const lastOuter = outer[outer.length - 1];
     openAtEnd = lastOuter && /^[\s"'\u201D\u2019]*$/u.test(p.text.slice(lastOuter.end)) ? frames.get(lastOuter) ?? null : null;

@@ -49,7 +49,7 @@ export interface SpeakerContext {
 }
 
 /** How many sentences back a speaker still holds the floor for a pronoun. */
-const SPEAKER_REACH = 2;
+export const SPEAKER_REACH = 2;
 
 const PERSON_PRONOUNS = new Set(["he", "she", "him", "her"]);
 const ORG_PRONOUNS = new Set(["it"]);
