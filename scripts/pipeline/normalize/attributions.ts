@@ -306,7 +306,14 @@ export interface ParagraphRef {
 
 interface Placed extends Attribution { paragraph: number; at: number }
 
-const quotable = (q: Quotation) => wordCount(q.text) >= MIN_QUOTE_WORDS;
+/** "Understanding and Improving the H-1B Visa Program": a title in quotation marks, not words someone said. */
+function isTitle(text: string): boolean {
+  const words = text.split(/\s+/u).filter((w) => /\p{L}/u.test(w) && !/^(?:a|an|the|and|or|of|in|on|to|for|with|at|by|from)$/u.test(w));
+  const titled = words.filter((w) => /^\P{L}*\p{Lu}/u.test(w) && /\p{Ll}/u.test(w)).length;
+  return words.length > 0 && titled / words.length >= 0.7;
+}
+
+const quotable = (q: Quotation) => wordCount(q.text) >= MIN_QUOTE_WORDS && !isTitle(q.text);
 
 /**
  * `people` lets a capitalized name the entity pass missed still find its
@@ -354,10 +361,9 @@ export function extractAttributions(paragraphs: ParagraphRef[], spans: Map<strin
     /**
      * A quotation with no frame of its own continues the one before it (nothing between them
      * but that one's frame), or the one right after it, or the speech reported in this or the
-     * last two sentences; a nested one belongs to its host's speaker.
+     * last two sentences.
      */
     const continued = (q: Quotation): Frame | null => {
-      if (q.nested) { const host = hostOf(q); return host ? frames.get(host) ?? null : null; }
       const i = outer.indexOf(q);
       const prev = outer[i - 1];
       const prevFrame = prev ? frames.get(prev) : undefined;
@@ -387,8 +393,9 @@ export function extractAttributions(paragraphs: ParagraphRef[], spans: Map<strin
       found.push(...here);
       for (const q of quotes) {
         if (!quotable(q) || q.markStart < sentence.start || q.markStart >= sentence.end) continue;
-        const frame = ownFrame(q, sentence.start) ?? continued(q);
-        if (frame) { frames.set(q, frame); spoke({ ...frame, human: frame.human ?? true }, frame.verbAt ?? q.start); }
+        // A quotation inside a quotation is the speaker quoting someone: shown only when the text says who.
+        const frame = ownFrame(q, sentence.start) ?? (q.nested ? null : continued(q));
+        if (frame) { frames.set(q, frame); spoke({ ...frame, human: frame.human ?? true }, q.start); }
       }
     }
     const lastOuter = outer[outer.length - 1];

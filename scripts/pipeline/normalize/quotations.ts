@@ -88,6 +88,27 @@ function trimmed(text: string, start: number, end: number): [number, number] {
   return [start, end];
 }
 
+/** First or second person: the voice of someone speaking, not of the writer describing. */
+const SPEAKING = /\b(?:I|I'm|I've|I'd|I'll|me|my|mine|we|we're|we've|we'd|we'll|us|our|ours|you|your|yours)\b/iu;
+/** The writer's voice: someone reported in the third person, or a caption's run of capitalized names. */
+const NARRATING = /\b(?:says|pictured)\b|\s\p{Lu}[\p{L}'\u2019-]+\s(?:of\s)?\p{Lu}[\p{L}'\u2019-]+/u;
+
+/**
+ * Where a quotation left open (no closing mark before the next opening one,
+ * or the paragraph's end) really stops: archives run captions and the next
+ * paragraph's narration into it. It stops before a sentence in the writer's
+ * voice, not the speaker's.
+ */
+function openEnd(text: string, from: number, end: number): number {
+  const ends = [...text.slice(from, end).matchAll(/[.!?\u2026](?=\s+\S)/gu)].map((m) => from + m.index! + 1);
+  for (const e of ends) {
+    const next = text.slice(e, end).replace(/^\s+/u, "");
+    const sentence = /^[^.!?\u2026]*[.!?\u2026]?/u.exec(next)![0];
+    if (!SPEAKING.test(sentence.replace(/\u2019/gu, "'")) && NARRATING.test(sentence)) return e;
+  }
+  return end;
+}
+
 function quotation(text: string, open: Mark, end: number, markEnd: number, nested: boolean): Quotation | null {
   const [s, e] = trimmed(text, open.index + 1, end);
   if (e <= s) return null;
@@ -162,13 +183,14 @@ export function findQuotations(text: string): Quotation[] {
     // Continuation style: the open stretch ends at the last sentence end before this mark.
     const between = text.slice(outer.index + 1, m.index);
     const lastEnd = Math.max(...[...between.matchAll(/[.!?\u2026](?=\s)/gu)].map((x) => x.index! + 1), -1);
-    const end = lastEnd >= 0 ? outer.index + 1 + lastEnd : m.index;
+    const end = openEnd(text, outer.index + 1, lastEnd >= 0 ? outer.index + 1 + lastEnd : m.index);
     const q = quotation(text, outer, end, end, false);
     if (q) out.push(q);
     outer = m;
   }
   if (outer) {
-    const q = quotation(text, outer, text.length, text.length, false);
+    const end = openEnd(text, outer.index + 1, text.length);
+    const q = quotation(text, outer, end, end, false);
     if (q) out.push(q);
   }
   return out.sort((a, b) => a.start - b.start);
