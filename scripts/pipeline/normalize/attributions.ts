@@ -313,7 +313,24 @@ function isTitle(text: string): boolean {
   return words.length > 0 && titled / words.length >= 0.7;
 }
 
-const quotable = (q: Quotation) => wordCount(q.text) >= MIN_QUOTE_WORDS && !isTitle(q.text);
+const isQuotable = (q: Quotation) => wordCount(q.text) >= MIN_QUOTE_WORDS && !isTitle(q.text);
+
+/** The sentence an offset falls in (sentences in order, each ending where the next starts or before). */
+function sentenceIndexOf(sentences: SentenceAt[], at: number): number {
+  let lo = 0;
+  let hi = sentences.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (at < sentences[mid]!.end + 1) hi = mid; else lo = mid + 1;
+  }
+  return Math.max(0, lo);
+}
+
+/** The last item that passes, searching from the end. */
+function findLast<T>(items: T[], pass: (item: T) => boolean): T | undefined {
+  for (let i = items.length - 1; i >= 0; i--) if (pass(items[i]!)) return items[i];
+  return undefined;
+}
 
 /**
  * `people` lets a capitalized name the entity pass missed still find its
@@ -339,10 +356,14 @@ export function extractAttributions(paragraphs: ParagraphRef[], spans: Map<strin
     const sentences = sentencesOf[paragraph]!;
     const base = sentenceBase;
     sentenceBase += sentences.length;
-    const sentenceIndex = (at: number) => Math.max(0, sentences.findIndex((s) => at < s.end + 1));
+    const sentenceIndex = (at: number) => sentenceIndexOf(sentences, at);
     const ctx: SpeakerContext = { paragraph, text: p.text, spans: placedOf[paragraph]!, mentions, people, notNames, speakers, sentenceOf: (at) => base + sentenceIndex(at) };
     const sentenceAt = (at: number) => sentences[sentenceIndex(at)] ?? sentences[sentences.length - 1]!;
     const quotes = quotesOf[paragraph]!;
+    const quotableSet = new Set(quotes.filter(isQuotable));
+    const quotable = (q: Quotation) => quotableSet.has(q);
+    const bySentence = sentences.map((): Quotation[] => []);
+    for (const q of quotableSet) bySentence[sentenceIndex(q.markStart)]!.push(q);
     const outer = quotes.filter((q) => !q.nested);
     const frames = new Map<Quotation, Frame>();
     const found: Found[] = [];
@@ -381,18 +402,17 @@ export function extractAttributions(paragraphs: ParagraphRef[], spans: Map<strin
       // '... said the changes were necessary. "The boom in air travel ..."': whoever has just spoken.
       if (!/^\p{Lu}/u.test(q.text)) return null;
       const here = ctx.sentenceOf(q.markStart);
-      const last = speakers.filter((sp) => (sp.paragraph < paragraph || sp.at < q.markStart) && here - sp.sentence <= SPEAKER_REACH).pop();
+      const last = findLast(speakers, (sp) => (sp.paragraph < paragraph || sp.at < q.markStart) && here - sp.sentence <= SPEAKER_REACH);
       return last ? { who: last.who, personId: last.personId, verb: "said", verbAt: null } : null;
     };
 
     // In reading order: a sentence's reported speech, then the quotations that open in it,
     // so that a pronoun finds whoever has just spoken.
-    for (const sentence of sentences) {
+    for (const [k, sentence] of sentences.entries()) {
       const here = reportedIn(sentence, spans.get(sentence.ref.id) ?? [], quotes, ctx);
       for (const f of here) spoke(f, f.start);
       found.push(...here);
-      for (const q of quotes) {
-        if (!quotable(q) || q.markStart < sentence.start || q.markStart >= sentence.end) continue;
+      for (const q of bySentence[k]!) {
         // A quotation inside a quotation is the speaker quoting someone: shown only when the text says who.
         const frame = ownFrame(q, sentence.start) ?? (q.nested ? null : continued(q));
         if (frame) { frames.set(q, frame); spoke({ ...frame, human: frame.human ?? true }, q.start); }

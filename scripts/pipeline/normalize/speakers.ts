@@ -79,7 +79,11 @@ export function antecedent(ctx: SpeakerContext, at: number, kind: NamedSpan["kin
   }
   if (kind === "person") {
     const here = ctx.sentenceOf(at);
-    const spoke = ctx.speakers.filter((s) => s.human && before(s) && here - s.sentence <= SPEAKER_REACH).pop();
+    let spoke: SpokeAt | undefined;
+    for (let i = ctx.speakers.length - 1; i >= 0 && !spoke; i--) {
+      const s = ctx.speakers[i]!;
+      if (s.human && before(s) && here - s.sentence <= SPEAKER_REACH) spoke = s;
+    }
     const namedSince = named && spoke && (named.paragraph > spoke.paragraph || (named.paragraph === spoke.paragraph && named.start > spoke.at)) && named.id !== spoke.personId;
     if (spoke && !namedSince) return { who: spoke.who, personId: spoke.personId, human: true };
   }
