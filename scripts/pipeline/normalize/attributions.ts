@@ -13,7 +13,7 @@ import type { NamedSpan, SentenceRef } from "./entities.ts";
 import { findQuotations, type Quotation } from "./quotations.ts";
 import { antecedent, speakerOf, SPEAKER_REACH, type PlacedSpan, type Speaker, type SpeakerContext, type SpokeAt } from "./speakers.ts";
 
-const VERBS = "said|says|say|asked|asks|commented|comments|posted|tweeted|replied|replies|conceded|concedes|described|describes|stated|states|state|noted|notes|note|argued|argues|argue|added|adds|told|tells|criticized|criticised|criticizes|emphasized|emphasised|emphasizes|analyzed|analysed|analyzes|reaffirmed|reaffirms|warned|warns|warn|claimed|claims|claim|insisted|insists|insist|explained|explains|suggested|suggests|suggest|announced|announces|acknowledged|acknowledges|admitted|admits|asserted|asserts|confirmed|confirms|declared|declares|denied|denies|stressed|stresses|urged|urges|wrote|writes|clarified|clarifies|reiterated|reiterates|predicted|predicts|predict|speculated|speculates|speculate|believe|believes|believed|contended|contends|contend|maintained|maintains|maintain|observed|observes|concluded|concludes|conclude|estimated|estimates|estimate|expect|expects|expected|fear|fears|feared|countered|counters|alleged|alleges|vowed|vows|pledged|pledges|promised|promises|recalled|recalls|revealed|reveals|complained|complains|accused|accuses|agreed|agrees|agree|stating|saying|adding|noting|arguing|warning|insisting|claiming|suggesting|stressing|emphasizing|explaining";
+const VERBS = "said|says|say|asked|asks|commented|posted|tweeted|replied|replies|conceded|concedes|described|describes|stated|states|state|noted|notes|note|argued|argues|argue|added|adds|told|tells|criticized|criticised|criticizes|emphasized|emphasised|emphasizes|analyzed|analysed|analyzes|reaffirmed|reaffirms|warned|warns|warn|claimed|claims|claim|insisted|insists|insist|explained|explains|suggested|suggests|suggest|announced|announces|acknowledged|acknowledges|admitted|admits|asserted|asserts|confirmed|confirms|declared|declares|denied|denies|stressed|stresses|urged|urges|wrote|writes|clarified|clarifies|reiterated|reiterates|predicted|predicts|predict|speculated|speculates|speculate|believe|believes|believed|contended|contends|contend|maintained|maintains|maintain|observed|observes|concluded|concludes|conclude|estimated|estimates|estimate|expect|expects|expected|fear|fears|feared|countered|counters|alleged|alleges|vowed|vows|pledged|pledges|promised|promises|recalled|recalls|revealed|reveals|complained|complains|accused|accuses|agreed|agrees|agree|stating|saying|adding|noting|arguing|warning|insisting|claiming|suggesting|stressing|emphasizing|explaining";
 const VERB_SET = new Set(VERBS.split("|"));
 /** Reporting verbs in a sentence, with offsets (a set lookup per word beats one long alternation). */
 function findVerbs(text: string): { verb: string; index: number }[] {
@@ -37,7 +37,7 @@ function speakerEnd(text: string, verbStart: number): number {
     while (end > 0 && (text[end - 1] === " " || text[end - 1] === ",")) end--;
     const space = text.lastIndexOf(" ", end - 1);
     const word = text.slice(space + 1, end);
-    if (!ADVERBS.has(word.toLowerCase())) return end;
+    if (!ADVERBS.has(word.toLowerCase()) && !/^\p{Ll}{3,}ly$/u.test(word)) return end;
     end = space + 1;
   }
 }
@@ -258,6 +258,7 @@ function frameAfter(q: Quotation, limit: number, ctx: SpeakerContext): Frame | n
 
 /** The clause before a quotation ends with its reporting verb and maybe an object: 'He said:', 'told the Chronicle:', 'adding:'. */
 function frameBefore(q: Quotation, from: number, ctx: SpeakerContext, found: Found[]): Frame | null {
+  // The outermost report: "Mr Howard said the police had said ID cards could "help ..."" is Howard speaking.
   const covering = found.find((f) => f.start >= from && f.start < q.markStart && f.whatEnd >= q.start);
   if (covering) return { who: covering.who, personId: covering.personId, verb: covering.verb, verbAt: covering.start };
   const before = ctx.text.slice(from, q.markStart);
@@ -284,7 +285,9 @@ function leftSpeaker(ctx: SpeakerContext, text: string, offset: number, end: num
   let start = end;
   while (start > 0 && !/[.;:!?"\u201C\u201D\u2018]/u.test(text[start - 1]!)) start--;
   const parts = text.slice(start, end).split(",");
-  if (parts.length < 2) return null;
+  // Only across an appositive ("Lucy, 32, said", "Locke, who was ..., added"): in "Previously,
+  // passengers could claim" the first words are no subject.
+  if (parts.length < 3 && !/^\s*(?:who|whose|which|a|an|the|of|from|\d)/u.test(parts[1]!)) return null;
   // "However, the boy's mother Lucy, 32, said": past a lone sentence adverb.
   const skip = parts.length > 2 && /^\s*\p{L}+\s*$/u.test(parts[0]!) ? parts[0]!.length + 1 : 0;
   const first = (skip ? parts[1]! : parts[0]!);
@@ -341,10 +344,14 @@ export function extractAttributions(paragraphs: ParagraphRef[], spans: Map<strin
   const notNames = new Set(notPeople.flatMap((e) => [e.name, ...e.aliases]));
   const sentencesOf = paragraphs.map((p) => placeSentences(p.text, p.sentences));
   const quotesOf = paragraphs.map((p) => findQuotations(p.text));
-  const placedOf: PlacedSpan[][] = sentencesOf.map((sentences, paragraph) => sentences.flatMap((s) => (spans.get(s.ref.id) ?? []).map((span) => {
-    const start = span.start + s.start;
-    return { ...span, start, end: span.end + s.start, phraseEnd: span.phraseEnd + s.start, paragraph, quoted: within(quotesOf[paragraph]!, start) !== undefined };
-  })));
+  let sentenceNumber = 0;
+  const placedOf: PlacedSpan[][] = sentencesOf.map((sentences, paragraph) => sentences.flatMap((s) => {
+    const sentence = sentenceNumber++;
+    return (spans.get(s.ref.id) ?? []).map((span) => {
+      const start = span.start + s.start;
+      return { ...span, start, end: span.end + s.start, phraseEnd: span.phraseEnd + s.start, paragraph, sentence, quoted: within(quotesOf[paragraph]!, start) !== undefined };
+    });
+  }));
   const mentions = placedOf.flat();
   const speakers: SpokeAt[] = [];
   const out: Placed[] = [];

@@ -18,6 +18,8 @@ export interface Speaker {
 /** A named span placed in the article: paragraph index and offset in the paragraph. */
 export interface PlacedSpan extends NamedSpan {
   paragraph: number;
+  /** Article-wide sentence number. */
+  sentence: number;
   /** Inside quotation marks: a name the speaker used, not one the writer introduced. */
   quoted: boolean;
 }
@@ -87,6 +89,12 @@ export function antecedent(ctx: SpeakerContext, at: number, kind: NamedSpan["kin
     const namedSince = named && spoke && (named.paragraph > spoke.paragraph || (named.paragraph === spoke.paragraph && named.start > spoke.at)) && named.id !== spoke.personId;
     if (spoke && !namedSince) return { who: spoke.who, personId: spoke.personId, human: true };
   }
+  if (named && kind === "person") {
+    // The first person of that sentence is its subject more often than the last one named
+    // ("Redwood paid tribute to O'Toole. He said: ..." is Redwood).
+    const first = ctx.mentions.find((m) => m.paragraph === named!.paragraph && m.kind === "person" && !m.quoted && m.sentence === named!.sentence);
+    if (first) named = first;
+  }
   return named ? { who: named.name, personId: named.kind === "person" ? named.id : null, human: named.kind === "person" } : null;
 }
 
@@ -102,8 +110,11 @@ function capitalizedName(phrase: string, people: Person[], notNames: Set<string>
   const name = words.join(" ");
   if (TITLE_WORDS.has(words[0]!) || COMMON_CAPITALIZED.has(words[0]!) || notNames.has(name)) return null;
   const last = words[words.length - 1]!;
+  // Full name or alias, then surname; a lone first name only when one person has it ("Stephanie").
+  const byFirst = words.length === 1 ? people.filter((p) => p.name.split(" ")[0] === name) : [];
   const person = people.find((p) => p.name === name || p.aliases.includes(name)) ??
-    people.find((p) => p.name.split(" ").pop() === last && (words.length === 1 || p.name.startsWith(words[0]!)));
+    people.find((p) => p.name.split(" ").pop() === last && (words.length === 1 || p.name.startsWith(words[0]!))) ??
+    (byFirst.length === 1 ? byFirst[0] : undefined);
   return person ? { who: person.name, personId: person.id } : { who: name, personId: null };
 }
 
@@ -144,7 +155,10 @@ export function speakerOf(ctx: SpeakerContext, from: number, to: number): Speake
     const after = ctx.text.slice(head.end, end).trim();
     if (after === "") return { who: head.name, personId: head.kind === "person" ? head.id : null, human: head.kind === "person" };
     // "an IAAF spokesman": the organization speaks. "Mr Blair's spokesman": someone unnamed does.
-    if (/^['\u2019]s?\b/u.test(after)) return { who: phrase.replace(/^the\s+/iu, ""), personId: null, human: true };
+    if (/^['\u2019]s?\s/u.test(after)) {
+      const owned = after.replace(/^['\u2019]s?\s+/u, "");
+      return UNNAMED.test(owned) ? { who: phrase.replace(/^the\s+/iu, ""), personId: null, human: true } : null;
+    }
     if (head.kind === "org" && FOR_AN_ORG.test(after)) return { who: head.name, personId: null, human: true };
     if (head.kind === "person") return { who: head.name, personId: head.id, human: true };
     return null;
