@@ -134,7 +134,11 @@ function reportedIn(sentence: SentenceAt, named: NamedSpan[], quotes: Quotation[
     let phrase: (Speaker & { start: number }) | null = null;
     // Where the speaker's words start, for 'Growth slowed, Ruiz said.' (the words before them are what was said).
     let subjectStart = vStart;
-    const span = appositiveHost(text, named, vStart) ?? named.find((s) => s.end === leftTrimLength || s.phraseEnd === leftTrimLength);
+    let span: NamedSpan | undefined = appositiveHost(text, named, vStart) ?? named.find((s) => s.end === leftTrimLength || s.phraseEnd === leftTrimLength);
+    // "Cory Doctorow, coordinator for the Electronic Frontier Foundation, said": the organization
+    // closes an appositive; the person who opens the clause is speaking.
+    const opener = span?.kind === "org" ? clauseOpener(ctx, text, offset, leftTrimLength, true) : null;
+    if (opener) span = undefined;
     let human = true;
     if (PARTICIPLE.test(verb)) {
       // "Kim expressed confidence, stating that ...": the speaker is the clause's subject,
@@ -145,6 +149,8 @@ function reportedIn(sentence: SentenceAt, named: NamedSpan[], quotes: Quotation[
       const p = subject ? null : named.find((s) => s.kind === "person" && s.end <= vStart && /^(?:[\p{L}]+,\s)?$/u.test(text.slice(0, s.start))) ?? null;
       if (subject) { who = subject.who; personId = subject.personId; }
       else if (p) { who = p.name; personId = p.id; }
+    } else if (opener) {
+      who = opener.who; personId = opener.personId; subjectStart = opener.start - offset;
     } else if (span) {
       who = span.name; personId = span.kind === "person" ? span.id : null; subjectStart = span.start; human = span.kind === "person";
     } else if (PRONOUN.test(leftTail)) {
@@ -282,12 +288,17 @@ function leftSpeaker(ctx: SpeakerContext, text: string, offset: number, end: num
   const near = lastClauseStart(text, end);
   const nearest = speakerOf(ctx, offset + near, offset + end);
   if (nearest) return { ...nearest, start: offset + near };
+  return clauseOpener(ctx, text, offset, end);
+}
+
+/** The name that opens a clause before its appositives, as the speaker: "His mother Lucy, 32, of Upminster, said". */
+function clauseOpener(ctx: SpeakerContext, text: string, offset: number, end: number, apposed = false): (Speaker & { start: number }) | null {
   let start = end;
   while (start > 0 && !/[.;:!?"\u201C\u201D\u2018]/u.test(text[start - 1]!)) start--;
   const parts = text.slice(start, end).split(",");
   // Only across an appositive ("Lucy, 32, said", "Locke, who was ..., added"): in "Previously,
   // passengers could claim" the first words are no subject.
-  if (parts.length < 3 && !/^\s*(?:who|whose|which|a|an|the|of|from|\d)/u.test(parts[1]!)) return null;
+  if (parts.length < 2 || (parts.length < 3 && !apposed && !/^\s*(?:who|whose|which|a|an|the|of|from|\d)/u.test(parts[1]!))) return null;
   // "However, the boy's mother Lucy, 32, said": past a lone sentence adverb.
   const skip = parts.length > 2 && /^\s*\p{L}+\s*$/u.test(parts[0]!) ? parts[0]!.length + 1 : 0;
   const first = (skip ? parts[1]! : parts[0]!);
