@@ -11,7 +11,7 @@
 import type { Attribution, Entity, Person } from "../../schema.ts";
 import type { NamedSpan, SentenceRef } from "./entities.ts";
 import { findQuotations, type Quotation } from "./quotations.ts";
-import { antecedent, speakerOf, SPEAKER_REACH, type PlacedSpan, type Speaker, type SpeakerContext, type SpokeAt } from "./speakers.ts";
+import { antecedent, speakerOf, SPEAKER_REACH, withoutTitles, type PlacedSpan, type Speaker, type SpeakerContext, type SpokeAt } from "./speakers.ts";
 
 const VERBS = "said|says|say|asked|asks|commented|posted|tweeted|replied|replies|conceded|concedes|described|describes|stated|states|state|noted|notes|note|argued|argues|argue|added|adds|told|tells|criticized|criticised|criticizes|emphasized|emphasised|emphasizes|analyzed|analysed|analyzes|reaffirmed|reaffirms|warned|warns|warn|claimed|claims|claim|insisted|insists|insist|explained|explains|suggested|suggests|suggest|announced|announces|acknowledged|acknowledges|admitted|admits|asserted|asserts|confirmed|confirms|declared|declares|denied|denies|stressed|stresses|urged|urges|wrote|writes|clarified|clarifies|reiterated|reiterates|predicted|predicts|predict|speculated|speculates|speculate|believe|believes|believed|contended|contends|contend|maintained|maintains|maintain|observed|observes|concluded|concludes|conclude|estimated|estimates|estimate|expect|expects|expected|fear|fears|feared|countered|counters|alleged|alleges|vowed|vows|pledged|pledges|promised|promises|recalled|recalls|revealed|reveals|complained|complains|accused|accuses|agreed|agrees|agree|stating|saying|adding|noting|arguing|warning|insisting|claiming|suggesting|stressing|emphasizing|explaining";
 const VERB_SET = new Set(VERBS.split("|"));
@@ -442,7 +442,8 @@ export function extractAttributions(paragraphs: ParagraphRef[], spans: Map<strin
     const usedFrames = new Set<number>();
     for (const [q, frame] of frames) {
       if (frame.verbAt !== null) usedFrames.add(frame.verbAt);
-      out.push({ kind: "quote", who: frame.who, personId: frame.personId, verb: frame.verb, what: q.text, sentenceId: sentenceAt(q.start).ref.id, paragraph, at: q.start });
+      // The words exactly as quoted; a closing comma belongs to the frame ('"...," she said'), not to them.
+      out.push({ kind: "quote", who: frame.who, personId: frame.personId, verb: frame.verb, what: q.text.replace(/[,;:]$/u, ""), sentenceId: sentenceAt(q.start).ref.id, paragraph, at: q.start });
     }
     for (const f of found) {
       // The verb that frames a quotation is reported with the quotation, not again as a paraphrase.
@@ -452,5 +453,6 @@ export function extractAttributions(paragraphs: ParagraphRef[], spans: Map<strin
     }
   });
   out.sort((a, b) => a.paragraph - b.paragraph || a.at - b.at);
-  return out.map(({ paragraph: _p, at: _a, ...a }) => a);
+  // A person speaks under their name, without the titles an entity name may still carry.
+  return out.map(({ paragraph: _p, at: _a, ...a }) => (a.personId ? { ...a, who: withoutTitles(a.who) } : a));
 }

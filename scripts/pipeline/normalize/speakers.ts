@@ -106,14 +106,14 @@ export function antecedent(ctx: SpeakerContext, at: number, kind: NamedSpan["kin
 function capitalizedName(phrase: string, people: Person[], notNames: Set<string>): Speaker | null {
   const words = phrase.split(/\s+/u);
   if (words.length === 0 || words.length > 5 || !words.every((w) => /^\p{Lu}[\p{L}.'\u2019-]*$/u.test(w))) return null;
-  while (words.length > 1 && TITLE_WORDS.has(words[0]!)) words.shift();
-  const name = words.join(" ");
-  if (TITLE_WORDS.has(words[0]!) || COMMON_CAPITALIZED.has(words[0]!) || notNames.has(name)) return null;
-  const last = words[words.length - 1]!;
+  const name = withoutTitles(words.join(" "));
+  const parts = name.split(" ");
+  if (TITLE_WORDS.has(parts[0]!) || COMMON_CAPITALIZED.has(parts[0]!) || notNames.has(name)) return null;
+  const last = parts[parts.length - 1]!;
   // Full name or alias, then surname; a lone first name only when one person has it ("Stephanie").
-  const byFirst = words.length === 1 ? people.filter((p) => p.name.split(" ")[0] === name) : [];
+  const byFirst = parts.length === 1 ? people.filter((p) => p.name.split(" ")[0] === name) : [];
   const person = people.find((p) => p.name === name || p.aliases.includes(name)) ??
-    people.find((p) => p.name.split(" ").pop() === last && (words.length === 1 || p.name.startsWith(words[0]!))) ??
+    people.find((p) => p.name.split(" ").pop() === last && (parts.length === 1 || p.name.startsWith(parts[0]!))) ??
     (byFirst.length === 1 ? byFirst[0] : undefined);
   return person ? { who: person.name, personId: person.id } : { who: name, personId: null };
 }
@@ -123,6 +123,13 @@ function capitalizedName(phrase: string, people: Person[], notNames: Set<string>
  * nobody (a clause, not a speaker). The phrase ends at its first comma or
  * preposition ("Bhanu Baweja, a strategist at UBS", "Arpaio in a statement").
  */
+/** "Attorney Andy Luger", "U.S. Attorney Andy Luger": the name without the titles before it. */
+export function withoutTitles(name: string): string {
+  const words = name.split(" ");
+  while (words.length > 1 && (TITLE_WORDS.has(words[0]!) || /^(?:\p{Lu}\.){2,}$/u.test(words[0]!))) words.shift();
+  return words.join(" ");
+}
+
 export function speakerOf(ctx: SpeakerContext, from: number, to: number): Speaker | null {
   // "However, Kim said": a sentence adverb before the subject is not part of it.
   const adverb = /^\s*\p{L}+,\s+/u.exec(ctx.text.slice(from, to));
@@ -132,6 +139,9 @@ export function speakerOf(ctx: SpeakerContext, from: number, to: number): Speake
   const forOrg = /^(?:an?|the)\s+(?:[\p{L}-]+\s+)?spokes(?:man|woman|person)\s+for\s+(?:the\s+)?/iu.exec(raw);
   const org = forOrg ? ctx.spans.find((s) => s.kind === "org" && s.start === from + forOrg[0].length) : undefined;
   if (org) return { who: org.name, personId: null, human: true };
+  // "a Fifa spokesman", when the entity pass did not take Fifa for an organization.
+  const named = /^\s*(?:an?|the)\s+((?:\p{Lu}[\p{L}&.'\u2019-]*\s+){1,4})spokes(?:man|woman|person)\s*$/u.exec(raw);
+  if (named && !ctx.spans.some((s) => s.start >= from && s.end <= to)) return { who: named[1]!.trim(), personId: null, human: true };
   // "The spokesman said" after a spokesman has been introduced: the same one.
   if (/^the\s+spokes(?:man|woman|person)$/iu.test(raw.trim())) {
     const earlier = ctx.speakers.filter((sp) => sp.human && sp.personId === null && (sp.paragraph < ctx.paragraph || sp.at < from)).pop();
@@ -153,14 +163,14 @@ export function speakerOf(ctx: SpeakerContext, from: number, to: number): Speake
   const head = inPhrase[inPhrase.length - 1];
   if (head) {
     const after = ctx.text.slice(head.end, end).trim();
-    if (after === "") return { who: head.name, personId: head.kind === "person" ? head.id : null, human: head.kind === "person" };
+    if (after === "") return { who: head.kind === "person" ? withoutTitles(head.name) : head.name, personId: head.kind === "person" ? head.id : null, human: head.kind === "person" };
     // "an IAAF spokesman": the organization speaks. "Mr Blair's spokesman": someone unnamed does.
     if (/^['\u2019]s?\s/u.test(after)) {
       const owned = after.replace(/^['\u2019]s?\s+/u, "");
       return UNNAMED.test(owned) ? { who: phrase.replace(/^the\s+/iu, ""), personId: null, human: true } : null;
     }
     if (head.kind === "org" && FOR_AN_ORG.test(after)) return { who: head.name, personId: null, human: true };
-    if (head.kind === "person") return { who: head.name, personId: head.id, human: true };
+    if (head.kind === "person") return { who: withoutTitles(head.name), personId: head.id, human: true };
     return null;
   }
   // "His mother Lucy", "Blues attack coach Paul John": the capitalized name that ends the phrase.
