@@ -139,6 +139,11 @@ describe("reported speech", () => {
     expect(a[0]).toMatchObject({ kind: "reported", who: "Nadia Osei", what: "the fund could reopen in spring" });
   });
 
+  it("does not take a deed for speech: 'agrees to a request' reports nothing", () => {
+    expect(said(`If Omar Haddad agrees to the request for a summit, the alliance could split.`)).toEqual([]);
+    expect(said(`Omar Haddad agreed that the summit should wait.`)[0]).toMatchObject({ who: "Omar Haddad", verb: "agreed", what: "the summit should wait" });
+  });
+
   it("does not report a verb inside a quotation as the writer's report", () => {
     const a = said(`"I have said for years that the pier needs repair," Ruth Adeyemi said.`);
     expect(a.map((x) => [x.kind, x.who])).toEqual([["quote", "Ruth Adeyemi"]]);

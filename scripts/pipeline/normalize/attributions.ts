@@ -19,11 +19,13 @@ const VERB_SET = new Set(VERBS.split("|"));
 function findVerbs(text: string): { verb: string; index: number }[] {
   const out: { verb: string; index: number }[] = [];
   for (const m of text.matchAll(/[a-z]{3,}/g)) {
-    if (VERB_SET.has(m[0]) && !/[\p{L}\u2019'-]/u.test(text[m.index! - 1] ?? " ") && !/[\p{L}]/u.test(text[m.index! + m[0].length] ?? " ") &&
+    if (VERB_SET.has(m[0]) && !(AGREE.test(m[0]) && !/^\s*(?:that\b|[:,])/u.test(text.slice(m.index! + m[0].length))) && !/[\p{L}\u2019'-]/u.test(text[m.index! - 1] ?? " ") && !/[\p{L}]/u.test(text[m.index! + m[0].length] ?? " ") &&
       !PASSIVE.test(text.slice(Math.max(0, m.index! - 12), m.index!))) out.push({ verb: m[0], index: m.index! });
   }
   return out;
 }
+/** "agrees to the request" is a deed, not speech: "agree" reports only "that ..." or a quotation. */
+const AGREE = /^agree[sd]?$/u;
 /** "When asked", "was told", "being accused": the subject is not the one speaking. */
 const PASSIVE = /\b(?:when|if|once|was|were|been|being|is|are|be|get|got)\s+$/iu;
 const PARTICIPLE = /ing$/;
