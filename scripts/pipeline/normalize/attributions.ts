@@ -252,7 +252,10 @@ function frameAfter(q: Quotation, limit: number, ctx: SpeakerContext): Frame | n
   const verbs = findVerbs(frame);
   const v = verbs[0];
   if (!v) return null;
-  const before = frame.slice(0, v.index);
+  let before = frame.slice(0, v.index);
+  // "Officer Chris Hegstrom, spokesman for the sheriff's office, told NBC": the name before the appositive.
+  const apposed = /^([^,]+),[^.;:!?"\u201C\u201D]*,\s*$/u.exec(before);
+  if (apposed) before = apposed[1]!;
   if (/[.;:!?"\u201C\u201D]/u.test(before) || wordCount(before) > 8) return null;
   if (endsSentence && !lowerStart && !SHORT_TAIL.test(frame.slice(v.index + v.verb.length) + (to < text.length ? text[to] : ""))) return null;
   if (before.trim() === "") {
@@ -260,7 +263,7 @@ function frameAfter(q: Quotation, limit: number, ctx: SpeakerContext): Frame | n
     const who = speakerOf(ctx, from + v.index + v.verb.length + 1, to);
     return who ? { ...who, verb: v.verb, verbAt: from + v.index } : null;
   }
-  const who = speakerOf(ctx, from, from + speakerEnd(frame, v.index));
+  const who = speakerOf(ctx, from, from + (apposed ? before.length : speakerEnd(frame, v.index)));
   return who ? { ...who, verb: v.verb, verbAt: from + v.index } : null;
 }
 

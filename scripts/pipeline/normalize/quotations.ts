@@ -93,6 +93,9 @@ const SPEAKING = /\b(?:I|I'm|I've|I'd|I'll|me|my|mine|we|we're|we've|we'd|we'll|
 /** The writer's voice: someone reported in the third person, or a caption's run of capitalized names. */
 const NARRATING = /\b(?:says|pictured)\b|\s\p{Lu}[\p{L}'\u2019-]+\s(?:of\s)?\p{Lu}[\p{L}'\u2019-]+/u;
 
+/** A lower-case word, then a capitalized word that opens sentences: where a missing full stop was. */
+const RUN_IN = /\p{Ll}(?= (?:As|The|In|It|He|She|They|We|But|And|When|After|This|That|There|His|Her|Their|Its)\s)/gu;
+
 /**
  * Where a quotation left open (no closing mark before the next opening one,
  * or the paragraph's end) really stops: archives run captions and the next
@@ -100,10 +103,15 @@ const NARRATING = /\b(?:says|pictured)\b|\s\p{Lu}[\p{L}'\u2019-]+\s(?:of\s)?\p{L
  * voice, not the speaker's.
  */
 function openEnd(text: string, from: number, end: number): number {
-  const ends = [...text.slice(from, end).matchAll(/[.!?\u2026](?=\s+\S)/gu)].map((m) => from + m.index! + 1);
+  const stretch = text.slice(from, end);
+  const ends = [...stretch.matchAll(/[.!?\u2026](?=\s+\S)/gu)].map((m) => from + m.index! + 1);
+  // A caption run in without its full stop ("... of professional rugby As retirement ..."):
+  // a word that opens sentences, capitalized after a lower-case word, starts a new one.
+  const runIns = [...stretch.matchAll(RUN_IN)].map((m) => from + m.index! + m[0].length);
   for (const e of ends) {
     const next = text.slice(e, end).replace(/^\s+/u, "");
-    const sentence = /^[^.!?\u2026]*[.!?\u2026]?/u.exec(next)![0];
+    const boundary = runIns.find((r) => r > e);
+    const sentence = /^[^.!?\u2026]*[.!?\u2026]?/u.exec(boundary === undefined ? next : text.slice(e, boundary).trim())![0];
     if (!SPEAKING.test(sentence.replace(/\u2019/gu, "'")) && NARRATING.test(sentence)) return e;
   }
   return end;

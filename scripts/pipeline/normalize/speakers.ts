@@ -6,7 +6,7 @@
 // source is kept as written with no person id.
 import type { Person } from "../../schema.ts";
 import type { NamedSpan } from "./entities.ts";
-import { COMMON_CAPITALIZED, TITLE_WORDS } from "./gazetteer.ts";
+import { COMMON_CAPITALIZED, ROLE_NOUNS, TITLE_WORDS } from "./gazetteer.ts";
 
 export interface Speaker {
   who: string;
@@ -141,7 +141,12 @@ export function speakerOf(ctx: SpeakerContext, from: number, to: number): Speake
   if (org) return { who: org.name, personId: null, human: true };
   // "a Fifa spokesman", when the entity pass did not take Fifa for an organization.
   const named = /^\s*(?:an?|the)\s+((?:\p{Lu}[\p{L}&.'\u2019-]*\s+){1,4})spokes(?:man|woman|person)\s*$/u.exec(raw);
-  if (named && !ctx.spans.some((s) => s.start >= from && s.end <= to)) return { who: named[1]!.trim(), personId: null, human: true };
+  if (named && !ctx.spans.some((s) => s.start >= from && s.end <= to)) {
+    // "a Conservative spokeswoman" speaks for the Conservative Party when the text names it.
+    const word = named[1]!.trim();
+    const org = [...ctx.notNames].find((n) => n.startsWith(word) && n !== word);
+    return { who: org ?? word, personId: null, human: true };
+  }
   // "The spokesman said" after a spokesman has been introduced: the same one.
   if (/^the\s+spokes(?:man|woman|person)$/iu.test(raw.trim())) {
     const earlier = ctx.speakers.filter((sp) => sp.human && sp.personId === null && (sp.paragraph < ctx.paragraph || sp.at < from)).pop();
@@ -157,8 +162,9 @@ export function speakerOf(ctx: SpeakerContext, from: number, to: number): Speake
   const lower = phrase.toLowerCase();
   if (PERSON_PRONOUNS.has(lower)) return antecedent(ctx, from, "person");
   if (ORG_PRONOUNS.has(lower)) return antecedent(ctx, from, "org");
-  // "the 34-year-old said": an age stands for the person last named.
-  if (/^the\s+\d+-year-old$/u.test(lower)) return antecedent(ctx, from, "person");
+  // "the 34-year-old said", "the 14-time major winner said": a description of the person last named.
+  const role = /^the\s+(?:[\p{Ll}\d-]+\s+){0,3}([\p{Ll}\d-]+)$/u.exec(lower)?.[1];
+  if (role && (/^\d+-year-old$/u.test(role) || (ROLE_NOUNS.has(role) && !/^spokes/u.test(role)))) return antecedent(ctx, from, "person");
   const inPhrase = ctx.spans.filter((s) => isInside(s, from, end));
   const head = inPhrase[inPhrase.length - 1];
   if (head) {
