@@ -154,7 +154,9 @@ function reportedIn(sentence: SentenceAt, named: NamedSpan[], quotes: Quotation[
     } else if (opener) {
       who = opener.who; personId = opener.personId; subjectStart = opener.start - offset;
     } else if (span) {
-      who = span.name; personId = span.kind === "person" ? span.id : null; subjectStart = span.start; human = span.kind === "person";
+      who = span.name; personId = span.kind === "person" ? span.id : null; subjectStart = span.start;
+      // "A spokesman for the Information Commissioner's Office said": a person speaks for it, and may be "he" next.
+      human = span.kind === "person" || /spokes(?:man|woman|person)\s+(?:for|of|at)\s+(?:the\s+)?$/iu.test(text.slice(Math.max(0, span.start - 40), span.start));
     } else if (PRONOUN.test(leftTail)) {
       const p = antecedent(ctx, offset + vStart, "person");
       if (p) { who = p.who; personId = p.personId; subjectStart = leftTrimLength - PRONOUN.exec(leftTail)![1]!.length; }

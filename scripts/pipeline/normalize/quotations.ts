@@ -201,5 +201,30 @@ export function findQuotations(text: string): Quotation[] {
     const q = quotation(text, outer, end, end, false);
     if (q) out.push(q);
   }
-  return out.sort((a, b) => a.start - b.start);
+  return out.flatMap((q) => (q.nested ? [q] : withoutCaptions(text, q))).sort((a, b) => a.start - b.start);
+}
+
+/**
+ * A caption run into a quotation, full stop missing at its end ("... the
+ * trophy. Glasgow hooker Dougie Hall is hanging up his boots As retirement
+ * draws closer you ..."): a sentence in the writer's voice that ends where a
+ * run-in sentence starts. The quotation is the words on either side of it.
+ */
+function withoutCaptions(text: string, q: Quotation): Quotation[] {
+  const stretch = text.slice(q.start, q.end);
+  for (const m of stretch.matchAll(RUN_IN)) {
+    const runIn = q.start + m.index! + m[0].length + 1;
+    const before = text.slice(q.start, runIn);
+    const lastEnd = Math.max(...[...before.matchAll(/[.!?\u2026]\s+/gu)].map((e) => e.index! + e[0].length), -1);
+    if (lastEnd < 0) continue;
+    const caption = before.slice(lastEnd);
+    if (SPEAKING.test(caption.replace(/\u2019/gu, "'")) || !NARRATING.test(caption)) continue;
+    const head = { ...q, end: q.start + lastEnd, text: "", markEnd: q.start + lastEnd };
+    const tail = { ...q, start: runIn, text: "", markStart: runIn };
+    return [head, ...withoutCaptions(text, tail)].map((x) => {
+      const [s, e] = trimmed(text, x.start, x.end);
+      return { ...x, start: s, end: e, text: text.slice(s, e) };
+    }).filter((x) => x.text !== "");
+  }
+  return [q];
 }

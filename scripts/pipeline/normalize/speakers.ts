@@ -50,6 +50,11 @@ export interface SpeakerContext {
   sentenceOf: (at: number) => number;
 }
 
+function findLastSpeaker(ctx: SpeakerContext, pass: (s: SpokeAt) => boolean): SpokeAt | undefined {
+  for (let i = ctx.speakers.length - 1; i >= 0; i--) if (pass(ctx.speakers[i]!)) return ctx.speakers[i];
+  return undefined;
+}
+
 /** How many sentences back a speaker still holds the floor for a pronoun. */
 export const SPEAKER_REACH = 2;
 
@@ -81,13 +86,14 @@ export function antecedent(ctx: SpeakerContext, at: number, kind: NamedSpan["kin
   }
   if (kind === "person") {
     const here = ctx.sentenceOf(at);
-    let spoke: SpokeAt | undefined;
-    for (let i = ctx.speakers.length - 1; i >= 0 && !spoke; i--) {
-      const s = ctx.speakers[i]!;
-      if (s.human && before(s) && here - s.sentence <= SPEAKER_REACH) spoke = s;
-    }
+    const spoke = findLastSpeaker(ctx, (s) => s.human && before(s) && here - s.sentence <= SPEAKER_REACH);
     const namedSince = named && spoke && (named.paragraph > spoke.paragraph || (named.paragraph === spoke.paragraph && named.start > spoke.at)) && named.id !== spoke.personId;
     if (spoke && !namedSince) return { who: spoke.who, personId: spoke.personId, human: true };
+    // No person named at all (the entity pass found none): whoever spoke last.
+    if (!named) {
+      const last = findLastSpeaker(ctx, (s) => s.human && before(s));
+      if (last) return { who: last.who, personId: last.personId, human: true };
+    }
   }
   if (named && kind === "person") {
     // The first person of that sentence is its subject more often than the last one named
