@@ -50,6 +50,11 @@ describe("quotations in a paragraph", () => {
     expect(texts(text)).toEqual(["I moved here from the coast last spring.", "We love it."]);
   });
 
+  it("splits a closed quotation around a caption run into it without a full stop", () => {
+    const text = `'We trained all winter for this match. Harbour captain Lena Berg lifts the cup at the final whistle As the season ends you remember the people around you.' Fans cheered.`;
+    expect(texts(text)).toEqual(["We trained all winter for this match.", "As the season ends you remember the people around you."]);
+  });
+
   it("nests the other kind of mark, and the same kind when it closes within a few words mid-sentence", () => {
     const q = findQuotations(`'My son came in and said "we have won the cup" to everyone,' she said. 'We all shouted 'no way!' and laughed.'`);
     expect(q.map((x) => [x.text, x.nested])).toEqual([
@@ -97,6 +102,18 @@ describe("quotes and their speakers", () => {
       .toEqual([["Sam Diallo", "They gave everything in the second half"]]);
     expect(quotes(`The film opened on Friday. Mary Okafor, its director, paid tribute to the actor Peter Moss. She said: "He made every scene better than we wrote it."`))
       .toEqual([["Mary Okafor", "He made every scene better than we wrote it."]]);
+  });
+
+  it("finds the speaker before an appositive in a closing frame, and in a description of the person last named", () => {
+    expect(quotes(`"The dogs were kept in terrible conditions," Tom Reyes, spokesman for the county animal shelter, told reporters.`)[0]![0]).toBe("Tom Reyes");
+    expect(quotes(`Ruth Adeyemi won the final in Leeds. "It took ten years to get here," the 29-year-old said. "I will enjoy it."`)).toEqual([
+      ["Ruth Adeyemi", "It took ten years to get here"], ["Ruth Adeyemi", "I will enjoy it."],
+    ]);
+  });
+
+  it("lets 'he' after a spokesman's words stand for the organization he speaks for", () => {
+    const a = said(`Mary Okafor complained to the watchdog. A spokesman for the Northfield Water Board said the tests were late. "We will publish every result by Friday," he said.`);
+    expect(a.find((x) => x.kind === "quote")).toMatchObject({ who: "Northfield Water Board", personId: null });
   });
 
   it("takes the person who opens a clause over a name inside an appositive", () => {
