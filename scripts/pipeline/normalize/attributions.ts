@@ -15,13 +15,27 @@ import { antecedent, speakerOf, SPEAKER_REACH, withoutTitles, type PlacedSpan, t
 
 const VERBS = "said|says|say|asked|asks|commented|posted|tweeted|replied|replies|conceded|concedes|described|describes|stated|states|state|noted|notes|note|argued|argues|argue|added|adds|told|tells|criticized|criticised|criticizes|emphasized|emphasised|emphasizes|analyzed|analysed|analyzes|reaffirmed|reaffirms|warned|warns|warn|claimed|claims|claim|insisted|insists|insist|explained|explains|suggested|suggests|suggest|announced|announces|acknowledged|acknowledges|admitted|admits|asserted|asserts|confirmed|confirms|declared|declares|denied|denies|stressed|stresses|urged|urges|wrote|writes|clarified|clarifies|reiterated|reiterates|predicted|predicts|predict|speculated|speculates|speculate|believe|believes|believed|contended|contends|contend|maintained|maintains|maintain|observed|observes|concluded|concludes|conclude|estimated|estimates|estimate|expect|expects|expected|fear|fears|feared|countered|counters|alleged|alleges|vowed|vows|pledged|pledges|promised|promises|recalled|recalls|revealed|reveals|complained|complains|accused|accuses|agreed|agrees|agree|stating|saying|adding|noting|arguing|warning|insisting|claiming|suggesting|stressing|emphasizing|explaining";
 const VERB_SET = new Set(VERBS.split("|"));
-/** Reporting verbs in a sentence, with offsets (a set lookup per word beats one long alternation). */
-function findVerbs(text: string): { verb: string; index: number }[] {
-  const out: { verb: string; index: number }[] = [];
+interface Verb { verb: string; index: number }
+
+/** Reporting verbs in a paragraph, with offsets (a set lookup per word beats one long alternation). */
+function findVerbs(text: string): Verb[] {
+  const out: Verb[] = [];
   for (const m of text.matchAll(/[a-z]{3,}/g)) {
     if (VERB_SET.has(m[0]) && !(AGREE.test(m[0]) && !/^\s*(?:that\b|[:,])/u.test(text.slice(m.index! + m[0].length))) && !/[\p{L}\u2019'-]/u.test(text[m.index! - 1] ?? " ") && !/[\p{L}]/u.test(text[m.index! + m[0].length] ?? " ") &&
       !PASSIVE.test(text.slice(Math.max(0, m.index! - 12), m.index!))) out.push({ verb: m[0], index: m.index! });
   }
+  return out;
+}
+/** The paragraph's verbs in [from, to), with offsets from `from` (found once per paragraph, read by every frame). */
+function verbsIn(verbs: Verb[], from: number, to: number): Verb[] {
+  let lo = 0;
+  let hi = verbs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (verbs[mid]!.index < from) lo = mid + 1; else hi = mid;
+  }
+  const out: Verb[] = [];
+  for (let i = lo; i < verbs.length && verbs[i]!.index + verbs[i]!.verb.length <= to; i++) out.push({ verb: verbs[i]!.verb, index: verbs[i]!.index - from });
   return out;
 }
 /** "agrees to the request" is a deed, not speech: "agree" reports only "that ..." or a quotation. */
@@ -116,12 +130,12 @@ function appositiveHost(text: string, named: NamedSpan[], verbAt: number): Named
 }
 
 /** Reported speech in one sentence; verbs inside quotation marks are the speaker's words, not the writer's report. */
-function reportedIn(sentence: SentenceAt, named: NamedSpan[], quotes: Quotation[], ctx: SpeakerContext): Found[] {
+function reportedIn(sentence: SentenceAt, named: NamedSpan[], quotes: Quotation[], ctx: SpeakerContext, paragraphVerbs: Verb[]): Found[] {
   const text = sentence.ref.text;
   const offset = sentence.start;
   const quoted = (from: number, to: number) => quotes.some((q) => !q.nested && q.markStart < offset + to && q.markEnd > offset + from);
   const found: Found[] = [];
-  const verbs = findVerbs(text).filter((v) => !within(quotes, offset + v.index));
+  const verbs = verbsIn(paragraphVerbs, offset, offset + text.length).filter((v) => !within(quotes, offset + v.index));
   verbs.forEach((m, vi) => {
     const verb = m.verb;
     const vStart = m.index;
@@ -235,7 +249,7 @@ const SHORT_TAIL = /^(?:\s+[\p{L}'\u2019-]+){0,5}\s*(?:[.!?]|$)/u;
  * sentence ("... to win." The firm said ...), only a frame that opens in lower
  * case or ends at its verb counts: otherwise the next sentence has begun.
  */
-function frameAfter(q: Quotation, limit: number, ctx: SpeakerContext): Frame | null {
+function frameAfter(q: Quotation, limit: number, ctx: SpeakerContext, paragraphVerbs: Verb[]): Frame | null {
   const text = ctx.text;
   const lead = /^[\s,;:\u2013\u2014-]*/u.exec(text.slice(q.markEnd, limit))![0].length;
   const from = q.markEnd + lead;
@@ -251,7 +265,7 @@ function frameAfter(q: Quotation, limit: number, ctx: SpeakerContext): Frame | n
     const who = speakerOf(ctx, from + according[0].length, to);
     return who ? { ...who, verb: "according to", verbAt: from } : null;
   }
-  const verbs = findVerbs(frame);
+  const verbs = verbsIn(paragraphVerbs, from, to);
   const v = verbs[0];
   if (!v) return null;
   let before = frame.slice(0, v.index);
@@ -270,12 +284,12 @@ function frameAfter(q: Quotation, limit: number, ctx: SpeakerContext): Frame | n
 }
 
 /** The clause before a quotation ends with its reporting verb and maybe an object: 'He said:', 'told the Chronicle:', 'adding:'. */
-function frameBefore(q: Quotation, from: number, ctx: SpeakerContext, found: Found[]): Frame | null {
+function frameBefore(q: Quotation, from: number, ctx: SpeakerContext, found: Found[], paragraphVerbs: Verb[]): Frame | null {
   // The outermost report: "Mr Howard said the police had said ID cards could "help ..."" is Howard speaking.
   const covering = found.find((f) => f.start >= from && f.start < q.markStart && f.whatEnd >= q.start);
   if (covering) return { who: covering.who, personId: covering.personId, verb: covering.verb, verbAt: covering.start };
   const before = ctx.text.slice(from, q.markStart);
-  const verbs = findVerbs(before);
+  const verbs = verbsIn(paragraphVerbs, from, q.markStart);
   const v = verbs[verbs.length - 1];
   if (!v || !/^(?:\s+[\p{L}'\u2019.-]+){0,6}\s*[:,;]?\s*$/u.test(before.slice(v.index + v.verb.length))) return null;
   const at = from + v.index;
@@ -390,6 +404,7 @@ export function extractAttributions(paragraphs: ParagraphRef[], spans: Map<strin
     const bySentence = sentences.map((): Quotation[] => []);
     for (const q of quotableSet) bySentence[sentenceIndex(q.markStart)]!.push(q);
     const outer = quotes.filter((q) => !q.nested);
+    const verbs = findVerbs(p.text);
     const frames = new Map<Quotation, Frame>();
     const found: Found[] = [];
     const spoke = (who: Speaker & { human?: boolean }, at: number) => speakers.push({ who: who.who, personId: who.personId, human: who.human ?? who.personId !== null, paragraph, at, sentence: ctx.sentenceOf(at) });
@@ -397,12 +412,12 @@ export function extractAttributions(paragraphs: ParagraphRef[], spans: Map<strin
     const gap = (a: Quotation, b: Quotation) => p.text.slice(a.markEnd, b.markStart);
     const hostOf = (q: Quotation) => outer.find((o) => o.start <= q.markStart && o.end >= q.markEnd - 1);
     const ownFrame = (q: Quotation, sentenceStart: number): Frame | null => {
-      if (q.nested) { const host = hostOf(q); return host ? frameBefore(q, host.start, ctx, []) : null; }
+      if (q.nested) { const host = hostOf(q); return host ? frameBefore(q, host.start, ctx, [], verbs) : null; }
       const i = outer.indexOf(q);
       const next = outer[i + 1];
       const prev = outer[i - 1];
-      return frameAfter(q, next ? next.markStart : p.text.length, ctx) ??
-        frameBefore(q, Math.max(prev ? prev.markEnd : 0, sentenceStart), ctx, found);
+      return frameAfter(q, next ? next.markStart : p.text.length, ctx, verbs) ??
+        frameBefore(q, Math.max(prev ? prev.markEnd : 0, sentenceStart), ctx, found, verbs);
     };
     /**
      * A quotation with no frame of its own continues the one before it (nothing between them
@@ -434,7 +449,7 @@ export function extractAttributions(paragraphs: ParagraphRef[], spans: Map<strin
     // In reading order: a sentence's reported speech, then the quotations that open in it,
     // so that a pronoun finds whoever has just spoken.
     for (const [k, sentence] of sentences.entries()) {
-      const here = reportedIn(sentence, spans.get(sentence.ref.id) ?? [], quotes, ctx);
+      const here = reportedIn(sentence, spans.get(sentence.ref.id) ?? [], quotes, ctx, verbs);
       for (const f of here) spoke(f, f.start);
       found.push(...here);
       for (const q of bySentence[k]!) {
