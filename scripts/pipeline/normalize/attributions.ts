@@ -5,9 +5,10 @@
 // said: "..."', 'Kim said the plan was "..."'), or the quotation it continues.
 // Reported speech: a reporting verb ("stated", "noted", "argue") outside
 // quotation marks, its speaker to the left (a named person or organization,
-// possibly with an appositive; "he"/"she" for the last person named; "some
+// possibly with an appositive; "he"/"she" for whoever has just spoken; "some
 // analysts") or to the right ("..., said Kim"), or "according to X"; its
 // `what` is the writer's paraphrase and is never shown as a quotation.
+// Speakers are read in speakers.ts.
 import type { Attribution, Entity, Person } from "../../schema.ts";
 import type { NamedSpan, SentenceRef } from "./entities.ts";
 import { findQuotations, type Quotation } from "./quotations.ts";
@@ -21,11 +22,19 @@ interface Verb { verb: string; index: number }
 function findVerbs(text: string): Verb[] {
   const out: Verb[] = [];
   for (const m of text.matchAll(/[a-z]{3,}/g)) {
-    if (VERB_SET.has(m[0]) && !(AGREE.test(m[0]) && !/^\s*(?:that\b|[:,])/u.test(text.slice(m.index! + m[0].length))) && !/[\p{L}\u2019'-]/u.test(text[m.index! - 1] ?? " ") && !/[\p{L}]/u.test(text[m.index! + m[0].length] ?? " ") &&
-      !PASSIVE.test(text.slice(Math.max(0, m.index! - 12), m.index!))) out.push({ verb: m[0], index: m.index! });
+    if (VERB_SET.has(m[0]) && reports(text, m[0], m.index!)) out.push({ verb: m[0], index: m.index! });
   }
   return out;
 }
+
+/** A reporting verb at `at` that reports: a whole word, not passive ("was told"), not "agrees to" a request. */
+function reports(text: string, verb: string, at: number): boolean {
+  const end = at + verb.length;
+  if (/[\p{L}\u2019'-]/u.test(text[at - 1] ?? " ") || /\p{L}/u.test(text[end] ?? " ")) return false;
+  if (PASSIVE.test(text.slice(Math.max(0, at - 12), at))) return false;
+  return !AGREE.test(verb) || /^\s*(?:that\b|[:,])/u.test(text.slice(end, end + 8));
+}
+
 /** The paragraph's verbs in [from, to), with offsets from `from` (found once per paragraph, read by every frame). */
 function verbsIn(verbs: Verb[], from: number, to: number): Verb[] {
   let lo = 0;
