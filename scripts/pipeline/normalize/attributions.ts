@@ -11,7 +11,7 @@
 // Speakers are read in speakers.ts.
 import type { Attribution, Entity, Person } from "../../schema.ts";
 import type { NamedSpan, SentenceRef } from "./entities.ts";
-import { findQuotations, type Quotation } from "./quotations.ts";
+import { findQuotations, wordCount, type Quotation } from "./quotations.ts";
 import { antecedent, speakerOf, SPEAKER_REACH, withoutTitles, type PlacedSpan, type Speaker, type SpeakerContext, type SpokeAt } from "./speakers.ts";
 
 const VERBS = "said|says|say|asked|asks|commented|posted|tweeted|replied|replies|conceded|concedes|described|describes|stated|states|state|noted|notes|note|argued|argues|argue|added|adds|told|tells|criticized|criticised|criticizes|emphasized|emphasised|emphasizes|analyzed|analysed|analyzes|reaffirmed|reaffirms|warned|warns|warn|claimed|claims|claim|insisted|insists|insist|explained|explains|suggested|suggests|suggest|announced|announces|acknowledged|acknowledges|admitted|admits|asserted|asserts|confirmed|confirms|declared|declares|denied|denies|stressed|stresses|urged|urges|wrote|writes|clarified|clarifies|reiterated|reiterates|predicted|predicts|predict|speculated|speculates|speculate|believe|believes|believed|contended|contends|contend|maintained|maintains|maintain|observed|observes|concluded|concludes|conclude|estimated|estimates|estimate|expect|expects|expected|fear|fears|feared|countered|counters|alleged|alleges|vowed|vows|pledged|pledges|promised|promises|recalled|recalls|revealed|reveals|complained|complains|accused|accuses|agreed|agrees|agree|stating|saying|adding|noting|arguing|warning|insisting|claiming|suggesting|stressing|emphasizing|explaining";
@@ -98,10 +98,6 @@ function withoutGloss(what: string): string {
   return m && !VERB_SET.has(m[1]!) ? what.slice(0, m.index) : what;
 }
 
-function wordCount(text: string): number {
-  return text.split(/\s+/u).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
-}
-
 interface SentenceAt { ref: SentenceRef; start: number; end: number }
 
 /** Sentences are contiguous slices of their paragraph: their offsets in it. */
@@ -115,8 +111,19 @@ function placeSentences(text: string, sentences: SentenceRef[]): SentenceAt[] {
   });
 }
 
+/** The outer quotation that holds offset `at`, if any (quotations in text order: a binary search). */
 function within(quotes: Quotation[], at: number): Quotation | undefined {
-  return quotes.find((q) => !q.nested && at >= q.markStart && at < q.markEnd);
+  let lo = 0;
+  let hi = quotes.length - 1;
+  let found: Quotation | undefined;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const q = quotes[mid]!;
+    if (q.markStart <= at) { if (!q.nested) found = q; lo = mid + 1; } else hi = mid - 1;
+  }
+  // The last outer one opening at or before `at`; nested ones sit inside it.
+  for (let i = lo - 1; i >= 0 && !found; i--) if (!quotes[i]!.nested) found = quotes[i];
+  return found && at < found.markEnd ? found : undefined;
 }
 
 /**
@@ -324,7 +331,7 @@ function leftSpeaker(ctx: SpeakerContext, text: string, offset: number, end: num
 /** The name that opens a clause before its appositives, as the speaker: "His mother Lucy, 32, of Upminster, said". */
 function clauseOpener(ctx: SpeakerContext, text: string, offset: number, end: number, apposed = false): (Speaker & { start: number }) | null {
   let start = end;
-  while (start > 0 && !/[.;:!?"\u201C\u201D\u2018]/u.test(text[start - 1]!)) start--;
+  while (start > 0 && !CLAUSE_MARKS.includes(text[start - 1]!)) start--;
   const parts = text.slice(start, end).split(",");
   // Only across an appositive ("Lucy, 32, said", "Locke, who was ..., added"): in "Previously,
   // passengers could claim" the first words are no subject.
@@ -336,10 +343,13 @@ function clauseOpener(ctx: SpeakerContext, text: string, offset: number, end: nu
   return who ? { ...who, start: offset + start + skip } : null;
 }
 
+/** Marks that end a clause for its subject: sentence punctuation and quotation marks. */
+const CLAUSE_MARKS = ".;:!?\"\u201C\u201D\u2018";
+
 /** Where the clause holding a verb starts: after the last sentence or clause mark before it. */
 function lastClauseStart(text: string, verbAt: number): number {
   let i = verbAt;
-  while (i > 0 && !/[.;:!?"\u201C\u201D\u2018]/u.test(text[i - 1]!) && !(text[i - 1] === "," && !/^\s*(?:a|an|the)\s/u.test(text.slice(i, verbAt)))) i--;
+  while (i > 0 && !CLAUSE_MARKS.includes(text[i - 1]!) && !(text[i - 1] === "," && !/^\s*(?:a|an|the)\s/u.test(text.slice(i, verbAt)))) i--;
   return i;
 }
 

@@ -94,7 +94,7 @@ const SPEAKING = /\b(?:I|I'm|I've|I'd|I'll|me|my|mine|we|we're|we've|we'd|we'll|
 const NARRATING = /\b(?:says|pictured)\b|\s\p{Lu}[\p{L}'\u2019-]+\s(?:of\s)?\p{Lu}[\p{L}'\u2019-]+/u;
 
 /** A lower-case word, then a capitalized word that opens sentences: where a missing full stop was. */
-const RUN_IN = /\p{Ll}(?= (?:As|The|In|It|He|She|They|We|But|And|When|After|This|That|There|His|Her|Their|Its)\s)/gu;
+const RUN_IN = /[a-z](?= (?:As|The|In|It|He|She|They|We|But|And|When|After|This|That|There|His|Her|Their|Its) )/g;
 
 /**
  * Where a quotation left open (no closing mark before the next opening one,
@@ -138,8 +138,18 @@ function opensNested(text: string, open: Mark, rest: Mark[]): boolean {
   return /^(?:\s+\p{Ll}|[.,;:!?])/u.test(text.slice(close.index + 1, close.index + 3));
 }
 
-function wordCount(text: string): number {
-  return text.split(/\s+/u).filter((w) => LETTER_OR_DIGIT.test(w)).length;
+/** Words with a letter or digit in them (text is whitespace-folded: one space between words). */
+export function wordCount(text: string): number {
+  let n = 0;
+  let counted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32) { counted = false; continue; }
+    // ASCII letters and digits, and any letter beyond ASCII (general punctuation U+2000-U+206F is not one).
+    const alnum = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xC0 && (c < 0x2000 || c > 0x206F));
+    if (alnum && !counted) { n++; counted = true; }
+  }
+  return n;
 }
 
 /** The quotations in a paragraph, outer ones and those nested one level inside, in text order. */

@@ -142,11 +142,12 @@ export function speakerOf(ctx: SpeakerContext, from: number, to: number): Speake
   if (adverb && !ctx.spans.some((s) => s.start >= from && s.start < from + adverb[0].length)) from += adverb[0].length;
   const raw = ctx.text.slice(from, to);
   // "A spokesman for the Information Commissioner's Office": the office speaks.
-  const forOrg = /^(?:an?|the)\s+(?:[\p{L}-]+\s+)?spokes(?:man|woman|person)\s+for\s+(?:the\s+)?/iu.exec(raw);
+  const spokes = raw.includes("spokes");
+  const forOrg = spokes ? /^(?:an?|the)\s+(?:[\p{L}-]+\s+)?spokes(?:man|woman|person)\s+for\s+(?:the\s+)?/iu.exec(raw) : null;
   const org = forOrg ? ctx.spans.find((s) => s.kind === "org" && s.start === from + forOrg[0].length) : undefined;
   if (org) return { who: org.name, personId: null, human: true };
   // "a Fifa spokesman", when the entity pass did not take Fifa for an organization.
-  const named = /^\s*(?:an?|the)\s+((?:\p{Lu}[\p{L}&.'\u2019-]*\s+){1,4})spokes(?:man|woman|person)\s*$/u.exec(raw);
+  const named = spokes && /^\s*(?:an?|the)\s+((?:\p{Lu}[\p{L}&.'\u2019-]*\s+){1,4})spokes(?:man|woman|person)\s*$/u.exec(raw);
   if (named && !ctx.spans.some((s) => s.start >= from && s.end <= to)) {
     // "a Conservative spokeswoman" speaks for the Conservative Party when the text names it.
     const word = named[1]!.trim();
@@ -154,7 +155,7 @@ export function speakerOf(ctx: SpeakerContext, from: number, to: number): Speake
     return { who: org ?? word, personId: null, human: true };
   }
   // "The spokesman said" after a spokesman has been introduced: the same one.
-  if (/^the\s+spokes(?:man|woman|person)$/iu.test(raw.trim())) {
+  if (spokes && /^the\s+spokes(?:man|woman|person)$/iu.test(raw.trim())) {
     const earlier = ctx.speakers.filter((sp) => sp.human && sp.personId === null && (sp.paragraph < ctx.paragraph || sp.at < from)).pop();
     if (earlier) return { who: earlier.who, personId: null, human: true };
   }
