@@ -5,6 +5,7 @@
 // from quotation.
 import { describe, expect, it } from "vitest";
 import path from "node:path";
+import fc from "fast-check";
 import type { Attribution, NormalizedArticle } from "../scripts/schema.ts";
 import { normalize } from "../scripts/pipeline/normalize/index.ts";
 import { findQuotations } from "../scripts/pipeline/normalize/quotations.ts";
@@ -63,6 +64,37 @@ describe("quotations in a paragraph", () => {
       ["We all shouted 'no way!' and laughed.", false],
       ["no way!", true],
     ]);
+  });
+});
+
+describe("quotations on any text", () => {
+  // Words, spaces and every kind of mark, in any order: the finder's slices must hold.
+  const piece = fc.constantFrom("said", "Kim", "we", "won", "the", "cup", " ", " ", ".", ",", "'", "\u2019", "\u2018", '"', "\u201C", "\u201D", "s'", "don't");
+  const paragraph = fc.array(piece, { maxLength: 60 }).map((parts) => parts.join("").replace(/\s+/g, " ").trim());
+
+  it("gives slices of the paragraph, in order, outer ones never overlapping, nested ones inside an outer one", () => {
+    fc.assert(fc.property(paragraph, (text) => {
+      const found = findQuotations(text);
+      const outer = found.filter((q) => !q.nested);
+      for (const q of found) {
+        expect(q.text).toBe(text.slice(q.start, q.end));
+        expect(q.text.length).toBeGreaterThan(0);
+        expect(q.markStart).toBeLessThan(q.start);
+        expect(q.end).toBeLessThanOrEqual(q.markEnd);
+      }
+      for (let i = 1; i < outer.length; i++) expect(outer[i]!.markStart).toBeGreaterThanOrEqual(outer[i - 1]!.end);
+      for (const q of found.filter((x) => x.nested)) expect(outer.some((o) => o.start <= q.markStart && q.end <= o.end)).toBe(true);
+    }), { numRuns: 300 });
+  });
+
+  it("credits every quote with words that stand in the paragraph it comes from", () => {
+    fc.assert(fc.property(paragraph, paragraph, (a, b) => {
+      const art = article(`Mary Okafor spoke. ${a}\n\n${b}`);
+      for (const x of art.attributions.filter((y) => y.kind === "quote")) {
+        const paragraphOf = art.sections.flatMap((s) => s.paragraphs).find((p) => p.sentences.some((sn) => sn.id === x.sentenceId))!;
+        expect(paragraphOf.text).toContain(x.what);
+      }
+    }), { numRuns: 100 });
   });
 });
 
