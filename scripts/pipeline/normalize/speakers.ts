@@ -1,9 +1,10 @@
 // Who a speaker phrase names: "BA chairman Martin Broughton", "an IAAF
 // spokesman", "he", "Sheriff Joe Arpaio in a press statement", "officials".
-// Named spans from entities come first; a pronoun goes to the last person (or,
-// for "it", organization) named before it outside quotation marks; a phrase
-// with no span may still be a capitalized name (titles stripped); an unnamed
-// source is kept as written with no person id.
+// Named spans from entities come first; "he" or "she" goes to whoever has just
+// spoken, else to the subject of the last sentence that named a person outside
+// quotation marks, and "it" to the last organization; a phrase with no span may
+// still be a capitalized name (titles stripped); an unnamed source is kept as
+// written with no person id.
 import type { Person } from "../../schema.ts";
 import type { NamedSpan } from "./entities.ts";
 import { COMMON_CAPITALIZED, ROLE_NOUNS, TITLE_WORDS } from "./gazetteer.ts";
@@ -124,11 +125,6 @@ function capitalizedName(phrase: string, people: Person[], notNames: Set<string>
   return person ? { who: person.name, personId: person.id } : { who: name, personId: null };
 }
 
-/**
- * Who the words at [from, to) of the paragraph name, or null when they name
- * nobody (a clause, not a speaker). The phrase ends at its first comma or
- * preposition ("Bhanu Baweja, a strategist at UBS", "Arpaio in a statement").
- */
 /** "Attorney Andy Luger", "U.S. Attorney Andy Luger": the name without the titles before it. */
 export function withoutTitles(name: string): string {
   const words = name.split(" ");
@@ -136,6 +132,11 @@ export function withoutTitles(name: string): string {
   return words.join(" ");
 }
 
+/**
+ * Who the words at [from, to) of the paragraph name, or null when they name
+ * nobody (a clause, not a speaker). The phrase ends at its first comma or
+ * preposition ("Bhanu Baweja, a strategist at UBS", "Arpaio in a statement").
+ */
 export function speakerOf(ctx: SpeakerContext, from: number, to: number): Speaker | null {
   // "However, Kim said": a sentence adverb before the subject is not part of it.
   const adverb = /^\s*\p{L}+,\s+/u.exec(ctx.text.slice(from, to));
@@ -156,7 +157,7 @@ export function speakerOf(ctx: SpeakerContext, from: number, to: number): Speake
   }
   // "The spokesman said" after a spokesman has been introduced: the same one.
   if (spokes && /^the\s+spokes(?:man|woman|person)$/iu.test(raw.trim())) {
-    const earlier = ctx.speakers.filter((sp) => sp.human && sp.personId === null && (sp.paragraph < ctx.paragraph || sp.at < from)).pop();
+    const earlier = findLastSpeaker(ctx, (sp) => sp.human && sp.personId === null && (sp.paragraph < ctx.paragraph || sp.at < from));
     if (earlier) return { who: earlier.who, personId: null, human: true };
   }
   const cut = /,|\s(?:in|on|at|of|to|for|from|with|while|after|before|when|during|who|which|as|last|this|yesterday|today)\s|\s(?:\u2013|\u2014|-)\s/u.exec(raw);
