@@ -193,6 +193,12 @@ describe("reported speech", () => {
     expect(said(`Omar Haddad agreed that the summit should wait.`)[0]).toMatchObject({ who: "Omar Haddad", verb: "agreed", what: "the summit should wait" });
   });
 
+  it("does not take a request or an infinitive for speech", () => {
+    expect(said(`Omar Haddad asked for half of the prize money.`)).toEqual([]);
+    expect(said(`The leaflet leads readers to believe that the pier is safe.`)).toEqual([]);
+    expect(said(`Omar Haddad asked whether the pier was safe.`)[0]).toMatchObject({ who: "Omar Haddad", verb: "asked", what: "whether the pier was safe" });
+  });
+
   it("does not report a verb inside a quotation as the writer's report", () => {
     const a = said(`"I have said for years that the pier needs repair," Ruth Adeyemi said.`);
     expect(a.map((x) => [x.kind, x.who])).toEqual([["quote", "Ruth Adeyemi"]]);

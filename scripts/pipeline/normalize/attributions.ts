@@ -32,7 +32,11 @@ function reports(text: string, verb: string, at: number): boolean {
   const end = at + verb.length;
   if (/[\p{L}\u2019'-]/u.test(text[at - 1] ?? " ") || /\p{L}/u.test(text[end] ?? " ")) return false;
   if (PASSIVE.test(text.slice(Math.max(0, at - 12), at))) return false;
-  return !AGREE.test(verb) || /^\s*(?:that\b|[:,])/u.test(text.slice(end, end + 8));
+  const next = text.slice(end, end + 10);
+  if (AGREE.test(verb)) return /^\s*(?:that\b|[:,])/u.test(next);
+  // "asked for half his winnings", "asked him to leave" are requests; "asked whether", 'asked him, "..."' report a question.
+  if (ASK.test(verb)) return !/^\s*(?:[\p{L}]+\s+)?(?:for|to)\b/u.test(text.slice(end, end + 24));
+  return true;
 }
 
 /** The paragraph's verbs in [from, to), with offsets from `from` (found once per paragraph, read by every frame). */
@@ -49,8 +53,9 @@ function verbsIn(verbs: Verb[], from: number, to: number): Verb[] {
 }
 /** "agrees to the request" is a deed, not speech: "agree" reports only "that ..." or a quotation. */
 const AGREE = /^agree[sd]?$/u;
-/** "When asked", "was told", "being accused": the subject is not the one speaking. */
-const PASSIVE = /\b(?:when|if|once|was|were|been|being|is|are|be|get|got)\s+$/iu;
+const ASK = /^ask(?:s|ed)?$/u;
+/** "When asked", "was told", "being accused": the subject is not the one speaking; "leads them to believe": an infinitive. */
+const PASSIVE = /\b(?:when|if|once|was|were|been|being|is|are|be|get|got|to)\s+$/iu;
 const PARTICIPLE = /ing$/;
 /** Words allowed between a speaker and the verb: "Kim also stated", "Park further analyzed". */
 const ADVERBS = new Set("also|further|later|previously|repeatedly|once|then|has|have|had|recently|publicly|again|did|does|do|firmly|strongly|openly|reportedly|separately|earlier|herself|himself|themselves|still|now|yet|even|only|last|not|bluntly|flatly|explicitly|privately|quickly|immediately|finally|however".split("|"));
