@@ -199,6 +199,16 @@ describe("reported speech", () => {
     expect(said(`Omar Haddad asked whether the pier was safe.`)[0]).toMatchObject({ who: "Omar Haddad", verb: "asked", what: "whether the pier was safe" });
   });
 
+  it("ends what was said where a caption runs in without its full stop", () => {
+    const a = said(`Ruth Adeyemi claimed the pier was never inspected In the photo, divers check the pilings.`);
+    expect(a[0]).toMatchObject({ who: "Ruth Adeyemi", what: "the pier was never inspected" });
+  });
+
+  it("does not credit an organization that only places the speaker, nor a capitalized word cut off before a preposition", () => {
+    const a = said(`A former staffer at Northfield Water Board said the tests were skipped. Up to 40 workers alleged that the logs were changed.`);
+    expect(a.map((x) => [x.who, x.personId, x.what])).toEqual([["A former staffer", null, "the tests were skipped"]]);
+  });
+
   it("does not report a verb inside a quotation as the writer's report", () => {
     const a = said(`"I have said for years that the pier needs repair," Ruth Adeyemi said.`);
     expect(a.map((x) => [x.kind, x.who])).toEqual([["quote", "Ruth Adeyemi"]]);

@@ -11,7 +11,7 @@
 // Speakers are read in speakers.ts.
 import type { Attribution, Entity, Person } from "../../schema.ts";
 import type { NamedSpan, SentenceRef } from "./entities.ts";
-import { findQuotations, wordCount, type Quotation } from "./quotations.ts";
+import { findQuotations, firstRunIn, wordCount, type Quotation } from "./quotations.ts";
 import { antecedent, speakerOf, SPEAKER_REACH, withoutTitles, type PlacedSpan, type Speaker, type SpeakerContext, type SpokeAt } from "./speakers.ts";
 
 const VERBS = "said|says|say|asked|asks|commented|posted|tweeted|replied|replies|conceded|concedes|described|describes|stated|states|state|noted|notes|note|argued|argues|argue|added|adds|told|tells|criticized|criticised|criticizes|emphasized|emphasised|emphasizes|analyzed|analysed|analyzes|reaffirmed|reaffirms|warned|warns|warn|claimed|claims|claim|insisted|insists|insist|explained|explains|suggested|suggests|suggest|announced|announces|acknowledged|acknowledges|admitted|admits|asserted|asserts|confirmed|confirms|declared|declares|denied|denies|stressed|stresses|urged|urges|wrote|writes|clarified|clarifies|reiterated|reiterates|predicted|predicts|predict|speculated|speculates|speculate|believe|believes|believed|contended|contends|contend|maintained|maintains|maintain|observed|observes|concluded|concludes|conclude|estimated|estimates|estimate|expect|expects|expected|fear|fears|feared|countered|counters|alleged|alleges|vowed|vows|pledged|pledges|promised|promises|recalled|recalls|revealed|reveals|complained|complains|accused|accuses|agreed|agrees|agree|stating|saying|adding|noting|arguing|warning|insisting|claiming|suggesting|stressing|emphasizing|explaining";
@@ -176,6 +176,9 @@ function reportedIn(sentence: SentenceAt, named: NamedSpan[], quotes: Quotation[
     // closes an appositive; the person who opens the clause is speaking.
     const opener = span?.kind === "org" ? clauseOpener(ctx, text, offset, leftTrimLength, true) : null;
     if (opener) span = undefined;
+    // "A former staffer at Wilson Security said": the organization only locates the speaker.
+    if (span?.kind === "org" && /\s(?:at|of|from|with|in|near|inside)\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,3}$/u.test(text.slice(Math.max(0, span.start - 40), span.start)) &&
+      !/spokes(?:man|woman|person)\s+(?:for|of|at)\s+(?:the\s+)?$/iu.test(text.slice(Math.max(0, span.start - 40), span.start))) span = undefined;
     let human = true;
     if (PARTICIPLE.test(verb)) {
       // "Kim expressed confidence, stating that ...": the speaker is the clause's subject,
@@ -220,8 +223,10 @@ function reportedIn(sentence: SentenceAt, named: NamedSpan[], quotes: Quotation[
       // What: to the end of the sentence, or to the next coordinated reporting verb.
       const tail = (n: { index: number }) => text.slice(Math.max(0, n.index - 30), n.index);
       const nextVerb = verbs.slice(vi + 1).find((n) => /,?\s+(?:and|but)\s+(?:\w+\s+)?$/.test(tail(n)) || /,\s+$/.test(tail(n)) && PARTICIPLE.test(n.verb));
-      let whatEnd = text.length;
-      if (nextVerb) whatEnd = nextVerb.index - (tail(nextVerb).length - tail(nextVerb).replace(/,?\s+(?:and|but)\s+(?:\w+\s+)?$|,\s+$/, "").length);
+      // A caption run in without its full stop ends what was said ("... was a hoax In his report, ...").
+      const runIn = firstRunIn(text, vEnd);
+      let whatEnd = runIn ?? text.length;
+      if (nextVerb && nextVerb.index < whatEnd) whatEnd = nextVerb.index - (tail(nextVerb).length - tail(nextVerb).replace(/,?\s+(?:and|but)\s+(?:\w+\s+)?$|,\s+$/, "").length);
       let whatStart = vEnd;
       if (/^(?:told|tells)$/.test(verb)) {
         const object = /^\s+(?:reporters|journalists|the \w+|\p{Lu}[\p{L}-]*|him|her|them|us|me)(?=\s|,)/u.exec(text.slice(vEnd));

@@ -96,6 +96,14 @@ const NARRATING = /\b(?:says|pictured)\b|\s\p{Lu}[\p{L}'\u2019-]+\s(?:of\s)?\p{L
 /** A lower-case word, then a capitalized word that opens sentences: where a missing full stop was. */
 const RUN_IN = /[a-z](?= (?:As|The|In|It|He|She|They|We|But|And|When|After|This|That|There|His|Her|Their|Its) )/g;
 
+/** Where the first caption run-in after `from` starts (the capitalized word), or null. */
+export function firstRunIn(text: string, from: number): number | null {
+  const re = new RegExp(RUN_IN.source, "g");
+  re.lastIndex = from;
+  const m = re.exec(text);
+  return m ? m.index + 2 : null;
+}
+
 /**
  * Where a quotation left open (no closing mark before the next opening one,
  * or the paragraph's end) really stops: archives run captions and the next

@@ -64,7 +64,7 @@ const ORG_PRONOUNS = new Set(["it"]);
 /** Nouns for someone who speaks for an organization: "an IAAF spokesman" is the IAAF speaking. */
 const FOR_AN_ORG = /\b(?:spokes(?:man|woman|person|people)|representatives?|statement|spokes)\b/i;
 /** People-words an unnamed source is made of ("a source", "the 34-year-old", "officials"). */
-const UNNAMED = /^(?:(?:a|an|the|one|another|two|three|some|many|most|several|other|senior|local|his|her|their|its|our)\s+)?(?:[\p{Ll}\d-]+\s+){0,3}(?:spokes(?:man|woman|person)|source|sources|insider|insiders|official|officials|analyst|analysts|expert|experts|observers|critics|witness|witnesses|woman|man|student|students|worker|workers|friend|friends|neighbour|neighbor|resident|residents|police|prosecutors|investigators|officers|officer|authorities|lawyer|lawyers|researchers|scientists|doctors|campaigners|aides|aide|diplomats|economists|lawmakers|artists|players|fans|parents|teachers|staff|executives|director|manager|coach|chairman|chief|boss|minister|ministers|commission|report|study|survey|statement|ruling|court|\d+-year-old)$/iu;
+const UNNAMED = /^(?:(?:a|an|the|one|another|two|three|some|many|most|several|other|senior|local|his|her|their|its|our)\s+)?(?:[\p{Ll}\d-]+\s+){0,3}(?:spokes(?:man|woman|person)|source|sources|insider|insiders|official|officials|analyst|analysts|expert|experts|observers|critics|witness|witnesses|woman|man|student|students|worker|workers|staffer|staffers|employee|employees|member|members|guard|guards|friend|friends|neighbour|neighbor|resident|residents|police|prosecutors|investigators|officers|officer|authorities|lawyer|lawyers|researchers|scientists|doctors|campaigners|aides|aide|diplomats|economists|lawmakers|artists|players|fans|parents|teachers|staff|executives|director|manager|coach|chairman|chief|boss|minister|ministers|commission|report|study|survey|statement|ruling|court|\d+-year-old)$/iu;
 
 function isInside(span: NamedSpan, from: number, to: number): boolean {
   return span.start >= from && span.end <= to;
@@ -190,7 +190,9 @@ export function speakerOf(ctx: SpeakerContext, from: number, to: number): Speake
   // "His mother Lucy", "Blues attack coach Paul John": the capitalized name that ends the phrase.
   const trailing = /(?:^|\s)((?:\p{Lu}[\p{L}.'\u2019-]*\s?){1,4})$/u.exec(phrase)?.[1]?.trim();
   const name = trailing ? capitalizedName(trailing, ctx.people, ctx.notNames) : null;
-  if (name) return { ...name, human: true };
+  // One unknown capitalized word cut off before a preposition ("Up to 100 teachers") is no name.
+  const cutAtWord = cut !== null && cut[0] !== ",";
+  if (name && !(cutAtWord && name.personId === null && !name.who.includes(" "))) return { ...name, human: true };
   if (UNNAMED.test(phrase)) return { who: phrase.replace(/^the\s+/iu, ""), personId: null, human: !/s$/u.test(phrase) };
   return null;
 }
