@@ -16,13 +16,22 @@ import { antecedent, speakerOf, SPEAKER_REACH, withoutTitles, type PlacedSpan, t
 
 const VERBS = "said|says|say|asked|asks|commented|posted|tweeted|replied|replies|conceded|concedes|described|describes|stated|states|state|noted|notes|note|argued|argues|argue|added|adds|told|tells|criticized|criticised|criticizes|emphasized|emphasised|emphasizes|analyzed|analysed|analyzes|reaffirmed|reaffirms|warned|warns|warn|claimed|claims|claim|insisted|insists|insist|explained|explains|suggested|suggests|suggest|announced|announces|acknowledged|acknowledges|admitted|admits|asserted|asserts|confirmed|confirms|declared|declares|denied|denies|stressed|stresses|urged|urges|wrote|writes|clarified|clarifies|reiterated|reiterates|predicted|predicts|predict|speculated|speculates|speculate|believe|believes|believed|contended|contends|contend|maintained|maintains|maintain|observed|observes|concluded|concludes|conclude|estimated|estimates|estimate|expect|expects|expected|fear|fears|feared|countered|counters|alleged|alleges|vowed|vows|pledged|pledges|promised|promises|recalled|recalls|revealed|reveals|complained|complains|accused|accuses|agreed|agrees|agree|stating|saying|adding|noting|arguing|warning|insisting|claiming|suggesting|stressing|emphasizing|explaining";
 const VERB_SET = new Set(VERBS.split("|"));
+const LONGEST_VERB = Math.max(...[...VERB_SET].map((v) => v.length));
 interface Verb { verb: string; index: number }
 
 /** Reporting verbs in a paragraph, with offsets (a set lookup per word beats one long alternation). */
 function findVerbs(text: string): Verb[] {
   const out: Verb[] = [];
-  for (const m of text.matchAll(/[a-z]{3,}/g)) {
-    if (VERB_SET.has(m[0]) && reports(text, m[0], m.index!)) out.push({ verb: m[0], index: m.index! });
+  const lower = (i: number) => { const c = text.charCodeAt(i); return c >= 97 && c <= 122; };
+  for (let i = 0; i < text.length;) {
+    if (!lower(i)) { i++; continue; }
+    let j = i + 1;
+    while (j < text.length && lower(j)) j++;
+    if (j - i >= 3 && j - i <= LONGEST_VERB) {
+      const word = text.slice(i, j);
+      if (VERB_SET.has(word) && reports(text, word, i)) out.push({ verb: word, index: i });
+    }
+    i = j;
   }
   return out;
 }
