@@ -22,7 +22,7 @@ const ARTICLES: Article[] = [
   articleFixture({ attributions: [...articleFixture().attributions, QUOTE] }),
   articleFixture({
     slug: "bare-briefing", title: "A briefing with nothing extra", date: "2026-02-20T09:00:00.000+09:00", updated: null,
-    source: null, dateline: null, people: [], organizations: [], places: [], dates: [], attributions: [], keyPoints: [],
+    source: null, dateline: null, people: [], organizations: [], places: [], dates: [], timeline: [], attributions: [], keyPoints: [],
   }),
   articleFixture({ slug: "older-briefing", title: "An older briefing", date: "2026-01-05T09:00:00.000+09:00", updated: null }),
 ];
