@@ -16,8 +16,10 @@ import type { Article } from "../scripts/schema.ts";
 const PREFIX_URL = "https://example.org/briefing/";
 
 /** Three briefings, newest first: the full fixture, one with nothing but text, one older. */
+/** The full fixture's reported speech, plus a direct quotation. */
+const QUOTE = { kind: "quote" as const, who: "Kim Jong Un", personId: "kim-jong-un", speakerFrom: "name" as const, verb: "said", what: "We will never give up our deterrent", sentenceId: "s-1-1" };
 const ARTICLES: Article[] = [
-  articleFixture(),
+  articleFixture({ attributions: [...articleFixture().attributions, QUOTE] }),
   articleFixture({
     slug: "bare-briefing", title: "A briefing with nothing extra", date: "2026-02-20T09:00:00.000+09:00", updated: null,
     source: null, dateline: null, people: [], organizations: [], places: [], dates: [], timeline: [], attributions: [], keyPoints: [],
@@ -104,10 +106,26 @@ describe("the briefing page", () => {
   });
 
   it("says who said what, linking a known person to who's who and each quote to its sentence", async () => {
-    expect(await texts(".said .who")).toEqual(["Park Won-gon", "Analysts"]);
-    expect(await page.locator(".said .who a").getAttribute("href")).toBe("#person-park-won-gon");
+    expect(await texts(".said .who")).toEqual(["Park Won-gon", "Analysts", "Kim Jong Un"]);
+    expect(await page.locator(".said .who a").first().getAttribute("href")).toBe("#person-park-won-gon");
     expect(await page.locator("#person-park-won-gon").count()).toBe(1);
-    expect(await page.locator(".said .in-context").evaluateAll((as) => as.map((a) => a.getAttribute("href")))).toEqual(["#s-3-1", "#s-4-2"]);
+    expect(await page.locator(".said .in-context").evaluateAll((as) => as.map((a) => a.getAttribute("href")))).toEqual(["#s-3-1", "#s-4-2", "#s-1-1"]);
+  });
+
+  it("shows a quote in quotation marks and reported speech without them", async () => {
+    const items = await page.locator(".said li").evaluateAll((lis) => lis.map((li) => {
+      const q = li.querySelector("q");
+      return {
+        text: (li as HTMLElement).innerText,
+        quoted: q?.textContent ?? null,
+        // The marks a reader sees come from the browser's quotes on <q>, not from the text.
+        marks: q ? [getComputedStyle(q, "::before").content, getComputedStyle(q, "::after").content] : null,
+      };
+    }));
+    expect(items.map((i) => i.quoted)).toEqual([null, null, "We will never give up our deterrent"]);
+    for (const reported of items.slice(0, 2)) expect(reported.text).not.toMatch(/["\u201C\u201D\u2018\u2019]/u);
+    expect(items[0]!.text.startsWith("Park Won-gon said the door is open to talks on status only")).toBe(true);
+    expect(items[2]!.marks).toEqual(["open-quote", "close-quote"]);
   });
 
   it("gives the full text its subheads as headings and an anchor on every paragraph", async () => {

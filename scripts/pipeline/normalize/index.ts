@@ -140,7 +140,7 @@ export function normalize(source: SourceArticle, site: Site): NormalizedArticle 
   const entities = extractEntities(sentences);
   const pub = publicationDate(source.meta.date, source.meta.timeZone);
   const dates = extractDates(sentences, pub);
-  const attributions = extractAttributions(sentences, entities.spans);
+  const attributions = extractAttributions(paragraphs, entities.spans, entities.people, [...entities.places, ...entities.organizations]);
 
   const wordCount = paragraphs.reduce((n, p) => n + countWords(p.text), 0);
   const lead = sentences[0]?.text;
