@@ -1,13 +1,14 @@
 // Every sentence of the article as a summary candidate: its repaired text
 // (connective dropped, opening pronoun resolved where the article says who),
-// what it needs in order to be used, and its score.
+// what it needs in order to be used, its quality and its centrality.
 import type { NormalizedArticle, Person } from "../../schema.ts";
 import { openingOf, replaceOpeningPronoun } from "./cohesion.ts";
 import { compressSentence, dropTrailingParticiple } from "./compress.ts";
 import { antecedentOf, type PeopleIndex } from "./people.ts";
 import { sentenceQuality } from "./quality.ts";
+import { leaningPronoun, nameWords } from "./references.ts";
 import { isCaption, splitRunIns } from "./run-ins.ts";
-import { cosineDense, positionPrior, termVectors, toDense, type ScoreWeights, type TermVector } from "./score.ts";
+import { cosineDense, termVectors, toDense, type TermVector } from "./score.ts";
 import { contentTerms, countWords } from "./words.ts";
 
 export interface Candidate {
@@ -23,23 +24,22 @@ export interface Candidate {
   words: number;
   /** Usable only right after its article predecessor (an unresolved back-reference). */
   needsPredecessor: boolean;
+  /** False when the sentence leans on a person named where the summary cannot go: only to reach the minimum. */
+  usable: boolean;
   people: Person[];
   quality: number;
   vector: TermVector;
   /** The vector spread out, made on first use (only chosen sentences need it). */
   dense: () => Float64Array;
-  score: number;
+  /** TF-IDF cosine to the whole article, as a share of the article's most central sentence (0-1). */
+  centrality: number;
   /** Indexes of the article's tags whose every content word this sentence uses. */
   tags: number[];
 }
 
-/** How strong a section's own lead is, relative to the article's lead. */
-const SECTION_LEAD = 0.5;
-
-/** Score factor of a sentence usable only to reach the minimum (below the selection's floor). */
-const LAST_RESORT = 0.01;
-
 export const NAME_SLOT = "\u0000name\u0000";
+
+const OPENS_QUOTATION = /^[‘“'"]/u;
 
 export interface CandidateSet {
   candidates: Candidate[];
@@ -60,7 +60,7 @@ function labelTerms(article: NormalizedArticle): string[] {
   return contentTerms(labels.join(" \n "));
 }
 
-export function buildCandidates(article: NormalizedArticle, people: PeopleIndex, weights: ScoreWeights): CandidateSet {
+export function buildCandidates(article: NormalizedArticle, people: PeopleIndex): CandidateSet {
   // Pieces, not sentences: a caption run into a sentence is cut off (run-ins.ts).
   const flat = article.sections.flatMap((section, sectionIndex) =>
     section.paragraphs.flatMap((paragraph) =>
@@ -78,26 +78,25 @@ export function buildCandidates(article: NormalizedArticle, people: PeopleIndex,
   const { sentences: vectors, document, dimensions } = space;
   const centrality = whole.map((_, index) => cosineDense(vectors[index]!, document));
   const maxCentrality = Math.max(1e-9, ...centrality);
-  let usableRank = 0;
-  let sectionRank = 0;
-  let currentSection = 0;
-  const shared = flat.map(({ sentence, display, paragraph, sectionIndex }, index) => {
+  const shared = flat.map(({ sentence, display, paragraph, sectionIndex }) => {
     const displayWords = countWords(display);
     const quality = isCaption(display) ? 0 : sentenceQuality(display, displayWords).weight * (paragraph.kind === "quote" ? 0.5 : 1);
-    // A subhead opens a new lead: its section's first sentences carry its point.
-    if (sectionIndex !== currentSection) [currentSection, sectionRank] = [sectionIndex, 0];
-    const prior = Math.max(positionPrior(usableRank, weights.positionHalfLife), SECTION_LEAD * positionPrior(sectionRank, weights.positionHalfLife));
-    if (quality >= 0.5) [usableRank, sectionRank] = [usableRank + 1, sectionRank + 1];
-    return { id: sentence.id, sectionIndex, quality, prior, named: people.bySentence.get(sentence.id) ?? [], display, displayWords };
+    return { id: sentence.id, sectionIndex, quality, named: people.bySentence.get(sentence.id) ?? [], display, displayWords };
   });
+  const personWords = nameWords(article.people.map((p) => p.name));
+  const thingsBySentence = new Map<string, Set<string>>();
+  for (const entity of [...article.organizations, ...article.places])
+    for (const m of entity.mentions) thingsBySentence.set(m.sentenceId, (thingsBySentence.get(m.sentenceId) ?? new Set()).add(entity.id));
   const candidate = (index: number, shown: string, vector: TermVector): Candidate => {
-    const { id, sectionIndex, quality, prior, named, display, displayWords } = shared[index]!;
+    const { id, sectionIndex, quality, named, display, displayWords } = shared[index]!;
     let text = shown;
     const opening = openingOf(text);
     let antecedent: Candidate["antecedent"] = null;
     let needsPredecessor = opening.kind === "back-reference";
     let lastResort = false;
-    if (opening.kind === "person-pronoun") {
+    // A pronoun inside a quotation is the speaker's: it is never replaced.
+    if (opening.kind === "person-pronoun" && OPENS_QUOTATION.test(text)) needsPredecessor = true;
+    else if (opening.kind === "person-pronoun") {
       const person = antecedentOf(ids, index, people);
       if (person) {
         antecedent = { person, possessive: opening.possessive };
@@ -113,12 +112,29 @@ export function buildCandidates(article: NormalizedArticle, people: PeopleIndex,
         lastResort = true;
       }
     }
+    // A pronoun further in with nothing before it to stand for ("After the
+    // vote, he said"): a "he", "she" or "his" outside quotation marks is named
+    // as an opening one is; any other makes the sentence lean on its predecessor,
+    // and when that predecessor names two or more things "it" could be, the
+    // sentence is only a last resort.
+    let leaning = leaningPronoun(antecedent ? text.replace(NAME_SLOT, antecedent.person.name) : text, personWords);
+    if (leaning && !antecedent && !leaning.inQuote && /^(?:he|she|his)$/iu.test(leaning.pronoun)) {
+      const person = antecedentOf(ids, index, people);
+      if (person) {
+        const possessive = leaning.pronoun.toLowerCase() === "his";
+        antecedent = { person, possessive };
+        text = text.slice(0, leaning.at) + NAME_SLOT + (possessive ? "’s" : "") + text.slice(leaning.at + leaning.pronoun.length);
+        leaning = leaningPronoun(text.replace(NAME_SLOT, person.name), personWords);
+      }
+    }
+    if (leaning) {
+      needsPredecessor = true;
+      if (leaning.kind !== "person" && (thingsBySentence.get(ids[index - 1] ?? "")?.size ?? 0) >= 2) lastResort = true;
+    }
     const words = antecedent ? countWords(text.replace(NAME_SLOT, antecedent.person.name)) : text === display ? displayWords : countWords(text);
     const sentencePeople = [...named];
     if (antecedent && !sentencePeople.includes(antecedent.person)) sentencePeople.push(antecedent.person);
-    const peopleCoverage = Math.min(1, sentencePeople.reduce((sum, p) => sum + (people.salience.get(p.id) ?? 0), 0));
-    const score = (lastResort ? LAST_RESORT : 1) * quality * (prior + weights.centrality * (centrality[index]! / maxCentrality) + weights.people * peopleCoverage);
-    return { id, index, sectionIndex, text, antecedent, words, needsPredecessor, people: sentencePeople, quality, vector, dense: lazyDense(vector, dimensions), score, tags: [] };
+    return { id, index, sectionIndex, text, antecedent, words, needsPredecessor, usable: !lastResort, people: sentencePeople, quality, vector, dense: lazyDense(vector, dimensions), centrality: centrality[index]! / maxCentrality, tags: [] };
   };
   const candidates = [
     ...whole.map((text, index) => candidate(index, text, vectors[index]!)),
