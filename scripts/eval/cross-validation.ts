@@ -41,12 +41,13 @@ export function assignFolds(items: ReadonlyArray<{ id: string; source: string }>
 
 /**
  * What a setting must maximize: its worst mean margin over the lead, over
- * every source and each of ROUGE-1, -2 and -L (the bar is "at or above the
- * lead on all three"), on the given articles.
+ * the given sources (all when null) and each of ROUGE-1, -2 and -L (the bar
+ * is "at or above the lead on all three"), on the given articles.
  */
-export function worstMargin(docs: readonly DocScores[]): number {
+export function worstMargin(docs: readonly DocScores[], sources: ReadonlySet<string> | null = null): number {
   let worst = Infinity;
   for (const source of new Set(docs.map((d) => d.source))) {
+    if (sources && !sources.has(source)) continue;
     const own = docs.filter((d) => d.source === source);
     for (const [system, lead] of METRICS) worst = Math.min(worst, mean(own.map((d) => d[system] - d[lead])));
   }
@@ -54,11 +55,11 @@ export function worstMargin(docs: readonly DocScores[]): number {
 }
 
 /** Index of the setting with the best worst margin on `ids`; a tie goes to the earlier (simpler) setting. */
-export function chooseSetting(scoresBySetting: ReadonlyArray<ReadonlyMap<string, DocScores>>, ids: ReadonlySet<string>): number {
+export function chooseSetting(scoresBySetting: ReadonlyArray<ReadonlyMap<string, DocScores>>, ids: ReadonlySet<string>, sources: ReadonlySet<string> | null = null): number {
   let best = 0;
   let bestValue = -Infinity;
   scoresBySetting.forEach((scores, k) => {
-    const value = worstMargin([...scores.values()].filter((d) => ids.has(d.id)));
+    const value = worstMargin([...scores.values()].filter((d) => ids.has(d.id)), sources);
     // A margin must beat the earlier one by more than rounding to count.
     if (value > bestValue + 1e-9) [best, bestValue] = [k, value];
   });
@@ -66,11 +67,11 @@ export function chooseSetting(scoresBySetting: ReadonlyArray<ReadonlyMap<string,
 }
 
 /** For each fold, the setting chosen on the other folds. */
-export function crossValidate(scoresBySetting: ReadonlyArray<ReadonlyMap<string, DocScores>>, folds: ReadonlyMap<string, number>, k: number): number[] {
+export function crossValidate(scoresBySetting: ReadonlyArray<ReadonlyMap<string, DocScores>>, folds: ReadonlyMap<string, number>, k: number, sources: ReadonlySet<string> | null = null): number[] {
   const chosen: number[] = [];
   for (let fold = 0; fold < k; fold++) {
     const training = new Set([...folds].filter(([, f]) => f !== fold).map(([id]) => id));
-    chosen.push(chooseSetting(scoresBySetting, training));
+    chosen.push(chooseSetting(scoresBySetting, training, sources));
   }
   return chosen;
 }

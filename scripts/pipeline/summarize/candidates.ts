@@ -2,11 +2,11 @@
 // (connective dropped, opening pronoun resolved where the article says who),
 // what it needs in order to be used, its quality and its centrality.
 import type { NormalizedArticle, Person } from "../../schema.ts";
-import { openingOf, replaceOpeningPronoun } from "./cohesion.ts";
-import { compressSentence, dropTrailingParticiple } from "./compress.ts";
+import { dropLeadingConnective, openingOf, replaceOpeningPronoun } from "./cohesion.ts";
+import { compressSentence } from "./compress.ts";
 import { antecedentOf, type PeopleIndex } from "./people.ts";
 import { sentenceQuality } from "./quality.ts";
-import { leaningPronoun, nameWords } from "./references.ts";
+import { leaningPronoun, mayName, nameWords } from "./references.ts";
 import { isCaption, splitRunIns } from "./run-ins.ts";
 import { cosineDense, termVectors, toDense, type TermVector } from "./score.ts";
 import { contentTerms, countWords } from "./words.ts";
@@ -71,8 +71,8 @@ export function buildCandidates(article: NormalizedArticle, people: PeopleIndex)
   // Each sentence whole (bar its connective and a redundant appositive) and, where
   // a trailing clause can go, compressed: the selection weighs what the clause
   // adds against its words. Vectors are of the words the summary would show.
-  const whole = flat.map((f) => compressSentence(f.display, article.people, { trailing: false }));
-  const short = whole.map((text) => dropTrailingParticiple(text));
+  const whole = flat.map((f) => dropLeadingConnective(f.display));
+  const short = flat.map((f) => compressSentence(f.display, article.people));
   const variants = short.flatMap((text, index) => (text !== whole[index] ? [{ index, text }] : []));
   const space = termVectors([...whole, ...variants.map((v) => v.text)], whole.length);
   const { sentences: vectors, document, dimensions } = space;
@@ -101,8 +101,9 @@ export function buildCandidates(article: NormalizedArticle, people: PeopleIndex)
       if (person) {
         antecedent = { person, possessive: opening.possessive };
         text = replaceOpeningPronoun(text, opening, NAME_SLOT);
-      } else if ((people.bySentence.get(ids[index - 1] ?? "") ?? []).length > 0) {
-        // Two people just before: ambiguous to us, but the reader of the pair knows.
+      } else if ((people.bySentence.get(ids[index - 1] ?? "") ?? []).length > 0 || mayName(flat[index - 1]?.display ?? "")) {
+        // Two people just before (ambiguous to us), or a name normalize did
+        // not take for a person: the reader of the pair knows who.
         needsPredecessor = true;
       } else {
         // The person was named where the summary cannot go (a dropped intro, a
@@ -115,8 +116,9 @@ export function buildCandidates(article: NormalizedArticle, people: PeopleIndex)
     // A pronoun further in with nothing before it to stand for ("After the
     // vote, he said"): a "he", "she" or "his" outside quotation marks is named
     // as an opening one is; any other makes the sentence lean on its predecessor,
-    // and when that predecessor names two or more things "it" could be, the
-    // sentence is only a last resort.
+    // and when a pronoun inside the sentence ("if it recognizes them") could
+    // be any of two or more things its predecessor names, the sentence is only
+    // a last resort.
     let leaning = leaningPronoun(antecedent ? text.replace(NAME_SLOT, antecedent.person.name) : text, personWords);
     if (leaning && !antecedent && !leaning.inQuote && /^(?:he|she|his)$/iu.test(leaning.pronoun)) {
       const person = antecedentOf(ids, index, people);
@@ -129,7 +131,7 @@ export function buildCandidates(article: NormalizedArticle, people: PeopleIndex)
     }
     if (leaning) {
       needsPredecessor = true;
-      if (leaning.kind !== "person" && (thingsBySentence.get(ids[index - 1] ?? "")?.size ?? 0) >= 2) lastResort = true;
+      if (leaning.at > 0 && leaning.kind !== "person" && (thingsBySentence.get(ids[index - 1] ?? "")?.size ?? 0) >= 2) lastResort = true;
     }
     const words = antecedent ? countWords(text.replace(NAME_SLOT, antecedent.person.name)) : text === display ? displayWords : countWords(text);
     const sentencePeople = [...named];

@@ -66,8 +66,7 @@ export function leaningPronoun(text: string, personWords: ReadonlySet<string>): 
       continue;
     }
     const previous = words[k - 1]?.[0].toLowerCase();
-    const capitalized = /^\p{Lu}/u.test(word) && !FUNCTION_WORDS.has(lower);
-    if (capitalized || (previous !== undefined && DETERMINERS.has(previous))) {
+    if (isNameLike(word) || (previous !== undefined && DETERMINERS.has(previous))) {
       nounish = true;
       if (!personWords.has(word)) thingish = true;
     }
@@ -85,4 +84,15 @@ function isExpletive(next: string | undefined, after: string | undefined): boole
 /** Words of the people's names ("Kim", "Jong", "Un"). */
 export function nameWords(names: readonly string[]): Set<string> {
   return new Set(names.flatMap((n) => n.split(/\s+/)));
+}
+
+/** Whether a sentence has a capitalized word past its first that could be a name. */
+export function mayName(text: string): boolean {
+  return [...text.matchAll(/(?<=\s)[‘“"(]?(\p{Lu}[\p{L}'’-]*)/gu)].some((m) => isNameLike(m[1]!));
+}
+
+/** A capitalized word that is not a function word opening a sentence ("US" is a name, "Us" is not). */
+function isNameLike(word: string): boolean {
+  if (!/^\p{Lu}/u.test(word)) return false;
+  return !FUNCTION_WORDS.has(word.toLowerCase()) || (word.length > 1 && word === word.toUpperCase());
 }
