@@ -22,7 +22,9 @@ const EXPLETIVE_NEEDS_BE = new Set("would will could may might has had".split(" 
 const FUNCTION_WORDS = new Set(
   ("the a an in on at as after before when while since during but and however yet so if though although because with for from by to of " +
     "last this that these those there here some many most all both each every one two three no not now then also still even only just " +
-    "i we you my our your me us").split(" "),
+    "i we you my our your me us " +
+    // Days and months name no one a pronoun could stand for.
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december").split(" "),
 );
 const DETERMINERS = new Set(["the", "a", "an"]);
 
