@@ -2,18 +2,18 @@
 // point first, and "the article's first N words" is the bar an extractive
 // summary must clear; weights tuned to beat it on one set fell below it on
 // another. So the backbone is the article's own order: usable sentences are
-// taken from the top until the minimum length is reached. A sentence is passed
-// over only for a reason a reader would give, each switched by one setting
-// that cross-validation on the dev set chooses (npm run eval:summary):
-//  - it is debris (a byline, a caption, boilerplate: quality.ts), always;
-//  - it leans on a sentence the gist does not show (needsPredecessor), always;
-//  - it would push the paragraph over the maximum (then its compressed form,
-//    or the next sentence);
+// taken from the top, whole, until the minimum length is reached. A sentence
+// is passed over only for a reason a reader would give:
+//  - it is debris (a byline, a caption, boilerplate: quality.ts);
+//  - it leans on a sentence the gist does not show (needsPredecessor), or its
+//    pronoun could stand for more than one thing (candidates.ts);
+//  - it would push the paragraph over the maximum (the next one may fit);
 //  - it repeats a sentence already chosen (`maxOverlap`);
 //  - it shares little with the rest of the story (`minCentrality`): an
-//    anecdotal or scene-setting opening;
-//  - `compression`: whether a sentence's trailing participial clause is cut
-//    (compress.ts) always, only to fit, or never.
+//    anecdotal or scene-setting opening.
+// The last two are the only settings; cross-validation on the dev set chooses
+// them (npm run eval:summary). Cutting clauses to fit (compress.ts) was a third
+// and never won: a cut clause costs the words the reference keeps.
 // An editor's tag the lead never names brings in the first sentence naming it.
 import type { Candidate } from "./candidates.ts";
 import { paragraphLength } from "./assemble.ts";
@@ -25,8 +25,6 @@ export interface Budget {
 }
 
 export interface LeadSelection {
-  /** Use a sentence's compressed form always, only when the whole one does not fit, or never. */
-  compression: "always" | "to-fit" | "never";
   /** A sentence whose content-term cosine to a chosen one is above this is skipped (1: never). */
   maxOverlap: number;
   /** A sentence whose centrality is below this share of the article's most central is skipped (0: never). */
@@ -37,19 +35,17 @@ export interface LeadSelection {
  * Chosen by 5-fold cross-validation on the dev set (npm run eval:summary prints
  * the fold choices and the setting all of dev chooses; they agree).
  */
-export const DEFAULT_SELECTION: LeadSelection = { compression: "never", maxOverlap: 0.5, minCentrality: 0.3 };
+export const DEFAULT_SELECTION: LeadSelection = { maxOverlap: 0.5, minCentrality: 0.3 };
 
 /** The settings cross-validation chooses among, the plain lead first (ties go to the earlier). */
 export function selectionGrid(): LeadSelection[] {
   const grid: LeadSelection[] = [];
-  for (const compression of ["never", "to-fit", "always"] as const)
-    for (const minCentrality of [0, 0.3])
-      for (const maxOverlap of [1, 0.5]) grid.push({ compression, maxOverlap, minCentrality });
+  for (const minCentrality of [0, 0.3]) for (const maxOverlap of [1, 0.7, 0.5]) grid.push({ maxOverlap, minCentrality });
   return grid;
 }
 
 export function describeSelection(s: LeadSelection): string {
-  return `compression ${s.compression}, maxOverlap ${s.maxOverlap}, minCentrality ${s.minCentrality}`;
+  return `maxOverlap ${s.maxOverlap}, minCentrality ${s.minCentrality}`;
 }
 
 /** Below this quality a sentence is debris (quality.ts gives 0.3 and less for each reason). */
@@ -84,15 +80,13 @@ export function selectSentences(candidates: readonly Candidate[], budget: Budget
 
 function lead(forms: readonly Forms[], budget: Budget, setting: LeadSelection): Candidate[] {
   const chosen: Candidate[] = [];
-  for (const { whole, short } of forms) {
+  for (const { whole } of forms) {
     if (paragraphWords(chosen) >= budget.minWords) break;
     if (!whole.usable || whole.quality < USABLE_QUALITY) continue;
     if (whole.needsPredecessor && !chosen.some((c) => c.index === whole.index - 1)) continue;
     if (whole.centrality < setting.minCentrality) continue;
     if (setting.maxOverlap < 1 && chosen.some((c) => cosineDense(whole.vector, c.dense()) > setting.maxOverlap)) continue;
-    const order = !short || setting.compression === "never" ? [whole] : setting.compression === "always" ? [short, whole] : [whole, short];
-    const form = order.find((f) => paragraphWords([...chosen, f]) <= budget.maxWords);
-    if (form) chosen.push(form);
+    if (paragraphWords([...chosen, whole]) <= budget.maxWords) chosen.push(whole);
   }
   return chosen;
 }
