@@ -11,7 +11,7 @@ import { normalize } from "../scripts/pipeline/normalize/index.ts";
 import { readPlainText } from "../scripts/pipeline/summarize/plain-text-source.ts";
 import { summarize } from "../scripts/pipeline/summarize/index.ts";
 import { contentTerms } from "../scripts/pipeline/summarize/words.ts";
-import { leaningPronoun, quotationSpans } from "../scripts/pipeline/summarize/references.ts";
+import { leaningPronoun, opensMainClause, quotationSpans } from "../scripts/pipeline/summarize/references.ts";
 import { choosePoints, pointKinds } from "../scripts/pipeline/summarize/key-points.ts";
 import { selectionGrid } from "../scripts/pipeline/summarize/select.ts";
 import { assignFolds, bootstrapInterval, chooseSetting, crossValidate, type DocScores } from "../scripts/eval/cross-validation.ts";
@@ -103,6 +103,14 @@ describe("key points that add", () => {
     expect(result.keyPoints.some((p) => /start in September/.test(p))).toBe(false);
     expect(result.keyPoints.some((p) => /12,000 cars/.test(p))).toBe(true);
   });
+  it("prefers, for what comes next, a sentence with a resolved future date", () => {
+    const numbers = [1, 2, 3, 4].map((index) => ({ index, terms: new Set([`figure${index}`]), kinds: ["number" as const] }));
+    const undated = { index: 0, terms: new Set(["talk", "resume", "soon"]), kinds: ["next" as const] };
+    const dated = { index: 5, terms: new Set(["envoy", "visit", "capital"]), kinds: ["next" as const], evidenced: ["next" as const] };
+    // Five places: one of each kind first, then article order; the dated sentence wins its place though it comes last.
+    expect(choosePoints([undated, ...numbers, dated]).map((p) => p.index)).toEqual([0, 1, 2, 3, 5]);
+    expect(choosePoints([undated, ...numbers, { ...dated, evidenced: [] }]).map((p) => p.index)).toEqual([0, 1, 2, 3, 4]);
+  });
   it("tells the kinds of fact apart", () => {
     const none = { futureDate: false, attributed: false, pastDate: false };
     expect(pointKinds("The council will meet again on Friday.", none)).toContain("next");
@@ -145,6 +153,12 @@ describe("pronouns and references", () => {
   it("names the person a leaning he or she stands for", () => {
     expect(summary.text).toContain("On Wednesday Dahl said the city had no choice");
     expect(all.join(" ")).not.toMatch(/On Wednesday she said/);
+  });
+  it("names a pronoun only where it is the subject of the main clause", () => {
+    expect(opensMainClause("After the vote, ")).toBe(true);
+    expect(opensMainClause("On Wednesday ")).toBe(true);
+    expect(opensMainClause("One of the crew testified that ")).toBe(false);
+    expect(opensMainClause("The council, which met on Monday, said ")).toBe(false);
   });
   it("never changes the words inside a quotation", () => {
     expect(all.join(" ")).not.toMatch(/“(?:Ingrid )?Dahl has made/);

@@ -6,7 +6,7 @@ import { dropLeadingConnective, openingOf, replaceOpeningPronoun } from "./cohes
 import { compressSentence } from "./compress.ts";
 import { antecedentOf, type PeopleIndex } from "./people.ts";
 import { sentenceQuality } from "./quality.ts";
-import { leaningPronoun, mayName, nameWords } from "./references.ts";
+import { leaningPronoun, mayName, nameWords, opensMainClause } from "./references.ts";
 import { isCaption, splitRunIns } from "./run-ins.ts";
 import { cosineDense, termVectors, toDense, type TermVector } from "./score.ts";
 import { contentTerms, countWords } from "./words.ts";
@@ -113,14 +113,14 @@ export function buildCandidates(article: NormalizedArticle, people: PeopleIndex)
         lastResort = true;
       }
     }
-    // A pronoun further in with nothing before it to stand for ("After the
-    // vote, he said"): a "he", "she" or "his" outside quotation marks is named
+    // A pronoun further in with nothing before it to stand for: a "he", "she"
+    // or "his" after an opening adverbial ("After the vote, he said") is named
     // as an opening one is; any other makes the sentence lean on its predecessor,
     // and when a pronoun inside the sentence ("if it recognizes them") could
     // be any of two or more things its predecessor names, the sentence is only
     // a last resort.
     let leaning = leaningPronoun(antecedent ? text.replace(NAME_SLOT, antecedent.person.name) : text, personWords);
-    if (leaning && !antecedent && !leaning.inQuote && /^(?:he|she|his)$/iu.test(leaning.pronoun)) {
+    if (leaning && !antecedent && !leaning.inQuote && /^(?:he|she|his)$/iu.test(leaning.pronoun) && opensMainClause(text.slice(0, leaning.at))) {
       const person = antecedentOf(ids, index, people);
       if (person) {
         const possessive = leaning.pronoun.toLowerCase() === "his";

@@ -58,6 +58,8 @@ interface Point {
   text: string;
   terms: Set<string>;
   kinds: PointKind[];
+  /** Kinds normalize found evidence for: a resolved future or past date, an attribution. */
+  evidenced: PointKind[];
 }
 
 /**
@@ -83,19 +85,26 @@ export function keyPoints(article: NormalizedArticle, candidates: readonly Candi
     if (leaningPronoun(text, personWords)) continue;
     const terms = termSet(text);
     if (gistTerms.some((g) => sharedShare(terms, g) > MAX_SHARED)) continue;
-    const kinds = pointKinds(text, { futureDate: futureDated.has(c.id), attributed: attributed.has(c.id), pastDate: pastDated.has(c.id) });
-    if (kinds.length > 0) pool.push({ index: c.index, text, terms, kinds });
+    const facts = { futureDate: futureDated.has(c.id), attributed: attributed.has(c.id), pastDate: pastDated.has(c.id) };
+    const kinds = pointKinds(text, facts);
+    const evidenced: PointKind[] = [...(facts.futureDate ? ["next" as const] : []), ...(facts.attributed ? ["reaction" as const] : []), ...(facts.pastDate ? ["background" as const] : [])];
+    if (kinds.length > 0) pool.push({ index: c.index, text, terms, kinds, evidenced });
   }
   return choosePoints(pool).map((p) => p.text);
 }
 
-/** One point of each kind first, then the rest in article order, none repeating another. */
-export function choosePoints<P extends { index: number; terms: Set<string>; kinds: readonly PointKind[] }>(pool: readonly P[]): P[] {
+/**
+ * One point of each kind first (the earliest with normalize's evidence for the
+ * kind, a resolved date or attribution, else the earliest the wording shows),
+ * then the rest in article order, none repeating another.
+ */
+export function choosePoints<P extends { index: number; terms: Set<string>; kinds: readonly PointKind[]; evidenced?: readonly PointKind[] }>(pool: readonly P[]): P[] {
   const chosen: P[] = [];
   const repeats = (p: P) => chosen.some((q) => sharedShare(p.terms, q.terms) > MAX_SHARED || sharedShare(q.terms, p.terms) > MAX_SHARED);
   for (const kind of KINDS) {
     if (chosen.length >= MAX_POINTS || chosen.some((q) => q.kinds.includes(kind))) continue;
-    const first = pool.find((p) => p.kinds.includes(kind) && !chosen.includes(p) && !repeats(p));
+    const open = pool.filter((p) => p.kinds.includes(kind) && !chosen.includes(p) && !repeats(p));
+    const first = open.find((p) => p.evidenced?.includes(kind)) ?? open[0];
     if (first) chosen.push(first);
   }
   for (const p of pool) {

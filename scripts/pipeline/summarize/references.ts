@@ -98,3 +98,14 @@ function isNameLike(word: string): boolean {
   if (!/^\p{Lu}/u.test(word)) return false;
   return !FUNCTION_WORDS.has(word.toLowerCase()) || (word.length > 1 && word === word.toUpperCase());
 }
+
+/**
+ * Whether the words before a pronoun are only an opening adverbial ("After
+ * the vote, he said", "On Wednesday she said"), so the pronoun is the subject
+ * of the main clause and naming it cannot change what the sentence says about
+ * whom ("One testified that he ..." is left alone).
+ */
+export function opensMainClause(prefix: string): boolean {
+  if (/^[^,;:“”"‘’]{1,60},\s*$/u.test(prefix)) return true;
+  return /^(?:On|In|At|By|Last|This|Later|Earlier|Then|Now|Today|Yesterday)(?:\s+[\p{L}\d]+){0,2}\s+$/u.test(prefix);
+}
