@@ -105,6 +105,12 @@ await runCli(async () => {
   lines.push("");
   lines.push(`## cross-validation: ${k} folds (by a hash of the id, each source dealt evenly), ${grid.length} settings`);
   lines.push(`a setting's worth: its worst mean margin over the length-matched lead over ROUGE-1/2/L, on ${selectOn ?? "every source"}; ties go to the earlier setting`);
+  // Each setting on the whole set (fitted figures: what the choice is made from, not what it is judged by).
+  grid.forEach((selection, s) => {
+    const docs = [...scoresBySetting[s]!.values()].filter((d) => selectOn === null || d.source === selectOn);
+    const margins = METRICS.map(([system, lead]) => `${(100 * mean(docs.map((d) => d[system] - d[lead]))).toFixed(2).padStart(6)}`).join(" ");
+    lines.push(`setting ${s + 1}: ${describeSelection(selection).padEnd(34)} margin over the lead, R-1/R-2/R-L, fitted: ${margins}`);
+  });
   foldChoice.forEach((s, fold) => lines.push(`fold ${fold + 1} (${[...folds.values()].filter((f) => f === fold).length} articles): chosen on the other folds: ${describeSelection(grid[s]!)}`));
   lines.push(`chosen on the whole set: ${describeSelection(grid[chosenOnAll]!)}; the build uses: ${describeSelection(DEFAULT_SELECTION)}${chosenOnAll === defaultIndex ? " (the same)" : " (DIFFERENT: update DEFAULT_SELECTION in select.ts)"}`);
   lines.push(`cross-validated predictions in ${path.relative(root, out)}`);

@@ -43,21 +43,6 @@ const OPENS_QUOTATION = /^[‘“'"]/u;
 
 export interface CandidateSet {
   candidates: Candidate[];
-  /** Per term id (the ids of `Candidate.vector`): how many sentences use the term. */
-  sentenceFrequency: Float64Array;
-  /** Per term id: 1 when the article's own labels (title, subheads, tags) use the term. */
-  topical: Uint8Array;
-}
-
-/**
- * Words the article is labelled with: its title (unless it was made from the
- * text), subheads and tags. What an editor names a story by is what its
- * summary must mention.
- */
-function labelTerms(article: NormalizedArticle): string[] {
-  const labels = [...article.tags.map((t) => t.name), ...article.sections.map((s) => s.headingDisplay ?? "")];
-  if (article.titleOrigin !== "inferred") labels.push(article.title);
-  return contentTerms(labels.join(" \n "));
 }
 
 export function buildCandidates(article: NormalizedArticle, people: PeopleIndex): CandidateSet {
@@ -148,12 +133,7 @@ export function buildCandidates(article: NormalizedArticle, people: PeopleIndex)
     const has = new Set(c.vector.ids);
     c.tags = tagIds.flatMap((ids, k) => (ids.length > 0 && ids.every((id) => has.has(id)) ? [k] : []));
   }
-  const topical = new Uint8Array(dimensions);
-  for (const term of labelTerms(article)) {
-    const id = space.idOf.get(term);
-    if (id !== undefined) topical[id] = 1;
-  }
-  return { candidates, sentenceFrequency: space.sentenceFrequency, topical };
+  return { candidates };
 }
 
 function lazyDense(vector: TermVector, dimensions: number): () => Float64Array {

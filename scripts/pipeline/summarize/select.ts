@@ -35,7 +35,7 @@ export interface LeadSelection {
  * Chosen by 5-fold cross-validation on the dev set (npm run eval:summary prints
  * the fold choices and the setting all of dev chooses; they agree).
  */
-export const DEFAULT_SELECTION: LeadSelection = { maxOverlap: 0.5, minCentrality: 0.3 };
+export const DEFAULT_SELECTION: LeadSelection = { maxOverlap: 0.5, minCentrality: 0 };
 
 /** The settings cross-validation chooses among, the plain lead first (ties go to the earlier). */
 export function selectionGrid(): LeadSelection[] {
