@@ -11,7 +11,7 @@ import { normalize } from "../scripts/pipeline/normalize/index.ts";
 import { readPlainText } from "../scripts/pipeline/summarize/plain-text-source.ts";
 import { summarize } from "../scripts/pipeline/summarize/index.ts";
 import { contentTerms } from "../scripts/pipeline/summarize/words.ts";
-import { leaningPronoun, opensMainClause, quotationSpans } from "../scripts/pipeline/summarize/references.ts";
+import { hasUnknownName, leaningPronoun, opensMainClause, quotationSpans } from "../scripts/pipeline/summarize/references.ts";
 import { choosePoints, pointKinds } from "../scripts/pipeline/summarize/key-points.ts";
 import { selectionGrid } from "../scripts/pipeline/summarize/select.ts";
 import { assignFolds, bootstrapInterval, chooseSetting, crossValidate, type DocScores } from "../scripts/eval/cross-validation.ts";
@@ -159,6 +159,19 @@ describe("pronouns and references", () => {
     expect(opensMainClause("On Wednesday ")).toBe(true);
     expect(opensMainClause("One of the crew testified that ")).toBe(false);
     expect(opensMainClause("The council, which met on Monday, said ")).toBe(false);
+  });
+  it("does not name a pronoun after a sentence with a name the article's people do not list", () => {
+    const known = new Set(["Erik", "Lund"]);
+    expect(hasUnknownName("Swedish rider Tomas Brandt, who finished behind Erik Lund, had to withdraw.", known)).toBe(true);
+    expect(hasUnknownName("The General Secretary met Erik Lund at the Supreme Court.", known)).toBe(false);
+    const story = [
+      "The race began on a sombre note when Swedish rider Tomas Brandt, who finished second behind countryman Erik Lund last year, had to withdraw.",
+      "His wife Karin spent part of last week in hospital with a serious infection, and the family asked for privacy.",
+      "Organisers said the race would go ahead as planned on Sunday, with eighty riders from twelve countries on the start list.",
+      "Lund, the defending champion, said the whole field was thinking of the family and wished them well.",
+    ].join("\n");
+    const result = summarize(plain(story), null, budget);
+    expect([result.summary.text, ...result.keyPoints].join(" ")).not.toMatch(/Lund’s wife/);
   });
   it("never changes the words inside a quotation", () => {
     expect(all.join(" ")).not.toMatch(/“(?:Ingrid )?Dahl has made/);

@@ -6,7 +6,7 @@ import { dropLeadingConnective, openingOf, replaceOpeningPronoun } from "./cohes
 import { compressSentence } from "./compress.ts";
 import { antecedentOf, type PeopleIndex } from "./people.ts";
 import { sentenceQuality } from "./quality.ts";
-import { leaningPronoun, mayName, nameWords, opensMainClause } from "./references.ts";
+import { hasUnknownName, leaningPronoun, mayName, nameWords, opensMainClause } from "./references.ts";
 import { isCaption, splitRunIns } from "./run-ins.ts";
 import { cosineDense, termVectors, toDense, type TermVector } from "./score.ts";
 import { contentTerms, countWords } from "./words.ts";
@@ -72,6 +72,21 @@ export function buildCandidates(article: NormalizedArticle, people: PeopleIndex)
   const thingsBySentence = new Map<string, Set<string>>();
   for (const entity of [...article.organizations, ...article.places])
     for (const m of entity.mentions) thingsBySentence.set(m.sentenceId, (thingsBySentence.get(m.sentenceId) ?? new Set()).add(entity.id));
+  const knownWords = nameWords([...article.people, ...article.organizations, ...article.places].flatMap((e) => [e.name, ...e.aliases, ...e.mentions.map((m) => m.text)]));
+  /**
+   * The person a pronoun of sentence `index` stands for, unless a sentence
+   * between it and that person's mention has a name the article's people do
+   * not list: then the pronoun may mean that one, and it is not named.
+   */
+  const namedAntecedent = (index: number): Person | null => {
+    const person = antecedentOf(ids, index, people);
+    if (!person) return null;
+    for (let k = index - 1; k >= 0; k--) {
+      if (hasUnknownName(flat[k]!.display, knownWords)) return null;
+      if ((people.bySentence.get(ids[k]!) ?? []).includes(person)) break;
+    }
+    return person;
+  };
   const candidate = (index: number, shown: string, vector: TermVector): Candidate => {
     const { id, sectionIndex, quality, named, display, displayWords } = shared[index]!;
     let text = shown;
@@ -82,7 +97,7 @@ export function buildCandidates(article: NormalizedArticle, people: PeopleIndex)
     // A pronoun inside a quotation is the speaker's: it is never replaced.
     if (opening.kind === "person-pronoun" && OPENS_QUOTATION.test(text)) needsPredecessor = true;
     else if (opening.kind === "person-pronoun") {
-      const person = antecedentOf(ids, index, people);
+      const person = namedAntecedent(index);
       if (person) {
         antecedent = { person, possessive: opening.possessive };
         text = replaceOpeningPronoun(text, opening, NAME_SLOT);
@@ -106,7 +121,7 @@ export function buildCandidates(article: NormalizedArticle, people: PeopleIndex)
     // a last resort.
     let leaning = leaningPronoun(antecedent ? text.replace(NAME_SLOT, antecedent.person.name) : text, personWords);
     if (leaning && !antecedent && !leaning.inQuote && /^(?:he|she|his)$/iu.test(leaning.pronoun) && opensMainClause(text.slice(0, leaning.at))) {
-      const person = antecedentOf(ids, index, people);
+      const person = namedAntecedent(index);
       if (person) {
         const possessive = leaning.pronoun.toLowerCase() === "his";
         antecedent = { person, possessive };

@@ -109,3 +109,31 @@ export function opensMainClause(prefix: string): boolean {
   if (/^[^,;:“”"‘’]{1,60},\s*$/u.test(prefix)) return true;
   return /^(?:On|In|At|By|Last|This|Later|Earlier|Then|Now|Today|Yesterday)(?:\s+[\p{L}\d]+){0,2}\s+$/u.test(prefix);
 }
+
+/** Capitalized words that make titles and institutions, not names ("General Secretary", "Crown Court"). */
+const TITLE_WORDS = new Set(
+  ("general secretary president vice prime minister chairman chairwoman chief executive director professor doctor dr mr mrs ms miss sir " +
+    "lord lady judge justice senator governor mayor coach manager captain officer police court crown high supreme state states united " +
+    "national international royal department ministry office party congress assembly council committee university school hospital club " +
+    "league cup premier world news agency company group bank street road north south east west new").split(" "),
+);
+
+/**
+ * Whether the text has a run of two or more name-like words none of which is
+ * a known name ("Australian Marc Leishman" when normalize found only "Adam
+ * Scott"), other than a title or an institution: a person the pronoun may
+ * stand for whom the article's people do not list.
+ */
+export function hasUnknownName(text: string, knownWords: ReadonlySet<string>): boolean {
+  const words = [...text.matchAll(/[\p{L}\p{N}]+(?:['’.-][\p{L}]+)*/gu)].map((m) => m[0].replace(/['’]s$/u, ""));
+  for (let start = 0; start < words.length; start++) {
+    if (!isNameLike(words[start]!) || (start > 0 && isNameLike(words[start - 1]!))) continue;
+    let end = start;
+    while (end < words.length && isNameLike(words[end]!)) end++;
+    const run = words.slice(start, end);
+    // A run after "the" ("the old Stone Bridge") names a thing, not a person.
+    const afterThe = words[start - 1]?.toLowerCase() === "the" || (words[start - 2]?.toLowerCase() === "the" && /^\p{Ll}/u.test(words[start - 1] ?? ""));
+    if (run.length >= 2 && !afterThe && !run.some((w) => knownWords.has(w)) && !run.every((w) => TITLE_WORDS.has(w.toLowerCase()))) return true;
+  }
+  return false;
+}
