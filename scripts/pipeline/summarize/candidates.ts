@@ -6,7 +6,7 @@ import { dropLeadingConnective, openingOf, replaceOpeningPronoun } from "./cohes
 import { compressSentence } from "./compress.ts";
 import { antecedentOf, type PeopleIndex } from "./people.ts";
 import { sentenceQuality } from "./quality.ts";
-import { hasUnknownName, leaningPronoun, mayName, nameWords, opensMainClause } from "./references.ts";
+import { closesUnopenedQuotation, hasUnknownName, leaningPronoun, mayName, nameWords, opensMainClause } from "./references.ts";
 import { isCaption, splitRunIns } from "./run-ins.ts";
 import { cosineDense, termVectors, toDense, type TermVector } from "./score.ts";
 import { contentTerms, countWords } from "./words.ts";
@@ -129,6 +129,8 @@ export function buildCandidates(article: NormalizedArticle, people: PeopleIndex)
         leaning = leaningPronoun(text.replace(NAME_SLOT, person.name), personWords);
       }
     }
+    // The end of a quotation opened in the sentence before reads only after it.
+    if (closesUnopenedQuotation(text)) needsPredecessor = true;
     if (leaning) {
       needsPredecessor = true;
       if (leaning.at > 0 && leaning.kind !== "person" && (thingsBySentence.get(ids[index - 1] ?? "")?.size ?? 0) >= 2) lastResort = true;

@@ -8,18 +8,20 @@
 // importance), then any other that qualifies, to five, shown in article order.
 // A point may share at most half of its content words with any gist sentence
 // and with any other point; a point must stand alone (no pronoun leaning on a
-// sentence the reader is not shown). A short article gets fewer points, or
+// sentence the reader is not shown, no piece of a longer quotation). A short article gets fewer points, or
 // none, rather than the gist again.
 import type { NormalizedArticle } from "../../schema.ts";
 import type { Candidate } from "./candidates.ts";
 import { assembleSentences } from "./assemble.ts";
-import { leaningPronoun, nameWords } from "./references.ts";
+import { leaningPronoun, nameWords, narrationWords, quotationsClosed } from "./references.ts";
 import { USABLE_QUALITY } from "./select.ts";
 import { contentTerms } from "./words.ts";
 
 export const MAX_POINTS = 5;
 const MAX_POINT_WORDS = 35;
 const MIN_POINT_WORDS = 8;
+/** Words outside quotation marks a point needs: at least "X said" and a little more. */
+const MIN_NARRATION = 3;
 /** Share of a point's content words it may have in common with a gist sentence or another point. */
 export const MAX_SHARED = 0.5;
 
@@ -69,6 +71,7 @@ interface Point {
 export function keyPoints(article: NormalizedArticle, candidates: readonly Candidate[], gist: readonly string[], gistIndexes: ReadonlySet<number>): string[] {
   const gistTerms = gist.map(termSet);
   const personWords = nameWords(article.people.map((p) => p.name));
+  const thingWords = nameWords([...article.organizations, ...article.places].flatMap((e) => [e.name, ...e.aliases]));
   const day = article.date.slice(0, 10);
   const futureDated = new Set(article.dates.filter((d) => d.start > day).map((d) => d.sentenceId));
   const pastDated = new Set(article.dates.filter((d) => d.end < day).map((d) => d.sentenceId));
@@ -82,7 +85,9 @@ export function keyPoints(article: NormalizedArticle, candidates: readonly Candi
     if (c.words < MIN_POINT_WORDS || c.words > MAX_POINT_WORDS) continue;
     // Standing alone: a resolved pronoun is given the person's full name.
     const text = assembleSentences([c])[0]!;
-    if (leaningPronoun(text, personWords)) continue;
+    // Standing alone: no pronoun leaning elsewhere, no piece of a longer
+    // quotation, and a quotation says who said it.
+    if (leaningPronoun(text, personWords, { thingWords, strict: true }) || !quotationsClosed(text) || narrationWords(text) < MIN_NARRATION) continue;
     const terms = termSet(text);
     if (gistTerms.some((g) => sharedShare(terms, g) > MAX_SHARED)) continue;
     const facts = { futureDate: futureDated.has(c.id), attributed: attributed.has(c.id), pastDate: pastDated.has(c.id) };

@@ -22,11 +22,21 @@ const EXPLETIVE_NEEDS_BE = new Set("would will could may might has had".split(" 
 const FUNCTION_WORDS = new Set(
   ("the a an in on at as after before when while since during but and however yet so if though although because with for from by to of " +
     "last this that these those there here some many most all both each every one two three no not now then also still even only just " +
-    "i we you my our your me us " +
+    "i we you my our your me us yes no okay oh well " +
     // Days and months name no one a pronoun could stand for.
     "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december").split(" "),
 );
 const DETERMINERS = new Set(["the", "a", "an"]);
+const DEMONSTRATIVES = new Set(["this", "that", "these", "those"]);
+/** Nouns for people: after an article they can be what "he" or "she" stands for. */
+const PERSON_NOUNS = new Set(
+  ("man men woman women boy boys girl girls child children father mother son daughter wife husband brother sister friend player players " +
+    "coach manager owner driver officer officers policeman spokesman spokeswoman spokesperson official officials minister president leader " +
+    "chief judge lawyer doctor nurse teacher student pupil resident victim suspect worker employee fan singer actor actress star author " +
+    "writer researcher scientist expert analyst professor chairman director executive boss captain striker midfielder defender goalkeeper " +
+    "senator governor mayor king queen prince princess priest soldier pilot passenger customer patient mum dad grandmother grandfather " +
+    "couple parents partner girlfriend boyfriend winner champion candidate mp").split(" "),
+);
 
 export interface Leaning {
   /** The pronoun as written ("it", "He"). */
@@ -49,29 +59,49 @@ export function quotationSpans(text: string): Array<[number, number]> {
 /**
  * The first pronoun of `text` with nothing before it in the sentence it could
  * stand for, or null. `personWords` are the words of the article's people's
- * names: a name anchors "he", not "it".
+ * names: a name anchors "he", not "it". `strict` (for a key point, which
+ * stands alone) asks "he"/"she" for a person before it: a person's name, a
+ * name not among `thingWords` (places, organizations), or a noun for a person
+ * after an article ("the minister"); otherwise any name or noun will do (a
+ * gist sentence is read after its predecessor).
  */
-export function leaningPronoun(text: string, personWords: ReadonlySet<string>): Leaning | null {
+export function leaningPronoun(text: string, personWords: ReadonlySet<string>, { thingWords = new Set<string>(), strict = false }: { thingWords?: ReadonlySet<string>; strict?: boolean } = {}): Leaning | null {
   const quotes = quotationSpans(text);
   const inQuote = (at: number) => quotes.some(([s, e]) => at > s && at < e);
   const words = [...text.matchAll(/[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu)];
-  let nounish = false;
-  let thingish = false;
+  // Anchors seen so far, [outside quotations, inside]: the speaker's words
+  // inside a quotation do not say whom the narration's "she said" means.
+  const personish = [false, false];
+  const nounish = [false, false];
+  const thingish = [false, false];
   for (let k = 0; k < words.length; k++) {
     const word = words[k]![0];
     const lower = word.toLowerCase();
-    const kind = PRONOUNS.get(lower);
+    const quoted = inQuote(words[k]!.index);
+    // "to expect that." — a demonstrative standing alone is a pronoun too.
+    const kind = PRONOUNS.get(lower) ?? (DEMONSTRATIVES.has(lower) && /^[.,;:!?]/u.test(text.slice(words[k]!.index + word.length)) ? "thing" : undefined);
     if (kind) {
       if (lower === "it" && isExpletive(words[k + 1]?.[0], words[k + 2]?.[0])) continue;
-      const anchored = kind === "thing" ? thingish : nounish;
-      if (!anchored) return { pronoun: word, at: words[k]!.index, kind, inQuote: inQuote(words[k]!.index) };
+      // Inside a quotation anything before counts; outside, only the narration.
+      const seen = (flags: boolean[]) => (quoted ? flags[0] || flags[1] : flags[0]);
+      const anchored = kind === "thing" ? seen(thingish) : kind === "person" && strict ? seen(personish) : seen(nounish);
+      if (!anchored) return { pronoun: word, at: words[k]!.index, kind, inQuote: quoted };
       continue;
     }
+    const at = quoted ? 1 : 0;
     const previous = words[k - 1]?.[0].toLowerCase();
-    if (isNameLike(word) || (previous !== undefined && DETERMINERS.has(previous))) {
-      nounish = true;
-      if (!personWords.has(word)) thingish = true;
+    const afterDeterminer = [words[k - 1], words[k - 2], words[k - 3]].some((w) => w !== undefined && DETERMINERS.has(w[0].toLowerCase()));
+    if (isNameLike(word)) {
+      nounish[at] = true;
+      if (!personWords.has(word)) thingish[at] = true;
+      // A name the article does not list as a place or an organization may be a person's.
+      if (personWords.has(word) || !thingWords.has(word)) personish[at] = true;
+    } else if (previous !== undefined && DETERMINERS.has(previous)) {
+      nounish[at] = true;
+      thingish[at] = true;
     }
+    // "the former minister", "the 39-year-old": a noun for a person.
+    if (afterDeterminer && (PERSON_NOUNS.has(lower) || (lower === "old" && previous === "year"))) personish[at] = nounish[at] = true;
   }
   return null;
 }
@@ -136,4 +166,31 @@ export function hasUnknownName(text: string, knownWords: ReadonlySet<string>): b
     if (run.length >= 2 && !afterThe && !run.some((w) => knownWords.has(w)) && !run.every((w) => TITLE_WORDS.has(w.toLowerCase()))) return true;
   }
   return false;
+}
+
+/**
+ * Whether every quotation in the text opens and closes in it: a sentence cut
+ * from a longer quotation ("‘I will keep that private.") does not stand alone.
+ */
+export function quotationsClosed(text: string): boolean {
+  const count = (re: RegExp) => text.match(re)?.length ?? 0;
+  if (count(/“/g) !== count(/”/g) || count(/"/g) % 2 === 1) return false;
+  // Single marks: an opening ‘ must be closed by a ’ that ends a word run (not "it’s"), and a closing one needs its opening.
+  const opens = count(/(?:^|[\s(“"])‘/gu);
+  const closes = count(/’(?=[\s,.;:!?)”"]|$)/gu) - count(/\p{L}s’(?=\s)/gu);
+  return opens === closes;
+}
+
+/** Whether the text closes a quotation it did not open ("Yes,” he was quoted as saying."). */
+export function closesUnopenedQuotation(text: string): boolean {
+  const count = (re: RegExp) => text.match(re)?.length ?? 0;
+  if (count(/”/g) > count(/“/g)) return true;
+  return count(/’(?=[\s,.;:!?)”"]|$)/gu) - count(/\p{L}s’(?=\s)/gu) > count(/(?:^|[\s(“"])‘/gu);
+}
+
+/** Words of the text outside its quotations: who said it, and what the narration says. */
+export function narrationWords(text: string): number {
+  let outside = text;
+  for (const [start, end] of quotationSpans(text).reverse()) outside = outside.slice(0, start) + " " + outside.slice(end);
+  return outside.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
 }
