@@ -11,7 +11,7 @@ import { normalize } from "../scripts/pipeline/normalize/index.ts";
 import { readPlainText } from "../scripts/pipeline/summarize/plain-text-source.ts";
 import { summarize } from "../scripts/pipeline/summarize/index.ts";
 import { contentTerms } from "../scripts/pipeline/summarize/words.ts";
-import { hasUnknownName, leaningPronoun, opensMainClause, quotationSpans } from "../scripts/pipeline/summarize/references.ts";
+import { closesUnopenedQuotation, hasUnknownName, leaningPronoun, narrationWords, opensMainClause, quotationSpans, quotationsClosed } from "../scripts/pipeline/summarize/references.ts";
 import { choosePoints, pointKinds } from "../scripts/pipeline/summarize/key-points.ts";
 import { selectionGrid } from "../scripts/pipeline/summarize/select.ts";
 import { assignFolds, bootstrapInterval, chooseSetting, crossValidate, type DocScores } from "../scripts/eval/cross-validation.ts";
@@ -135,6 +135,12 @@ describe("pronouns and references", () => {
     expect(quoted?.pronoun).toBe("He");
     expect(quoted?.inQuote).toBe(true);
     expect(quotationSpans("A ‘grand’ plan, he said: “Don’t wait.”")).toEqual([[2, 9], [25, 38]]);
+    // A key point stands alone: "they" after one person's name, "he" after only a place, lean.
+    expect(leaningPronoun("Ingrid Dahl said they were victims of the closure.", people, { strict: true })?.pronoun).toBe("they");
+    expect(leaningPronoun("As a guide in the old harbour at Lorvik, he met every ferry.", people, { thingWords: new Set(["Lorvik"]), strict: true })?.pronoun).toBe("he");
+    expect(leaningPronoun("As a guide in the old harbour at Lorvik, he met every ferry.", people)).toBeNull();
+    expect(leaningPronoun("The former mayor said he met every ferry.", people, { strict: true })).toBeNull();
+    expect(leaningPronoun("Ingrid Dahl will have come to expect that.", people)?.pronoun).toBe("that");
   });
 
   const MAYOR = [
@@ -172,6 +178,29 @@ describe("pronouns and references", () => {
     ].join("\n");
     const result = summarize(plain(story), null, budget);
     expect([result.summary.text, ...result.keyPoints].join(" ")).not.toMatch(/Lund’s wife/);
+  });
+  it("keeps a quotation whole: its tail only after its opening, and no piece of one as a key point", () => {
+    expect(closesUnopenedQuotation("Yes,” she was once quoted as saying.")).toBe(true);
+    expect(closesUnopenedQuotation("“We will win,” Lund said.")).toBe(false);
+    expect(closesUnopenedQuotation("The riders’ union said it was ‘absurd’ to cancel.")).toBe(false);
+    expect(quotationsClosed("‘I will keep all that private because it should be.")).toBe(false);
+    expect(quotationsClosed("Lund said: ‘We will race on Sunday.’")).toBe(true);
+    expect(narrationWords("“We will race on Sunday whatever the weather brings.”")).toBe(0);
+    expect(narrationWords("“We will race,” Erik Lund said.")).toBe(3);
+    const story = [
+      "Organisers of the Lorvik cycling race confirmed on Monday that the event will go ahead on Sunday despite the bridge closure.",
+      "The route has been changed to cross the river on the new ferry bridge to the north of the town centre.",
+      "“We looked at every option and this is the safest one for riders and spectators.",
+      "It also keeps the finish in the old market square,” the race director said.",
+      "The race will start at ten in the morning, and about eighty riders from twelve countries have entered.",
+      "“Nobody wanted to lose the race this year after all the work the volunteers have done.”",
+      "Local shops expect the race to bring more than five thousand visitors to the town centre.",
+    ].join("\n");
+    const result = summarize(plain(story), null, budget);
+    for (const point of result.keyPoints) {
+      expect(point).not.toMatch(/^It also keeps|^“We looked|^“Nobody wanted/);
+    }
+    expect(result.keyPoints.some((p) => /eighty riders/.test(p))).toBe(true);
   });
   it("never changes the words inside a quotation", () => {
     expect(all.join(" ")).not.toMatch(/“(?:Ingrid )?Dahl has made/);

@@ -84,7 +84,8 @@ export function leaningPronoun(text: string, personWords: ReadonlySet<string>, {
       if (lower === "it" && isExpletive(words[k + 1]?.[0], words[k + 2]?.[0])) continue;
       // Inside a quotation anything before counts; outside, only the narration.
       const seen = (flags: boolean[]) => (quoted ? flags[0] || flags[1] : flags[0]);
-      const anchored = kind === "thing" ? seen(thingish) : kind === "person" && strict ? seen(personish) : seen(nounish);
+      // Strict: "he" needs a person before it, and "they" something other than one person's name.
+      const anchored = kind === "thing" || (strict && kind === "either") ? seen(thingish) : kind === "person" && strict ? seen(personish) : seen(nounish);
       if (!anchored) return { pronoun: word, at: words[k]!.index, kind, inQuote: quoted };
       continue;
     }
