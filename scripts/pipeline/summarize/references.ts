@@ -28,6 +28,8 @@ const FUNCTION_WORDS = new Set(
 );
 const DETERMINERS = new Set(["the", "a", "an"]);
 const DEMONSTRATIVES = new Set(["this", "that", "these", "those"]);
+/** Cheap test for anything leaningPronoun could find; many sentences have none. */
+const MAY_LEAN = /\b(?:[Hh]e|[Hh]im|[Hh]is|[Ss]he|[Hh]er|[Hh]ers|[Ii]ts?|[Tt]hey|[Tt]hem|[Tt]heirs?)\b|\b(?:[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose)[.,;:!?]/u;
 /** Nouns for people: after an article they can be what "he" or "she" stands for. */
 const PERSON_NOUNS = new Set(
   ("man men woman women boy boys girl girls child children father mother son daughter wife husband brother sister friend player players " +
@@ -66,6 +68,7 @@ export function quotationSpans(text: string): Array<[number, number]> {
  * gist sentence is read after its predecessor).
  */
 export function leaningPronoun(text: string, personWords: ReadonlySet<string>, { thingWords = new Set<string>(), strict = false }: { thingWords?: ReadonlySet<string>; strict?: boolean } = {}): Leaning | null {
+  if (!MAY_LEAN.test(text)) return null;
   const quotes = quotationSpans(text);
   const inQuote = (at: number) => quotes.some(([s, e]) => at > s && at < e);
   const words = [...text.matchAll(/[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu)];
@@ -89,9 +92,12 @@ export function leaningPronoun(text: string, personWords: ReadonlySet<string>, {
       if (!anchored) return { pronoun: word, at: words[k]!.index, kind, inQuote: quoted };
       continue;
     }
+    // Once the narration has anchored every kind, no later pronoun can lean.
+    if (nounish[0] && thingish[0] && (!strict || personish[0])) return null;
     const at = quoted ? 1 : 0;
     const previous = words[k - 1]?.[0].toLowerCase();
-    const afterDeterminer = [words[k - 1], words[k - 2], words[k - 3]].some((w) => w !== undefined && DETERMINERS.has(w[0].toLowerCase()));
+    const isDeterminer = (j: number) => j >= 0 && DETERMINERS.has(words[j]![0].toLowerCase());
+    const afterDeterminer = isDeterminer(k - 1) || isDeterminer(k - 2) || isDeterminer(k - 3);
     if (isNameLike(word)) {
       nounish[at] = true;
       if (!personWords.has(word)) thingish[at] = true;
