@@ -140,7 +140,13 @@ describe("pronouns and references", () => {
     expect(leaningPronoun("As a guide in the old harbour at Lorvik, he met every ferry.", people, { thingWords: new Set(["Lorvik"]), strict: true })?.pronoun).toBe("he");
     expect(leaningPronoun("As a guide in the old harbour at Lorvik, he met every ferry.", people)).toBeNull();
     expect(leaningPronoun("The former mayor said he met every ferry.", people, { strict: true })).toBeNull();
+    expect(leaningPronoun("Analysts say he may change course.", people, { strict: true })?.pronoun).toBe("he");
+    expect(leaningPronoun("Tomas Brandt says he may change course.", people, { strict: true })).toBeNull();
     expect(leaningPronoun("Ingrid Dahl will have come to expect that.", people)?.pronoun).toBe("that");
+    expect(leaningPronoun("The new bridge will open next year, and it will carry trams.", people, { strict: true })?.pronoun).toBe("it");
+    expect(leaningPronoun("The new bridge will open next year, and it will carry trams.", people)).toBeNull();
+    expect(leaningPronoun("Dahl said the plan would work, and it would be at the heart of the town.", people, { strict: true })?.pronoun).toBe("it");
+    expect(leaningPronoun("Dahl said it would be hard to find the money.", people)).toBeNull();
   });
 
   const MAYOR = [

@@ -84,7 +84,8 @@ export function leaningPronoun(text: string, personWords: ReadonlySet<string>, {
     // "to expect that." — a demonstrative standing alone is a pronoun too.
     const kind = PRONOUNS.get(lower) ?? (DEMONSTRATIVES.has(lower) && /^[.,;:!?]/u.test(text.slice(words[k]!.index + word.length)) ? "thing" : undefined);
     if (kind) {
-      if (lower === "it" && isExpletive(words[k + 1]?.[0], words[k + 2]?.[0])) continue;
+      // Strict: "it will be ..." may well mean something; only "it is/seems" passes as empty.
+      if (lower === "it" && isExpletive(words[k + 1]?.[0], strict ? undefined : words[k + 2]?.[0])) continue;
       // Inside a quotation anything before counts; outside, only the narration.
       const seen = (flags: boolean[]) => (quoted ? flags[0] || flags[1] : flags[0]);
       // Strict: "he" needs a person before it, and "they" something other than one person's name.
@@ -92,8 +93,15 @@ export function leaningPronoun(text: string, personWords: ReadonlySet<string>, {
       if (!anchored) return { pronoun: word, at: words[k]!.index, kind, inQuote: quoted };
       continue;
     }
+    // Strict: a new clause (", and it will be") starts its anchors afresh, so
+    // a point's "it" does not lean on a noun of another clause.
+    if (strict && (lower === "and" || lower === "but") && /[,;]\s*$/u.test(text.slice(0, words[k]!.index))) {
+      personish[0] = nounish[0] = thingish[0] = false;
+      continue;
+    }
     // Once the narration has anchored every kind, no later pronoun can lean.
-    if (nounish[0] && thingish[0] && (!strict || personish[0])) return null;
+    // (Strict clauses start afresh, so there it reads on.)
+    if (!strict && nounish[0] && thingish[0]) return null;
     const at = quoted ? 1 : 0;
     const previous = words[k - 1]?.[0].toLowerCase();
     const isDeterminer = (j: number) => j >= 0 && DETERMINERS.has(words[j]![0].toLowerCase());
@@ -101,8 +109,11 @@ export function leaningPronoun(text: string, personWords: ReadonlySet<string>, {
     if (isNameLike(word)) {
       nounish[at] = true;
       if (!personWords.has(word)) thingish[at] = true;
-      // A name the article does not list as a place or an organization may be a person's.
-      if (personWords.has(word) || !thingWords.has(word)) personish[at] = true;
+      // A name the article does not list as a place or an organization may be
+      // a person's; a lone capital opening the sentence ("Analysts say he")
+      // is only a capitalized noun.
+      const opensSentence = k === 0 && !isNameLike(words[1]?.[0] ?? "");
+      if (personWords.has(word) || (!thingWords.has(word) && !opensSentence)) personish[at] = true;
     } else if (previous !== undefined && DETERMINERS.has(previous)) {
       nounish[at] = true;
       thingish[at] = true;
