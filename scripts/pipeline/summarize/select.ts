@@ -34,7 +34,7 @@ export interface LeadSelection {
 /**
  * The setting the whole dev set chooses by the cross-validation criterion
  * (npm run eval:summary prints it, each fold's choice, and warns when this
- * differs). All six settings are within 0.1 of each other; the floors matter less
+ * differs). All six settings are within about 0.1 of each other; the floors matter less
  * than the fixed reasons above.
  */
 export const DEFAULT_SELECTION: LeadSelection = { maxOverlap: 0.5, minCentrality: 0 };
