@@ -156,11 +156,16 @@ describe("the seed article", () => {
   it("states the slim outlook for talks", () => {
     expect(words).toMatch(/chances for meaningful conversations remain slim/);
   });
-  it("has three to five key points, one of them the refusal", () => {
+  it("has three to five key points, none a gist sentence, one of them what comes next", () => {
     expect(keyPoints.length).toBeGreaterThanOrEqual(3);
     expect(keyPoints.length).toBeLessThanOrEqual(5);
-    expect(keyPoints.some((p) => /nuclear weapons is absolutely impossible/.test(p))).toBe(true);
+    for (const point of keyPoints) expect(summary.text).not.toContain(point.replace(/\.$/, ""));
+    expect(keyPoints.some((p) => /March 31 to April 2/.test(p))).toBe(true);
     for (const point of keyPoints) expect(cohesionProblems(point)).toEqual([]);
+  });
+  it("leaves out the sentence whose “it” and “them” could be either country", () => {
+    expect(summary.text).not.toMatch(/if it recognize them/);
+    expect(keyPoints.join(" ")).not.toMatch(/if it recognize them/);
   });
   it("is one cohesive paragraph within the configured length", () => {
     expect(summary.text).not.toMatch(/\n/);

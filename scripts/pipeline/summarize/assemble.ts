@@ -53,18 +53,12 @@ function standaloneIndex(text: string, form: string): number {
   return -1;
 }
 
-/** The one-word forms of a person's name the article uses, longest first (worked out once per person). */
-const SHORT_FORMS = new WeakMap<Person, string[]>();
+/** The one-word forms of a person's name the article uses, longest first. */
 function shortForms(person: Person): string[] {
-  let forms = SHORT_FORMS.get(person);
-  if (!forms) {
-    const parts = person.name.split(/\s+/);
-    forms = [...new Set([...person.mentions.map((m) => m.text), shortName(person)])]
-      .filter((m) => !/\s/.test(m) && parts.includes(m))
-      .sort((a, b) => b.length - a.length);
-    SHORT_FORMS.set(person, forms);
-  }
-  return forms;
+  const parts = person.name.split(/\s+/);
+  return [...new Set([...person.mentions.map((m) => m.text), shortName(person)])]
+    .filter((m) => !/\s/.test(m) && parts.includes(m))
+    .sort((a, b) => b.length - a.length);
 }
 
 /**
@@ -80,7 +74,7 @@ export function paragraphLength(ordered: readonly Candidate[]): number {
     words += c.words;
     if (c.antecedent) {
       const { person } = c.antecedent;
-      if (named.has(person.id)) words -= nameWords(person).shortening;
+      if (named.has(person.id)) words -= nameShortening(person);
       named.add(person.id);
     }
     for (const person of c.people) {
@@ -92,22 +86,13 @@ export function paragraphLength(ordered: readonly Candidate[]): number {
   return words;
 }
 
-const NAME_WORDS = new WeakMap<Person, { shortening: number }>();
-function nameWords(person: Person): { shortening: number } {
-  let known = NAME_WORDS.get(person);
-  if (!known) NAME_WORDS.set(person, (known = { shortening: countWords(person.name) - countWords(shortName(person)) }));
-  return known;
+/** Words a person's name loses when shortened ("Kim Jong Un" to "Kim": 2). */
+function nameShortening(person: Person): number {
+  return countWords(person.name) - countWords(shortName(person));
 }
 
-const GROWTH = new WeakMap<Candidate, Map<string, number>>();
 /** Words `withFullName` adds to the candidate's text for `person` (0 when the name is already full). */
 function fullNameGrowth(c: Candidate, person: Person): number {
-  let byPerson = GROWTH.get(c);
-  if (!byPerson) GROWTH.set(c, (byPerson = new Map()));
-  let growth = byPerson.get(person.id);
-  if (growth === undefined) {
-    const text = c.text.replace(NAME_SLOT, "");
-    byPerson.set(person.id, (growth = countWords(withFullName(text, person)) - countWords(text)));
-  }
-  return growth;
+  const text = c.text.replace(NAME_SLOT, "");
+  return countWords(withFullName(text, person)) - countWords(text);
 }

@@ -14,8 +14,8 @@ const CONNECTIVE = new RegExp(
       "on the other hand", "by contrast", "in contrast", "even so", "after all", "at the same time", "for his part",
       "for her part", "for their part", "separately",
     ].join("|") +
-    // Most need their comma to be connectives ("So far", "Still water"); these four do not.
-    ")(?:,\\s*)|^(?:but|and|yet|also)\\s+(?=[\\p{L}‘“'\"])",
+    // Most need their comma to be connectives ("So far", "Still water"); these five do not.
+    ")(?:,\\s*)|^(?:but|and|yet|also|however)\\s+(?=[\\p{L}‘“'\"])",
   "iu",
 );
 

@@ -1,17 +1,18 @@
 // Stage 3: summarize. A NormalizedArticle to its one-paragraph Summary and key
-// points. Extractive: sentences are compressed (compress.ts), scored (lead
-// position, centrality, main people, quality), chosen by marginal gain to a
-// length that grows with the article's, within the configured minimum and
-// maximum (select.ts), put back in article order and repaired so the paragraph
-// reads as written. An article with less prose than the minimum gets all of it.
-// An editor's summary from front matter wins and is recorded as such.
+// points. Extractive and lead-based: the article's usable sentences in order,
+// repaired so they read lifted out (connectives dropped, pronouns named or the
+// sentence kept next to its predecessor), compressed where it helps fit, to
+// the configured minimum (select.ts; the few settings are chosen by
+// cross-validation, npm run eval:summary). An article with less prose than the
+// minimum gets all of it. Key points are facts the gist does not state
+// (key-points.ts). An editor's summary from front matter wins and is recorded
+// as such.
 import type { NormalizedArticle, Summary } from "../../schema.ts";
 import { assembleSentences } from "./assemble.ts";
 import { buildCandidates } from "./candidates.ts";
 import { keyPoints as chooseKeyPoints } from "./key-points.ts";
 import { indexPeople } from "./people.ts";
-import { DEFAULT_WEIGHTS, type ScoreWeights } from "./score.ts";
-import { selectSentences, type SelectionWeights } from "./select.ts";
+import { DEFAULT_SELECTION, selectSentences, type LeadSelection } from "./select.ts";
 import { countWords } from "./words.ts";
 
 export { countWords } from "./words.ts";
@@ -19,9 +20,8 @@ export { countWords } from "./words.ts";
 export interface SummaryOptions {
   minWords: number;
   maxWords: number;
-  /** For tuning and tests; the build uses the defaults. */
-  weights?: ScoreWeights;
-  selection?: SelectionWeights;
+  /** For cross-validation and tests; the build uses the default. */
+  selection?: LeadSelection;
 }
 
 export interface SummaryResult {
@@ -31,23 +31,30 @@ export interface SummaryResult {
 
 export function summarize(article: NormalizedArticle, editorSummary: string | null, options: SummaryOptions): SummaryResult {
   const people = indexPeople(article);
-  const { candidates, ...terms } = buildCandidates(article, people, options.weights ?? DEFAULT_WEIGHTS);
-  let chosen = selectSentences(candidates, terms, { minWords: options.minWords, maxWords: options.maxWords, articleWords: article.wordCount }, options.selection).sort((a, b) => a.index - b.index);
-  const keyPoints = chooseKeyPoints(candidates, new Set(chosen.map((c) => c.id)));
+  const { candidates } = buildCandidates(article, people);
+  let chosen = selectSentences(candidates, { minWords: options.minWords, maxWords: options.maxWords }, options.selection ?? DEFAULT_SELECTION, article.tags.length);
   if (editorSummary) {
     const text = editorSummary.replace(/\s+/g, " ").trim();
+    const keyPoints = chooseKeyPoints(article, candidates, editorSentences(text), new Set());
     return { summary: { text, origin: "editor", sentenceIds: [], wordCount: countWords(text) }, keyPoints };
   }
-  let text = oneParagraph(assembleSentences(chosen));
+  let sentences = assembleSentences(chosen);
+  let text = oneParagraph(sentences);
   if (text === "") {
     // Nothing usable (a headline-only note): the title is the summary.
     text = oneParagraph([article.title]);
+    sentences = [text];
     chosen = [];
   }
   return {
     summary: { text, origin: "generated", sentenceIds: [...new Set(chosen.map((c) => c.id))], wordCount: countWords(text) },
-    keyPoints: keyPoints.length > 0 ? keyPoints : [text],
+    keyPoints: chooseKeyPoints(article, candidates, sentences, new Set(chosen.map((c) => c.index))),
   };
+}
+
+/** An editor's paragraph in sentences, for the key points to stay clear of. */
+function editorSentences(text: string): string[] {
+  return text.split(/(?<=[.!?][’”'")]*)\s+(?=[‘“'"(]?[\p{Lu}\d])/u).filter((s) => s !== "");
 }
 
 function oneParagraph(sentences: readonly string[]): string {

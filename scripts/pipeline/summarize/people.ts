@@ -1,29 +1,23 @@
 // Who a sentence is about, from the people normalize found (with the sentence
-// of every mention). Used to resolve an opening "He"/"She" to a name, to give
-// a person's full name at first mention, and to reward covering the main people.
+// of every mention). Used to resolve an opening "He"/"She" to a name and to
+// give a person's full name at first mention.
 import type { NormalizedArticle, Person } from "../../schema.ts";
 
 export interface PeopleIndex {
   /** People mentioned in each sentence, in order of first mention there. */
   bySentence: Map<string, Person[]>;
-  /** Share of all person mentions that are this person's (how central they are). */
-  salience: Map<string, number>;
 }
 
 export function indexPeople(article: NormalizedArticle): PeopleIndex {
   const bySentence = new Map<string, Person[]>();
-  const salience = new Map<string, number>();
-  let total = 0;
-  for (const person of article.people) total += person.mentions.length;
   for (const person of article.people) {
-    salience.set(person.id, total === 0 ? 0 : person.mentions.length / total);
     for (const mention of person.mentions) {
       const list = bySentence.get(mention.sentenceId) ?? [];
       if (!list.includes(person)) list.push(person);
       bySentence.set(mention.sentenceId, list);
     }
   }
-  return { bySentence, salience };
+  return { bySentence };
 }
 
 /**

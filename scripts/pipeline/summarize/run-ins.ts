@@ -25,7 +25,7 @@ export function splitRunIns(sentence: string): string[] {
     const token = tokens[i]!;
     const previous = current[current.length - 1];
     const next = tokens[i + 1] ?? "";
-    if (previous !== undefined && current.length >= 3 && /[\p{Ll}\d)]$/u.test(previous) && startsSentence(token, next, () => tokens.slice(i).join(" "))) {
+    if (previous !== undefined && current.length >= 3 && /[\p{Ll}\d)]$/u.test(previous) && startsSentence(token, next, () => tokens.slice(i).join(" "), current)) {
       pieces.push(current.join(" "));
       current = [];
     }
@@ -35,11 +35,17 @@ export function splitRunIns(sentence: string): string[] {
   return pieces.map((p) => p.replace(SCROLL, "").trim()).filter((p) => p !== "");
 }
 
-function startsSentence(token: string, next: string, rest: () => string): boolean {
+/** After "A", "Police" or "In", these show a phrase inside a sentence ("nurse A with her", "the Police in Bromley"), not a new sentence. */
+const INSIDE = new Set("with in on at of for to and or by from as into than".split(" "));
+
+function startsSentence(token: string, next: string, rest: () => string, piece: readonly string[]): boolean {
+  if (INSIDE.has(next)) return false;
   if (token === "The") return /^\p{Ll}/u.test(next);
   if (OPENERS.has(token)) return /^[\p{Ll}\d‘“'"]/u.test(next);
-  // A quotation run in after a caption: it must close with its own punctuation.
-  return /^[‘“][\p{Lu}]/u.test(token) && /^[‘“][^’”]{15,}[,.!?][’”]/u.test(rest());
+  // A quotation run in after a caption ("Accused: ... ‘I did not...’"): the
+  // caption has its label, and the quotation closes with its own punctuation.
+  // Without a label the quotation is a title in the sentence ("the film “Going Clear,” but").
+  return /^[‘“][\p{Lu}]/u.test(token) && isCaption(piece.join(" ")) && /^[‘“][^’”]{15,}[,.!?][’”]/u.test(rest());
 }
 
 /** "Flying high: Half of ..." and "Scroll down for video" — a caption, not story. */

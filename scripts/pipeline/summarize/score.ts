@@ -1,10 +1,6 @@
-// Sentence scores: how much each sentence is worth in the summary before
-// redundancy is considered. Three signals, multiplied by the sentence's quality:
-//  - position: news puts its point first; the prior decays with the sentence's
-//    rank among usable sentences (debris does not push the story down);
-//  - centrality: TF-IDF cosine to the whole article (what the story keeps
-//    talking about), IDF taken over the article's own sentences;
-//  - people: mentions of the article's main people (off by default, see DEFAULT_WEIGHTS).
+// Term vectors: TF-IDF over the article's own sentences, for a sentence's
+// centrality (cosine to the whole article: what the story keeps talking about)
+// and for how much two sentences repeat each other.
 import { contentTerms } from "./words.ts";
 
 /** A sparse unit-length TF-IDF vector over the article's term ids. */
@@ -12,20 +8,6 @@ export interface TermVector {
   ids: Int32Array;
   weights: Float64Array;
 }
-
-export interface ScoreWeights {
-  /** Sentences (of usable ones) over which the lead prior halves. */
-  positionHalfLife: number;
-  centrality: number;
-  people: number;
-}
-
-/**
- * Tuned on the dev set against the length-matched lead. Rewarding the main
- * people's mentions lost ROUGE on both sources (they already weigh in through
- * centrality), so that signal is off; the knob stays for other corpora.
- */
-export const DEFAULT_WEIGHTS: ScoreWeights = { positionHalfLife: 3, centrality: 0.5, people: 0 };
 
 /** TF-IDF vectors (unit length) of each sentence, and the article's as a dense array. */
 export interface TermSpace {
@@ -110,9 +92,4 @@ export function toDense(v: TermVector, dimensions: number): Float64Array {
   const dense = new Float64Array(dimensions);
   for (let k = 0; k < v.ids.length; k++) dense[v.ids[k]!] = v.weights[k]!;
   return dense;
-}
-
-/** Lead prior for the sentence that is the `rank`-th usable one (0-based). */
-export function positionPrior(rank: number, halfLife: number): number {
-  return Math.pow(0.5, rank / halfLife);
 }
