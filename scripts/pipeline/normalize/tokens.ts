@@ -59,6 +59,11 @@ export function tokenize(sentence: string): Token[] {
       base = text.slice(0, -2);
       possessive = true;
     }
+    // "Williams'": the plural-style possessive keeps its s and drops the mark.
+    else if (capitalized && n > 2 && text[n - 2] === "s" && (text[n - 1] === "\u2019" || text[n - 1] === "'")) {
+      base = text.slice(0, -1);
+      possessive = true;
+    }
     return { text: base, start, end: start + base.length, outerEnd: start + text.length, possessive, capitalized };
   });
 }
