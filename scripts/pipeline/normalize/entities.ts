@@ -46,7 +46,7 @@ export interface EntityResult {
 }
 
 const LAW_WORDS = new Set(["Act", "Treaty", "Accord", "Accords", "Agreement", "Convention", "Protocol", "Doctrine", "Declaration", "Initiative", "Bill", "Amendment", "Law", "Code", "Charter"]);
-const EVENT_WORDS = new Set(["Games", "Olympics", "Cup", "War", "Summit", "Festival", "Championship", "Championships", "Open", "Congress", "Awards", "Award", "Prize", "Trophy", "Tour", "Grand Prix", "Marathon", "Show", "Week", "Day"]);
+const EVENT_WORDS = new Set(["Games", "Olympics", "Cup", "War", "Summit", "Festival", "Championship", "Championships", "Open", "Congress", "Awards", "Award", "Prize", "Trophy", "Grand Prix", "Marathon", "Show", "Week", "Day"]);
 /** First words of club names ("Real Madrid", "Borussia Dortmund"). */
 const CLUB_PREFIXES = new Set(["Real", "Atletico", "Athletic", "Borussia", "Deportivo", "Celta", "Rayo", "Sporting", "Inter", "Olympique", "Dynamo", "Dinamo", "Bayern", "Racing", "AC", "FC", "SC", "AS", "SS", "Paris Saint-Germain"]);
 /** Last words of club and team names after a place ("Manchester City", "Glasgow Warriors"). */
@@ -61,6 +61,8 @@ const STRUCTURES = new Set(["Bridge", "Harbour", "Harbor", "Park", "Tower", "Sta
 const NOT_NAMES = new Set(["Easter", "Christmas", "Ramadan", "Eid", "Diwali", "Hanukkah", "Thanksgiving", "Halloween", "God", "Internet", "Web", "PC", "PCs", "TV", "Windows", "Mac", "iPhone", "Twitter", "Instagram", "Facebook", "YouTube"]);
 /** "analyst at Dresdner Kleinwort Wasserstein", "partner at BDO Stoy Hayward": the name after a role and "at" is where the person works. */
 const WORKPLACE_BEFORE = /\b(?:analyst|economist|partner|director|executive|chief|head|spokesman|spokeswoman|spokesperson|officer|manager|researcher|professor|lecturer|chairman|president|founder|worker|employee|consultant|strategist|editor|reporter|correspondent|lawyer|trader|official|coordinator|adviser|advisor|fellow|boss|staff) (?:at|of|with|for) (?:the )?$/;
+/** Capitalized words that qualify a title: "Assistant US Attorney", "Homicide Sergeant", "Shadow Foreign Secretary". */
+const TITLE_MODIFIERS = new Set(["Assistant", "Associate", "Acting", "Deputy", "Vice", "Senior", "Junior", "Chief", "Principal", "Special", "District", "County", "City", "State", "Federal", "National", "Shadow", "Former", "Homicide", "Police", "Fire", "Army", "Navy", "Air", "Lance", "Staff", "Master", "Home", "Foreign", "Defence", "Defense", "Health", "Education", "Transport", "Culture", "Sports", "Immigration", "Justice", "Treasury", "Energy", "Environment", "Trade", "Business", "Labour", "Conservative", "Tory", "Democratic", "Republican", "Liberal", "Lib", "Dem", "High", "Supreme", "Lord", "Attorney", "Solicitor", "Surgeon", "Postmaster", "Under", "Permanent", "Executive", "Managing", "Creative", "Artistic", "Technical", "Operating", "Financial", "Medical", "Head", "Team"]);
 /** Honorifics that say nothing of a role ("Mr", "Lord"): not used as one. */
 const BARE_HONORIFIC = /^(?:Mr|Mrs|Ms|Mx|Miss|Dr|Sir|Dame|Lord|Lady|Baroness|Baron|Prof)\.?$/;
 /** Lower-case words between two capitalized ones that belong to a name ("Nick Van den Brul", "Khaldoon al Mubarak"). */
@@ -96,6 +98,8 @@ interface Context {
   /** A sports article: bare cities and countries are clubs and teams. */
   sport: boolean;
   appearsInLowerCase: (word: string) => boolean;
+  /** The role before the last name, for the names listed after it ("members A, B and C"). */
+  listRole: { role: string; end: number } | null;
   out: Candidate[];
   next: () => number;
 }
@@ -176,24 +180,48 @@ function isNameWord(t: Token): boolean {
 const ROLE_MODIFIERS = new Set("council|board|former|ex|deputy|vice|assistant|acting|interim|senior|junior|chief|new|incoming|outgoing|then|longtime|veteran|retired|late|head|general|foreign|defense|defence|finance|health|home|affairs|prime|shadow|opposition|team|club|party|state|national|regional|local|district|county|city|federal|sports|news|managing|executive|co|founding|lead|principal|associate|reality|famous|fellow|celebrity|tv|television|film|pop|rock|r&b|country|jazz|hip-hop|rap|world|olympic|double|triple|first-team|star|medical|political|legal|economic|science|technology|business|music|fashion|sport|football|rugby|cricket|tennis|golf|boxing|race|racing|chief|aviation|industry|market|security|intelligence|police|homicide|campaign|immigration|transport|education|environment|culture|media|digital|investigative|chief|marketing|sales|financial|operating|technical|creative|artistic|estranged|older|younger|eldest|oldest|youngest|second|third|first|future|would-be|alleged|convicted|suspected|accused|self-styled|so-called|best|close|long-time|lifelong|child|teenage|young|elderly|local|independent|right-back|left-back|centre-back|attacking|defensive|holding|central|contract|goal|european|american|british".split("|"));
 const DETERMINERS = /^(?:the|a|an|and|of|to|for|with|by|as|at|in|on|said|says|that|from|his|her|its|their|our|my|your|is|was|are|were|be|been|has|had|have|when|while|who|which|but|or|after|before|said|told|like|including|against|between|than|into|about|over|under|not|also|did|does|will|would|could|can)$/i;
 
-/** Role words just before a name: "North Korean leader", "former coach", "Arsenal defender and vice-captain", "Frankie's mother". */
-function roleBefore(sentence: string, start: number): string | null {
+/** Lower-case words that stand before names without naming a role: verbs, prepositions, conjunctions. */
+const NOT_ROLE_HEADS = new Set("the|a|an|and|or|but|nor|of|to|for|with|by|as|at|in|on|from|into|onto|upon|than|that|this|these|those|his|her|its|their|our|my|your|who|whom|whose|which|what|when|while|if|because|so|then|said|says|say|told|tells|tell|met|meets|meet|beat|beats|sees|saw|see|seen|joined|joins|join|became|become|becomes|named|call|called|calls|including|include|includes|like|unlike|featuring|starring|features|feature|is|was|are|were|be|been|being|has|had|have|do|does|did|will|would|can|could|should|may|might|must|not|no|about|after|before|against|between|under|over|during|without|within|behind|alongside|among|amongst|via|per|both|either|neither|whether|also|only|even|just|still|yet|ago|today|yesterday|tomorrow|thanks|thank|sir|dear|hello|hi|left|right|where|how|why|all|some|many|most|few|every|each|any|other|another|such|out|up|down|off|around|near|since|until|till|towards|toward|despite|through|across|beside|besides|beyond|whereas|unless|although|though|whilst|just|ask|asks|let|lets|make|makes|made|get|gets|got|give|gives|gave|take|takes|took|put|puts|keep|keeps|kept|leave|leaves|left|bring|brings|brought|send|sends|sent|want|wants|need|needs|love|loves|hate|hates|know|knows|knew|think|thinks|thought|believe|believes|hope|hopes|play|plays|face|faces|faced|sign|signs|hit|hits|win|wins|won|lose|loses|lost|follow|follows|replace|replaces|succeed|succeeds|back|backs|support|supports|oppose|opposes|visit|visits|urge|urges|ask|asks|praise|praises|accuse|accuses|blame|blames|sue|sues|hire|hires|fire|fires|sack|sacks|appoint|appoints|elect|elects|defeat|defeats|marry|marries|dating|date|dates|interview|interviews|quote|quotes|cite|cites|am|pm|per|cent|percent|years|year|months|days|weeks|times|time|old|new".split("|"));
+
+interface RoleFound { role: string; known: boolean }
+
+/**
+ * Role words just before a name: "North Korean leader", "former coach", "Arsenal defender and
+ * vice-captain", "Frankie's mother", "Glasgow hooker". The head is the last word before the name,
+ * unless it is a verb or a function word; `known` when it is a listed role noun (then the name is
+ * a person's). Also a role before a dash or colon that opens a list ("players at Kilmarnock — X").
+ */
+function roleBefore(sentence: string, start: number): RoleFound | null {
   if (start < 2 || sentence[start - 1] !== " ") return null;
-  const words = sentence.slice(Math.max(0, start - 90), start - 1).split(" ");
-  const noun = words[words.length - 1]!.replace(/,$/, "");
-  if (!ROLE_NOUNS.has(noun.toLowerCase()) || words[words.length - 1]!.endsWith(",")) return null;
+  let head = sentence.slice(Math.max(0, start - 120), start - 1);
+  // "players at Kilmarnock — X, Y": the role is the phrase before the dash, with its "at" tail.
+  const dash = /^(.*?) (?:at|of|for|with) ((?:\p{Lu}[\p{L}.&'-]*)(?: \p{Lu}[\p{L}.&'-]*){0,3}) ?[\u2014\u2013:-]$/u.exec(head) ?? /^(.*?) ?[\u2014\u2013:]$/u.exec(head);
+  let tail = "";
+  if (dash) {
+    head = dash[1]!;
+    tail = dash[2] ? ` ${sentence.slice(Math.max(0, start - 120), start - 1).slice(dash[1]!.length + 1).replace(/ ?[\u2014\u2013:-]$/u, "")}` : "";
+    const last = head.split(" ").pop()!.toLowerCase();
+    if (!ROLE_NOUNS.has(last) && !ROLE_NOUNS.has(last.replace(/s$/, ""))) return null;
+  }
+  const words = head.split(" ");
+  const raw = words[words.length - 1]!;
+  if (!/^\p{Ll}[\p{Ll}&-]*$/u.test(raw)) return null;
+  const singular = ROLE_NOUNS.has(raw.replace(/s$/, "")) && !ROLE_NOUNS.has(raw) ? raw.replace(/s$/, "") : raw;
+  const known = ROLE_NOUNS.has(singular);
+  if (!known && (NOT_ROLE_HEADS.has(raw) || /(?:ly|ed|ing)$/.test(raw) || raw.length < 3)) return null;
   // Modifiers: capitalized words ("North Korean", "Borussia Dortmund", a possessive name that ends
   // the role), known lower-case ones ("former", "deputy"), a role noun joined by "and"; up to five.
-  const role = [noun];
+  const role = [singular];
   for (let i = words.length - 2; i >= 0 && role.length < 6; i--) {
     const w = words[i]!;
     if (/^\p{Lu}[\p{L}.&-]*['\u2019]s?$/u.test(w) && !COMMON_CAPITALIZED.has(w.replace(/['\u2019]s?$/u, ""))) { role.unshift(w); break; }
     if (w === "and" && i > 0 && ROLE_NOUNS.has(words[i - 1]!.toLowerCase())) { role.unshift(w); continue; }
-    if (DETERMINERS.test(w) || !/^[\p{L}&][\p{L}.&-]*$/u.test(w)) break;
-    if (isUpper(w) ? COMMON_CAPITALIZED.has(w) || MONTHS.has(w) || WEEKDAYS.has(w) : !ROLE_MODIFIERS.has(w) && !ROLE_NOUNS.has(w)) break;
+    if (DETERMINERS.test(w) || !/^[\p{L}&\p{N}][\p{L}\p{N}.&-]*$/u.test(w)) break;
+    if (/^\p{N}+-(?:year|month)-old$/u.test(w)) break;
+    if (isUpper(w) ? COMMON_CAPITALIZED.has(w) || MONTHS.has(w) || WEEKDAYS.has(w) : !ROLE_MODIFIERS.has(w) && !ROLE_NOUNS.has(w) && !/^[\p{L}\p{N}]+-[\p{L}]+$/u.test(w)) break;
     role.unshift(w);
   }
-  return role.join(" ");
+  return { role: role.join(" ") + tail, known };
 }
 
 /** The appositive after a name, when it names a role: ", a professor of ... at ...,". */
@@ -207,9 +235,12 @@ function appositiveAfter(sentence: string, end: number): { role: string; end: nu
   const head = phrase.split(" ").slice(0, 6).map((w) => w.toLowerCase().replace(/[\u2019']s$/u, ""));
   const orgIndex = head.findIndex((w) => ORG_NOUNS.has(w));
   const roleIndex = head.findIndex((w) => ROLE_NOUNS.has(w) || ROLE_NOUNS.has(w.replace(/s$/, "")) || TITLE_WORDS.has(w.charAt(0).toUpperCase() + w.slice(1)) && HONORIFICS.has(w.charAt(0).toUpperCase() + w.slice(1)));
-  if (roleIndex < 0 && orgIndex < 0) return null;
+  // "X, an obstetrician and gynecologist who believes ...": a determiner-led phrase names a role
+  // even when its noun is not listed; the clause after "who" is not part of it.
+  const determined = /^, (?:\p{N}+, )?(?:a|an|the) /u.test(m[0]) && !/^(?:\p{N}|time|day|year|week|month|moment|way|place|case|fact|same|first|last|end|start|rest|number|result|reason|idea|point|one|other|latter|former)\b/u.test(phrase);
+  if (roleIndex < 0 && orgIndex < 0 && !determined) return null;
   const org = orgIndex >= 0 && (roleIndex < 0 || orgIndex < roleIndex);
-  return { role: phrase, end: end + m[0].length, org };
+  return { role: phrase.replace(/ (?:who|which|that|whose|where)\b.*$/u, ""), end: end + m[0].length, org };
 }
 
 /** "the party's official newspaper, Rodong Sinmun": what the words before ", NAME" call it. */
@@ -250,7 +281,7 @@ export function extractEntities(sentences: SentenceRef[]): EntityResult {
   let order = 0;
   for (const sentence of sentences) {
     const text = sentence.text;
-    const ctx: Context = { sentence, text, sport, appearsInLowerCase, out: candidates, next: () => order++ };
+    const ctx: Context = { sentence, text, sport, appearsInLowerCase, listRole: null, out: candidates, next: () => order++ };
     const runs = mergeRuns(text, capitalizedRuns(text, tokenize(text)));
     let coveredTo = -1;
     for (let run of runs) {
@@ -309,6 +340,12 @@ function splitAtDates(run: Token[]): Token[][] {
   }
   if (current.length) parts.push(current);
   return parts;
+}
+
+/** A word that can be part of a title before a name: a title word, a place, a demonym, an initialism. */
+function isTitleWord(t: Token): boolean {
+  return TITLE_WORDS.has(t.text) || TITLE_HEADS.has(t.text) || PLACES.has(t.text) || DEMONYMS.has(t.text) || /^(?:\p{Lu}\.)+$/u.test(t.text) ||
+    TITLE_MODIFIERS.has(t.text);
 }
 
 /** The last title word before a name in a run: "U.S. Attorney Andy Luger" -> 1. */
@@ -388,7 +425,11 @@ function classifyRun(ctx: Context, run: Token[]): void {
   const k = titleEnd(run);
   if (k >= 0) {
     const name = run.slice(k + 1);
-    const titleTokens = run.slice(0, k + 1);
+    // "U.S. Attorney", "Maricopa County Sheriff": titles with places; "BBC Mr Howard": "BBC" is not the title's.
+    let j = k;
+    while (j > 0 && isTitleWord(run[j - 1]!)) j--;
+    if (j > 0) rest(run.slice(0, j));
+    const titleTokens = run.slice(j, k + 1);
     personCandidate(ctx, name, joinTokens(text, titleTokens), titleTokens[0]!.start, push);
     return;
   }
@@ -444,7 +485,7 @@ function personCandidate(
   push: (kind: Candidate["kind"], tokens: Token[], extra?: Partial<Candidate>) => void, givenFirst = false,
 ): void {
   const { text } = ctx;
-  if (!name.every(isNameWord) || name.length > 4 || name.every((t) => TITLE_WORDS.has(t.text) || TITLE_HEADS.has(t.text))) return;
+  if (!name.every((t, i) => isNameWord(t) || givenFirst && i === 0) || name.length > 4 || name.every((t) => TITLE_WORDS.has(t.text) || TITLE_HEADS.has(t.text))) return;
   if (title === null && WORKPLACE_BEFORE.test(text.slice(Math.max(0, outerStart - 40), outerStart))) { push("org", name); return; }
   const lastToken = name[name.length - 1]!;
   const end = lastToken.end;
@@ -453,11 +494,15 @@ function personCandidate(
   const before = nounBeforeComma(text, outerStart);
   if (title === null && (before?.org || appositive?.org)) { push("org", name, { phraseEnd: appositive?.end ?? end }); return; }
   const titleRole = title && !BARE_HONORIFIC.test(title) ? title.replace(/^(?:Mr|Mrs|Ms|Dr|Sir|Dame|Lord|Lady)\.? /, "") : null;
-  const role = appositive?.role ?? before?.phrase ?? roleBefore(text, outerStart) ?? titleRole;
-  const personLike = title !== null || givenFirst || role !== null ||
+  const prefix = roleBefore(text, outerStart);
+  // A list shares the role before its first name: "senior shadow cabinet members A, B and C".
+  const listed = ctx.listRole && /^(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)$/.test(text.slice(ctx.listRole.end, outerStart)) ? ctx.listRole.role : null;
+  const role = appositive?.role ?? before?.phrase ?? prefix?.role ?? listed ?? titleRole;
+  const personLike = title !== null || givenFirst || appositive !== null || before !== null || prefix?.known === true || listed !== null ||
     name.length >= 2 && (FAMILY_FIRST_SURNAMES.has(name[0]!.text) || REPORTING.test(after));
   const kind = personLike && (name.length >= 2 || title !== null) ? "person" : "unknown";
   push(kind, name, { title, role, phraseEnd: appositive?.end ?? end });
+  ctx.listRole = (prefix || listed) && !appositive ? { role: prefix?.role ?? listed!, end: lastToken.outerEnd } : null;
 }
 
 function findLastIndex<T>(list: T[], test: (x: T, i: number) => boolean): number {
@@ -469,8 +514,8 @@ function findLastIndex<T>(list: T[], test: (x: T, i: number) => boolean): number
 function extendOrgWithOf(text: string, tokens: Token[]): { tokens: Token[]; end: number } {
   const last = tokens[tokens.length - 1]!;
   const end = last.end;
-  if (!ORG_HEADS.has(last.text) || last.possessive) return { tokens, end };
-  const m = /^ (?:of|for|on) (?:the )?((?:\p{Lu}[\p{L}\p{M}'\u2019.-]*)(?: (?:and |of |for |& )?\p{Lu}[\p{L}\p{M}'\u2019.-]*)*)/u.exec(text.slice(end, end + 120));
+  if (!ORG_HEADS.has(last.text) && !ORG_KEYWORDS.has(last.text) || last.possessive) return { tokens, end };
+  const m = /^ (?:of|for|on) (?:the )?((?:\p{Lu}[\p{L}\p{M}'\u2019-]*)(?: (?:and |of |for |& )?\p{Lu}[\p{L}\p{M}'\u2019-]*)*)/u.exec(text.slice(end, end + 120));
   if (!m) return { tokens, end };
   const offset = end + m[0].length - m[1]!.length;
   let tail = tokenize(m[1]!).map((t) => ({ ...t, start: t.start + offset, end: t.end + offset, outerEnd: t.outerEnd + offset }));
@@ -489,7 +534,7 @@ function aliasesOf(entity: Pick<Entity, "name" | "mentions">): string[] {
 
 /** Initials of an organization's name, for its acronym: "Football Association" -> "FA". */
 function initialsOf(name: string): string {
-  return name.split(/[\s-]+/).filter((w) => /^\p{Lu}/u.test(w) && !/^(?:The|Of|And|For)$/.test(w)).map((w) => w[0]).join("");
+  return name.split(/[\s-]+/).filter((w) => /^[\p{Lu}&]/u.test(w) && !/^(?:The|Of|And|For)$/.test(w)).map((w) => w[0]).join("");
 }
 
 interface PersonBuild { person: Person; firstOrder: number; roleFromTitle: boolean; keys: string[]; given: string }
