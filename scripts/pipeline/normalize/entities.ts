@@ -87,6 +87,8 @@ interface Candidate {
   /** Title words stripped from the front ("U.S. Attorney"), or null. */
   title: string | null;
   role: string | null;
+  /** The role is only an unlisted word before the name ("hooker"): it never replaces another. */
+  weakRole: boolean;
   kind: "person" | "org" | "place" | "unknown";
   place: PlaceEntry | null;
   phraseEnd: number;
@@ -208,7 +210,9 @@ function roleBefore(sentence: string, start: number): RoleFound | null {
   if (!/^\p{Ll}[\p{Ll}&-]*$/u.test(raw)) return null;
   const singular = ROLE_NOUNS.has(raw.replace(/s$/, "")) && !ROLE_NOUNS.has(raw) ? raw.replace(/s$/, "") : raw;
   const known = ROLE_NOUNS.has(singular);
-  if (!known && (NOT_ROLE_HEADS.has(raw) || /(?:ly|ed|ing)$/.test(raw) || raw.length < 3)) return null;
+  // An unlisted head is a verb after "to" or a modal ("to symbolize Trump").
+  if (!known && (NOT_ROLE_HEADS.has(raw) || /(?:ly|ed|ing)$/.test(raw) || raw.length < 3 ||
+      /^(?:to|will|would|can|could|should|may|might|must|did|does|do|not|never|cannot|n't|that|which|who|they|we|you|i)$/i.test(words[words.length - 2] ?? ""))) return null;
   // Modifiers: capitalized words ("North Korean", "Borussia Dortmund", a possessive name that ends
   // the role), known lower-case ones ("former", "deputy"), a role noun joined by "and"; up to five.
   const role = [singular];
@@ -365,7 +369,7 @@ function classifyRun(ctx: Context, run: Token[]): void {
   if (run.length === 0) return;
   const { sentence, text } = ctx;
   const push = (kind: Candidate["kind"], tokens: Token[], extra: Partial<Candidate> = {}) =>
-    ctx.out.push({ sentence, order: ctx.next(), tokens, title: null, role: null, kind, place: null, phraseEnd: tokens[tokens.length - 1]!.end, ...extra });
+    ctx.out.push({ sentence, order: ctx.next(), tokens, title: null, role: null, weakRole: false, kind, place: null, phraseEnd: tokens[tokens.length - 1]!.end, ...extra });
   const rest = (tokens: Token[]) => classifyRun(ctx, tokens);
   const pushPlace = (tokens: Token[], entry: PlaceEntry) => {
     // In a sports article a bare city or country is its club or team ("beat Barcelona"), unless
@@ -497,11 +501,12 @@ function personCandidate(
   const prefix = roleBefore(text, outerStart);
   // A list shares the role before its first name: "senior shadow cabinet members A, B and C".
   const listed = ctx.listRole && /^(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)$/.test(text.slice(ctx.listRole.end, outerStart)) ? ctx.listRole.role : null;
-  const role = appositive?.role ?? before?.phrase ?? prefix?.role ?? listed ?? titleRole;
+  // A listed role noun before the name beats a title; an unlisted word before it ("hooker") does not.
+  const role = appositive?.role ?? before?.phrase ?? (prefix?.known ? prefix.role : null) ?? listed ?? titleRole ?? prefix?.role ?? null;
   const personLike = title !== null || givenFirst || appositive !== null || before !== null || prefix?.known === true || listed !== null ||
     name.length >= 2 && (FAMILY_FIRST_SURNAMES.has(name[0]!.text) || REPORTING.test(after));
   const kind = personLike && (name.length >= 2 || title !== null) ? "person" : "unknown";
-  push(kind, name, { title, role, phraseEnd: appositive?.end ?? end });
+  push(kind, name, { title, role, weakRole: role !== null && role === prefix?.role && !prefix.known, phraseEnd: appositive?.end ?? end });
   ctx.listRole = (prefix || listed) && !appositive ? { role: prefix?.role ?? listed!, end: lastToken.outerEnd } : null;
 }
 
@@ -583,7 +588,7 @@ function resolve(candidates: Candidate[], appearsInLowerCase: (word: string) => 
   const mentionPerson = (build: PersonBuild, c: Candidate) => {
     build.person.mentions.push(mention(c));
     const titleRole = c.title && !BARE_HONORIFIC.test(c.title) ? c.title : null;
-    if (c.role && c.role !== titleRole && (build.person.role === null || build.roleFromTitle)) { build.person.role = c.role; build.roleFromTitle = false; }
+    if (c.role && c.role !== titleRole && (build.person.role === null || build.roleFromTitle && !c.weakRole)) { build.person.role = c.role; build.roleFromTitle = false; }
     else if (titleRole && build.person.role === null) { build.person.role = titleRole; build.roleFromTitle = true; }
     addSpan(c, "person", build.person.id, build.person.name);
   };
