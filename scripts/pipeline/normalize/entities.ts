@@ -52,11 +52,13 @@ const CLUB_PREFIXES = new Set(["Real", "Atletico", "Athletic", "Borussia", "Depo
 /** Last words of club and team names after a place ("Manchester City", "Glasgow Warriors"). */
 const CLUB_SUFFIXES = new Set(["City", "United", "Rovers", "Athletic", "Wanderers", "Albion", "Hotspur", "Warriors", "Blues", "Rugby", "Town", "Villa", "Rangers", "Celtic", "Dragons", "Lions", "Tigers", "Bears", "Giants", "Knights", "Saints", "Sharks", "Bulls", "Stars", "Kings", "Hearts", "Thistle", "Academicals", "Argyle", "Orient", "Forest", "Palace", "Hibernian", "Wednesday", "Olympiacos"]);
 /** Title words that end a title before a name even when they are not honorifics ("U.S. Attorney Andy Luger"). */
-const TITLE_HEADS = new Set(["Supt", "Supt.", "Det", "Insp", "Attorney", "Sheriff", "Superintendent", "Sergeant", "Constable", "Officer", "Detective", "Inspector", "Chief", "Commissioner", "Mayor", "Governor", "Secretary", "Minister", "Director", "Chairman", "Chairwoman", "Coach", "Manager", "Leader", "Spokesman", "Spokeswoman", "Baroness", "Baron", "Viscount", "Earl", "Duke", "Duchess", "Count", "Countess", "Marquess", "Justice", "Judge", "Senator", "Sen.", "Rep.", "Representative", "Congressman", "Congresswoman", "President", "Chancellor", "Premier", "General", "Gen.", "Admiral", "Colonel", "Col.", "Captain", "Capt.", "Lieutenant", "Lt.", "Sgt.", "Major", "Maj.", "Prosecutor", "Ambassador", "Envoy"]);
+const TITLE_HEADS = new Set(["MP", "MEP", "MSP", "Supt", "Supt.", "Det", "Insp", "Attorney", "Sheriff", "Superintendent", "Sergeant", "Constable", "Officer", "Detective", "Inspector", "Chief", "Commissioner", "Mayor", "Governor", "Secretary", "Minister", "Director", "Chairman", "Chairwoman", "Coach", "Manager", "Leader", "Spokesman", "Spokeswoman", "Baroness", "Baron", "Viscount", "Earl", "Duke", "Duchess", "Count", "Countess", "Marquess", "Justice", "Judge", "Senator", "Sen.", "Rep.", "Representative", "Congressman", "Congresswoman", "President", "Chancellor", "Premier", "General", "Gen.", "Admiral", "Colonel", "Col.", "Captain", "Capt.", "Lieutenant", "Lt.", "Sgt.", "Major", "Maj.", "Prosecutor", "Ambassador", "Envoy"]);
 /** Last words of named places that are not in any gazetteer: "Beaty Street", "River Senne" (first), "Miami Beach". */
 const PLACE_FEATURES = new Set(["Street", "Road", "Avenue", "Lane", "Square", "Boulevard", "Drive", "Bay", "Lake", "River", "Island", "Islands", "Beach", "Airport", "Valley", "Mountain", "Mountains", "Hill", "Hills", "Canyon", "Desert", "Forest", "Coast", "Peninsula", "Strait", "Sea", "Ocean", "Gulf", "Heights", "Estate"]);
 /** Last words of named structures: not a place by these rules, and never a person ("Kelvin Harbour bridge"). */
 const STRUCTURES = new Set(["Bridge", "Harbour", "Harbor", "Park", "Tower", "Stadium", "Arena", "Hall", "Building", "Station", "Palace", "Castle", "Cathedral", "Abbey", "Gardens", "Garden", "Theatre", "Theater", "Prison", "Hotel", "Mall", "Market", "Pier", "Dock", "Docks", "Tunnel", "Dam", "Memorial", "Monument", "Gate", "Green", "Common", "Wharf", "Quay"]);
+/** Letters after a name: "Guy Mansfield QC" is Guy Mansfield. */
+const POST_NOMINALS = new Set(["QC", "KC", "MP", "MEP", "MSP", "AM", "OBE", "MBE", "CBE", "KBE", "DBE", "Jr", "Jr.", "Sr", "Sr.", "PhD", "MD"]);
 /** Capitalized words that are never part of a person's name. */
 const NOT_NAMES = new Set(["Easter", "Christmas", "Ramadan", "Eid", "Diwali", "Hanukkah", "Thanksgiving", "Halloween", "God", "Internet", "Web", "PC", "PCs", "TV", "Windows", "Mac", "iPhone", "Twitter", "Instagram", "Facebook", "YouTube"]);
 /** "analyst at Dresdner Kleinwort Wasserstein", "partner at BDO Stoy Hayward": the name after a role and "at" is where the person works. */
@@ -108,6 +110,16 @@ interface Context {
 
 function joinTokens(sentence: string, tokens: Token[]): string {
   return sentence.slice(tokens[0]!.start, tokens[tokens.length - 1]!.end);
+}
+
+/** A name as written, except that a gap other than a space, a particle or "&"/"and" (a dropped nickname) becomes one space. */
+function nameText(sentence: string, tokens: Token[]): string {
+  let out = sentence.slice(tokens[0]!.start, tokens[0]!.end);
+  for (let i = 1; i < tokens.length; i++) {
+    const gap = sentence.slice(tokens[i - 1]!.end, tokens[i]!.start);
+    out += (/^(?:['\u2019]s?)?(?: | [\p{Ll}]+(?: [\p{Ll}]+)? | & | and |-)$/u.test(gap) ? gap : " ") + sentence.slice(tokens[i]!.start, tokens[i]!.end);
+  }
+  return out;
 }
 
 function isAcronym(word: string): boolean {
@@ -174,6 +186,8 @@ function isNameWord(t: Token): boolean {
   const w = t.text;
   // An initial ("W.", "B") or a capitalized word that is not a known non-name.
   if (w.length === 2 && w[1] === ".") return true;
+  // "Europe-chasing", "Glasgow-based": an adjective, not a name.
+  if (/-\p{Ll}+(?:ing|ed|based|born|led|backed|owned|run|bound|wide)$/u.test(w)) return false;
   if (/^\p{Lu}$/u.test(w)) return true;
   return /^\p{Lu}[\p{Ll}\p{M}'\u2019-]|^\p{Lu}{1,2}$|^Mc\p{Lu}|^Mac\p{Lu}|^\p{Lu}\p{Ll}*-\p{Lu}/u.test(w) && !DEMONYMS.has(w) && !ORG_KEYWORDS.has(w) && !MONTHS.has(w) &&
     !WEEKDAYS.has(w) && !COMMON_CAPITALIZED.has(w) && !isBigPlace(w) && !NOT_NAMES.has(w);
@@ -311,8 +325,9 @@ export function extractEntities(sentences: SentenceRef[]): EntityResult {
  * Joins runs that one name spans: "Supreme People's Assembly" (a possessive inside an
  * organization), "Nick Van den Brul" (a particle), "Standard & Poor's" (an ampersand).
  */
-function mergeRuns(text: string, runs: Token[][]): RunToken[][] {
+function mergeRuns(text: string, allRuns: Token[][]): RunToken[][] {
   const out: RunToken[][] = [];
+  const runs = dropNicknames(text, allRuns);
   for (const run of runs) {
     const prev = out[out.length - 1];
     const last = prev?.[prev.length - 1];
@@ -322,7 +337,8 @@ function mergeRuns(text: string, runs: Token[][]): RunToken[][] {
         !GIVEN_NAMES.has(prev[0]!.text) && !FAMILY_FIRST_SURNAMES.has(prev[0]!.text) && !KNOWN_ORGS.has(prev[0]!.text) &&
         !prev.some((t) => ORG_KEYWORDS.has(t.text));
       const particle = !last.possessive && NAME_PARTICLES.test(gap) && isNameWord(run[0]!) && prev.length <= 3;
-      const ampersand = !last.possessive && gap === " & " && prev.length <= 3 && run.length <= 3;
+      const ampersand = !last.possessive && (gap === " & " || gap === " and " && run.length >= 2 && ORG_KEYWORDS.has(run[run.length - 1]!.text) &&
+        !prev.some((t) => ORG_KEYWORDS.has(t.text))) && prev.length <= 3 && run.length <= 4;
       if (orgPossessive || particle || ampersand) {
         // An ampersand makes the whole an organization: marked on its first token.
         out[out.length - 1] = ampersand ? [{ ...prev[0]!, ampersand: true }, ...prev.slice(1), ...run] : [...prev, ...run];
@@ -334,12 +350,30 @@ function mergeRuns(text: string, runs: Token[][]): RunToken[][] {
   return out;
 }
 
+/** "Mike 'Sugar Bear' Thompson": a quoted nickname between a given name and a surname is dropped from the name. */
+function dropNicknames(text: string, runs: Token[][]): Token[][] {
+  const out: Token[][] = [];
+  for (let i = 0; i < runs.length; i++) {
+    const [first, nick, last] = [runs[i]!, runs[i + 1], runs[i + 2]];
+    if (nick && last && first.length <= 2 && last.length <= 2 && GIVEN_NAMES.has(first[0]!.text) &&
+        /^ ['"\u2018\u201C]$/u.test(text.slice(first[first.length - 1]!.outerEnd, nick[0]!.start)) &&
+        /^['"\u2019\u201D] $/u.test(text.slice(nick[nick.length - 1]!.outerEnd, last[0]!.start)) && last.every(isNameWord)) {
+      out.push([...first, ...last]);
+      i += 2;
+    } else out.push(first);
+  }
+  return out;
+}
+
 /** Months and weekdays are dates, not names: they split a run. */
 function splitAtDates(run: Token[]): Token[][] {
   const parts: Token[][] = [];
   let current: Token[] = [];
-  for (const t of run) {
-    if (MONTHS.has(t.text) || WEEKDAYS.has(t.text)) { if (current.length) parts.push(current); current = []; }
+  for (const [i, t] of run.entries()) {
+    // "June Shannon", "January Jones": a month before a name word is a given name.
+    const next = run[i + 1];
+    const givenName = MONTHS.has(t.text) && /^\p{L}+$/u.test(t.text) && next !== undefined && isNameWord(next) && !MONTHS.has(next.text) && !PLACES.has(next.text);
+    if (!givenName && (MONTHS.has(t.text) || WEEKDAYS.has(t.text))) { if (current.length) parts.push(current); current = []; }
     else current.push(t);
   }
   if (current.length) parts.push(current);
@@ -425,6 +459,7 @@ function classifyRun(ctx: Context, run: Token[]): void {
   const headOf = run.length === 1 && ORG_HEADS.has(run[0]!.text) ? extendOrgWithOf(text, run) : null;
   if (headOf && headOf.tokens !== run) { push("org", headOf.tokens, { phraseEnd: headOf.end }); return; }
 
+  if (run.length >= 3 && POST_NOMINALS.has(last.text) && run.slice(0, -1).every(isNameWord)) run = run.slice(0, -1);
   // Titles in front: "President Donald Trump", "U.S. Attorney Andy Luger", "Lord Hanningfield".
   const k = titleEnd(run);
   if (k >= 0) {
@@ -505,7 +540,13 @@ function personCandidate(
   const role = appositive?.role ?? before?.phrase ?? (prefix?.known ? prefix.role : null) ?? listed ?? titleRole ?? prefix?.role ?? null;
   const personLike = title !== null || givenFirst || appositive !== null || before !== null || prefix?.known === true || listed !== null ||
     name.length >= 2 && (FAMILY_FIRST_SURNAMES.has(name[0]!.text) || REPORTING.test(after));
-  const kind = personLike && (name.length >= 2 || title !== null) ? "person" : "unknown";
+  // No evidence at all: a two- or three-word name whose words the article never writes in lower
+  // case and the gazetteer does not know ("Salman Rushdie, JM Coetzee and Kazuo Ishiguro").
+  // A name after "the" is a thing's ("the Nou Camp", "the Golden Globes").
+  const afterArticle = /(?:^|[^\p{L}])(?:the|a|an|The|A|An)\s+$/u.test(text.slice(Math.max(0, outerStart - 5), outerStart));
+  const nameShaped = !afterArticle && name.length >= 2 && name.length <= 3 && name.every((t) => !PLACES.has(t.text) && !ctx.appearsInLowerCase(t.text) && !isAcronym(t.text) || /^\p{Lu}{1,2}$/u.test(t.text)) &&
+    !/^\p{Lu}{1,2}$/u.test(lastToken.text);
+  const kind = (personLike || nameShaped) && (name.length >= 2 || title !== null) ? "person" : "unknown";
   push(kind, name, { title, role, weakRole: role !== null && role === prefix?.role && !prefix.known, phraseEnd: appositive?.end ?? end });
   ctx.listRole = (prefix || listed) && !appositive ? { role: prefix?.role ?? listed!, end: lastToken.outerEnd } : null;
 }
@@ -537,6 +578,11 @@ function aliasesOf(entity: Pick<Entity, "name" | "mentions">): string[] {
   return [...new Set(entity.mentions.map((m) => m.text))].filter((text) => text !== entity.name);
 }
 
+/** "O’Toole" and "O'Toole" are one name. */
+function foldApostrophes(name: string): string {
+  return name.replace(/\u2019/g, "'");
+}
+
 /** Initials of an organization's name, for its acronym: "Football Association" -> "FA". */
 function initialsOf(name: string): string {
   return name.split(/[\s-]+/).filter((w) => /^[\p{Lu}&]/u.test(w) && !/^(?:The|Of|And|For)$/.test(w)).map((w) => w[0]).join("");
@@ -560,7 +606,7 @@ function resolve(candidates: Candidate[], appearsInLowerCase: (word: string) => 
     ids.add(id);
     return id;
   };
-  const surface = (c: Candidate) => joinTokens(c.sentence.text, c.tokens);
+  const surface = (c: Candidate) => nameText(c.sentence.text, c.tokens);
   const addSpan = (c: Candidate, kind: NamedSpan["kind"], id: string, name: string) => {
     const list = spans.get(c.sentence.id) ?? [];
     list.push({ kind, id, name, text: surface(c), start: c.tokens[0]!.start, end: c.tokens[c.tokens.length - 1]!.end, phraseEnd: c.phraseEnd });
@@ -575,6 +621,7 @@ function resolve(candidates: Candidate[], appearsInLowerCase: (word: string) => 
     const words = name.split(" ").filter((w) => !/^\p{Lu}\.?$/u.test(w) && !/^\p{Ll}/u.test(w));
     const build: PersonBuild = { person: { id: uniqueId(name, "person"), name, aliases: [], role: null, mentions: [] }, firstOrder: c.order, roleFromTitle: false, keys: [], given: words[0] ?? name };
     people.set(name, build);
+    people.set(foldApostrophes(name), build);
     // A short form is the family name: first word for family-first names, else the last
     // (and the last two for "Van den Brul"-like names).
     const keys = new Set([words[0]!, words[words.length - 1]!]);
@@ -607,7 +654,7 @@ function resolve(candidates: Candidate[], appearsInLowerCase: (word: string) => 
   for (const c of candidates) {
     if (c.kind !== "person" || c.tokens.length < 2) continue;
     const name = surface(c);
-    if (!people.has(name)) addPerson(name, c);
+    if (!people.has(name) && !people.has(foldApostrophes(name))) addPerson(name, c);
   }
   const lastMentioned = new Map<PersonBuild, number>();
   const shortFormOf = (c: Candidate): PersonBuild | undefined => {
@@ -619,7 +666,7 @@ function resolve(candidates: Candidate[], appearsInLowerCase: (word: string) => 
     return build;
   };
   // A lone given name ("Lucy") is the person of that first name, or a person of its own.
-  const byGiven = (word: string) => [...people.values()].filter((p) => p.given === word);
+  const byGiven = (word: string) => [...new Set(people.values())].filter((p) => p.given === word);
   for (const c of candidates) {
     const name = surface(c);
     if (c.kind === "place" && !(c.tokens.length === 1 && c.place?.kind === "city" && byKey.has(name))) {
@@ -627,12 +674,13 @@ function resolve(candidates: Candidate[], appearsInLowerCase: (word: string) => 
       continue;
     }
     if (c.kind === "org") {
-      const e = addEntity(orgs, name.replace(/^The /, ""), c, "org");
+      const e = addEntity(orgs, orgKey(name), c, "org");
       addSpan(c, "org", e.entity.id, e.entity.name);
       continue;
     }
-    let build = people.get(name) ?? shortFormOf(c);
-    if (!build && c.tokens.length === 1 && GIVEN_NAMES.has(name) && !appearsInLowerCase(name)) {
+    let build = people.get(name) ?? people.get(foldApostrophes(name)) ?? shortFormOf(c);
+    // A lone given name is a person only with a role that says so ("his daughter Sophie").
+    if (!build && c.tokens.length === 1 && GIVEN_NAMES.has(name) && !appearsInLowerCase(name) && c.role !== null && !c.weakRole) {
       const owners = byGiven(name);
       build = owners.length === 1 ? owners[0] : owners.length === 0 ? addPerson(name, c) : undefined;
     }
@@ -649,23 +697,41 @@ function resolve(candidates: Candidate[], appearsInLowerCase: (word: string) => 
   for (const e of [...orgs.values(), ...places.values()]) {
     e.entity.name = e.forms.reduce((best, f) => (f.length > best.length ? f : best), e.entity.name);
   }
-  for (const e of [...[...people.values()].map((p) => p.person), ...[...orgs.values(), ...places.values()].map((o) => o.entity)]) {
+  for (const e of [...[...new Set(people.values())].map((p) => p.person), ...[...orgs.values(), ...places.values()].map((o) => o.entity)]) {
     e.aliases = aliasesOf(e);
   }
   return {
-    people: [...people.values()].filter((p) => p.person.mentions.length > 0).sort(byFirst).map((p) => p.person),
+    people: [...new Set(people.values())].filter((p) => p.person.mentions.length > 0).sort(byFirst).map((p) => p.person),
     organizations: [...orgs.values()].sort(byFirst).map((o) => o.entity),
     places: [...places.values()].sort(byFirst).map((p) => p.entity),
     spans,
   };
 }
 
-/** "FA" and "Football Association" are one organization: the acronym's mentions join the full name's. */
+/** Party names the British press uses for one another ("Tories" for the Conservatives). */
+const SAME_PARTY: Record<string, string> = { Tories: "Conservatives", Tory: "Conservatives", "Conservative Party": "Conservatives", "Liberal Democrats": "Lib Dems", "Lib Dem": "Lib Dems", "Labour Party": "Labour" };
+
+/** The form an organization's name reduces to for merging: no "The", no trailing "Party", singular. */
+function orgKey(name: string): string {
+  const bare = name.replace(/^The /, "");
+  return SAME_PARTY[bare] ?? bare;
+}
+
+/**
+ * "FA" and "Football Association", "Evening Chronicle" and "Newcastle Evening Chronicle", "Labour" and
+ * "Labour Party", "Tories" and "Conservatives" are one organization: the short form's mentions join the full name's.
+ */
 function mergeAcronyms(orgs: Map<string, EntityBuild>): void {
   for (const [key, short] of [...orgs]) {
     const acronym = key.replace(/s$/, "");
-    if (!/^\p{Lu}[\p{Lu}&]{1,6}$/u.test(acronym)) continue;
-    const full = [...orgs.values()].find((o) => o !== short && o.forms.some((f) => f.includes(" ") && initialsOf(f) === acronym));
+    const isAcronymKey = /^\p{Lu}[\p{Lu}&]{1,6}$/u.test(acronym);
+    const words = key.split(" ");
+    const full = [...orgs.values()].find((o) => o !== short && o.forms.some((f) => {
+      if (isAcronymKey) return f.includes(" ") && initialsOf(f) === acronym;
+      // A shorter name that ends the longer one, unless it is only a generic word ("League").
+      if (f.length <= key.length || !f.endsWith(` ${key}`)) return false;
+      return words.length > 1 || !ORG_KEYWORDS.has(key) && !CLUB_SUFFIXES.has(key);
+    }));
     if (!full) continue;
     full.entity.mentions.push(...short.entity.mentions);
     full.forms.push(...short.forms.filter((f) => !full.forms.includes(f)));
