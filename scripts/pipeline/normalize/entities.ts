@@ -189,7 +189,8 @@ function isNameWord(t: Token): boolean {
   // "Europe-chasing", "Glasgow-based": an adjective, not a name.
   if (/-\p{Ll}+(?:ing|ed|based|born|led|backed|owned|run|bound|wide)$/u.test(w)) return false;
   if (/^\p{Lu}$/u.test(w)) return true;
-  return /^\p{Lu}[\p{Ll}\p{M}'\u2019-]|^\p{Lu}{1,2}$|^Mc\p{Lu}|^Mac\p{Lu}|^\p{Lu}\p{Ll}*-\p{Lu}/u.test(w) && !DEMONYMS.has(w) && !ORG_KEYWORDS.has(w) && !MONTHS.has(w) &&
+  // Months are not excluded: a run is split at a month unless it is a given name ("June Shannon").
+  return /^\p{Lu}[\p{Ll}\p{M}'\u2019-]|^\p{Lu}{1,2}$|^Mc\p{Lu}|^Mac\p{Lu}|^\p{Lu}\p{Ll}*-\p{Lu}/u.test(w) && !DEMONYMS.has(w) && !ORG_KEYWORDS.has(w) &&
     !WEEKDAYS.has(w) && !COMMON_CAPITALIZED.has(w) && !isBigPlace(w) && !NOT_NAMES.has(w);
 }
 
@@ -300,7 +301,8 @@ export function extractEntities(sentences: SentenceRef[]): EntityResult {
   for (const sentence of sentences) {
     const text = sentence.text;
     const ctx: Context = { sentence, text, sport, appearsInLowerCase, listRole: null, out: candidates, next: () => order++ };
-    const runs = mergeRuns(text, capitalizedRuns(text, tokenize(text)));
+    const blanked = withoutNicknames(text);
+    const runs = mergeRuns(text, capitalizedRuns(blanked, tokenize(blanked)));
     let coveredTo = -1;
     for (let run of runs) {
       // An organization's "of" tail already took these words ("Bank of England").
@@ -309,7 +311,7 @@ export function extractEntities(sentences: SentenceRef[]): EntityResult {
       const first = run[0]!;
       const atStart = /^["'\u201C\u2018(\s-]*$/u.test(text.slice(0, Math.min(first.start, 4))) && first.start <= 4 ||
         /[:"\u201C\u2018(]\s*$/u.test(text.slice(Math.max(0, first.start - 3), first.start));
-      if (COMMON_CAPITALIZED.has(first.text) && !placeAt(run, 0, ctx) ||
+      if (COMMON_CAPITALIZED.has(first.text) && !HONORIFICS.has(first.text) && !TITLE_HEADS.has(first.text) && !placeAt(run, 0, ctx) ||
           atStart && (/(?:ly|ing)$/.test(first.text) || appearsInLowerCase(first.text)) && !GIVEN_NAMES.has(first.text)) {
         run = run.slice(1);
       }
@@ -327,7 +329,7 @@ export function extractEntities(sentences: SentenceRef[]): EntityResult {
  */
 function mergeRuns(text: string, allRuns: Token[][]): RunToken[][] {
   const out: RunToken[][] = [];
-  const runs = dropNicknames(text, allRuns);
+  const runs = allRuns;
   for (const run of runs) {
     const prev = out[out.length - 1];
     const last = prev?.[prev.length - 1];
@@ -350,19 +352,14 @@ function mergeRuns(text: string, allRuns: Token[][]): RunToken[][] {
   return out;
 }
 
-/** "Mike 'Sugar Bear' Thompson": a quoted nickname between a given name and a surname is dropped from the name. */
-function dropNicknames(text: string, runs: Token[][]): Token[][] {
-  const out: Token[][] = [];
-  for (let i = 0; i < runs.length; i++) {
-    const [first, nick, last] = [runs[i]!, runs[i + 1], runs[i + 2]];
-    if (nick && last && first.length <= 2 && last.length <= 2 && GIVEN_NAMES.has(first[0]!.text) &&
-        /^ ['"\u2018\u201C]$/u.test(text.slice(first[first.length - 1]!.outerEnd, nick[0]!.start)) &&
-        /^['"\u2019\u201D] $/u.test(text.slice(nick[nick.length - 1]!.outerEnd, last[0]!.start)) && last.every(isNameWord)) {
-      out.push([...first, ...last]);
-      i += 2;
-    } else out.push(first);
-  }
-  return out;
+/** "Mike 'Sugar Bear' Thompson": a quoted nickname between a capitalized name and the next. */
+const NICKNAME = /(?<=\b\p{Lu}\p{Ll}+) ['"\u2018\u201C]\p{Lu}[^'"\u2019\u201D]{0,25}['"\u2019\u201D] (?=\p{Lu}\p{Ll})/gu;
+
+/** The sentence with quoted nicknames blanked out (same length, so offsets hold): the name runs on over them. */
+function withoutNicknames(text: string): string {
+  return text.includes("'") || text.includes('"') || text.includes("\u2018") || text.includes("\u201C")
+    ? text.replace(NICKNAME, (m) => " ".repeat(m.length))
+    : text;
 }
 
 /** Months and weekdays are dates, not names: they split a run. */
@@ -372,7 +369,7 @@ function splitAtDates(run: Token[]): Token[][] {
   for (const [i, t] of run.entries()) {
     // "June Shannon", "January Jones": a month before a name word is a given name.
     const next = run[i + 1];
-    const givenName = MONTHS.has(t.text) && /^\p{L}+$/u.test(t.text) && next !== undefined && isNameWord(next) && !MONTHS.has(next.text) && !PLACES.has(next.text);
+    const givenName = MONTHS.has(t.text) && /^\p{L}+$/u.test(t.text) && next !== undefined && isNameWord(next) && !MONTHS.has(next.text) && !isBigPlace(next.text);
     if (!givenName && (MONTHS.has(t.text) || WEEKDAYS.has(t.text))) { if (current.length) parts.push(current); current = []; }
     else current.push(t);
   }
@@ -409,7 +406,7 @@ function classifyRun(ctx: Context, run: Token[]): void {
     // In a sports article a bare city or country is its club or team ("beat Barcelona"), unless
     // the words before it say where ("in Barcelona").
     const start = tokens[0]!.start;
-    const team = ctx.sport && entry.kind !== "region" && tokens.length === 1 && !SPORT_LOCATIVE_BEFORE.test(text.slice(Math.max(0, start - 16), start));
+    const team = ctx.sport && (entry.kind !== "region" || entry.population >= TOWN_NEEDS_CUE_BELOW) && tokens.length === 1 && !SPORT_LOCATIVE_BEFORE.test(text.slice(Math.max(0, start - 16), start));
     if (team) push("org", tokens);
     else push("place", tokens, { place: entry });
   };

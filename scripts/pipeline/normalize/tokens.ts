@@ -77,7 +77,8 @@ export function capitalizedRuns(sentence: string, tokens: Token[]): Token[][] {
     if (!t.capitalized) { if (current.length) runs.push(current); current = []; continue; }
     const prev = current[current.length - 1];
     const gap = prev ? sentence.slice(prev.outerEnd, t.start) : "";
-    if (prev && (gap !== " " || prev.possessive)) { runs.push(current); current = []; }
+    // Spaces only (one, or more where a nickname was blanked out) keep a run going.
+    if (prev && (!/^ +$/.test(gap) || prev.possessive)) { runs.push(current); current = []; }
     current.push(t);
   }
   if (current.length) runs.push(current);
