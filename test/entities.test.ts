@@ -54,6 +54,21 @@ describe("people: names without honorifics, roles from titles and appositives", 
     expect(r.people.map((p) => p.role)).toEqual(["player at Kilmore Rovers", "player at Kilmore Rovers", "player at Kilmore Rovers"]);
   });
 
+  it("reads a role stated with 'is'/'was', and one before 'such as' for the names after it", () => {
+    const r = run(
+      "Hana Kovacs is among four Hungarian poets who made the list.",
+      "Past winners of the Cedar Prize, such as Omar Haddad and Lena Brandt, were left out.",
+    );
+    expect(r.people.map((p) => [p.name, p.role])).toEqual([
+      ["Hana Kovacs", "Hungarian poet"], ["Omar Haddad", "Past winner of the Cedar Prize"], ["Lena Brandt", "Past winner of the Cedar Prize"],
+    ]);
+  });
+
+  it("prefers a stated role to a bare word before the name, and never takes a clause about someone else", () => {
+    const r = run("A nervous Ella Marsh watched.", "Ella Marsh, the team doctor, was calm.", "Rory Dunn, 45, shot his neighbour Tom Pike.");
+    expect(r.people.map((p) => [p.name, p.role])).toEqual([["Ella Marsh", "team doctor"], ["Rory Dunn", null], ["Tom Pike", "neighbour"]]);
+  });
+
   it("keeps particles inside a name and drops a quoted nickname", () => {
     const r = run("The plan was backed by analyst Nick van der Berg.", "Her husband Tom 'The Hammer' Briggs left.");
     expect(r.people.map((p) => p.name)).toEqual(["Nick van der Berg", "Tom Briggs"]);

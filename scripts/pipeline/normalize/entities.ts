@@ -194,7 +194,7 @@ function isNameWord(t: Token): boolean {
     !WEEKDAYS.has(w) && !COMMON_CAPITALIZED.has(w) && !isBigPlace(w) && !NOT_NAMES.has(w);
 }
 
-const ROLE_MODIFIERS = new Set("council|board|former|ex|deputy|vice|assistant|acting|interim|senior|junior|chief|new|incoming|outgoing|then|longtime|veteran|retired|late|head|general|foreign|defense|defence|finance|health|home|affairs|prime|shadow|opposition|team|club|party|state|national|regional|local|district|county|city|federal|sports|news|managing|executive|co|founding|lead|principal|associate|reality|famous|fellow|celebrity|tv|television|film|pop|rock|r&b|country|jazz|hip-hop|rap|world|olympic|double|triple|first-team|star|medical|political|legal|economic|science|technology|business|music|fashion|sport|football|rugby|cricket|tennis|golf|boxing|race|racing|chief|aviation|industry|market|security|intelligence|police|homicide|campaign|immigration|transport|education|environment|culture|media|digital|investigative|chief|marketing|sales|financial|operating|technical|creative|artistic|estranged|older|younger|eldest|oldest|youngest|second|third|first|future|would-be|alleged|convicted|suspected|accused|self-styled|so-called|best|close|long-time|lifelong|child|teenage|young|elderly|local|independent|right-back|left-back|centre-back|attacking|defensive|holding|central|contract|goal|european|american|british".split("|"));
+const ROLE_MODIFIERS = new Set("past|council|board|former|ex|deputy|vice|assistant|acting|interim|senior|junior|chief|new|incoming|outgoing|then|longtime|veteran|retired|late|head|general|foreign|defense|defence|finance|health|home|affairs|prime|shadow|opposition|team|club|party|state|national|regional|local|district|county|city|federal|sports|news|managing|executive|co|founding|lead|principal|associate|reality|famous|fellow|celebrity|tv|television|film|pop|rock|r&b|country|jazz|hip-hop|rap|world|olympic|double|triple|first-team|star|medical|political|legal|economic|science|technology|business|music|fashion|sport|football|rugby|cricket|tennis|golf|boxing|race|racing|chief|aviation|industry|market|security|intelligence|police|homicide|campaign|immigration|transport|education|environment|culture|media|digital|investigative|chief|marketing|sales|financial|operating|technical|creative|artistic|estranged|older|younger|eldest|oldest|youngest|second|third|first|future|would-be|alleged|convicted|suspected|accused|self-styled|so-called|best|close|long-time|lifelong|child|teenage|young|elderly|local|independent|right-back|left-back|centre-back|attacking|defensive|holding|central|contract|goal|european|american|british".split("|"));
 const DETERMINERS = /^(?:the|a|an|and|of|to|for|with|by|as|at|in|on|said|says|that|from|his|her|its|their|our|my|your|is|was|are|were|be|been|has|had|have|when|while|who|which|but|or|after|before|said|told|like|including|against|between|than|into|about|over|under|not|also|did|does|will|would|could|can)$/i;
 
 /** Lower-case words that stand before names without naming a role: verbs, prepositions, conjunctions. */
@@ -212,11 +212,13 @@ function roleBefore(sentence: string, start: number): RoleFound | null {
   if (start < 2 || sentence[start - 1] !== " ") return null;
   let head = sentence.slice(Math.max(0, start - 120), start - 1);
   // "players at Kilmarnock — X, Y": the role is the phrase before the dash, with its "at" tail.
-  const dash = /^(.*?) (?:at|of|for|with) ((?:\p{Lu}[\p{L}.&'-]*)(?: \p{Lu}[\p{L}.&'-]*){0,3}) ?[\u2014\u2013:-]$/u.exec(head) ?? /^(.*?) ?[\u2014\u2013:]$/u.exec(head);
+  // Also "past winners of the Booker Prize, such as X, Y and Z", "executives including X".
+  const dash = /^(.*?) (?:at|of|for|with) ((?:the )?(?:\p{Ll}+ )?(?:\p{Lu}[\p{L}.&'-]*)(?: \p{Lu}[\p{L}.&'-]*){0,3})(?: ?[\u2014\u2013:-]|,? such as|,? including)$/u.exec(head) ??
+    /^(.*?)(?: ?[\u2014\u2013:]|,? such as|,? including)$/u.exec(head);
   let tail = "";
   if (dash) {
     head = dash[1]!;
-    tail = dash[2] ? ` ${sentence.slice(Math.max(0, start - 120), start - 1).slice(dash[1]!.length + 1).replace(/ ?[\u2014\u2013:-]$/u, "")}` : "";
+    tail = dash[2] ? ` ${sentence.slice(Math.max(0, start - 120), start - 1).slice(dash[1]!.length + 1).replace(/(?: ?[\u2014\u2013:-]|,? such as|,? including)$/u, "")}` : "";
     const last = head.split(" ").pop()!.toLowerCase();
     if (!ROLE_NOUNS.has(last) && !ROLE_NOUNS.has(last.replace(/s$/, ""))) return null;
   }
@@ -251,6 +253,8 @@ function appositiveAfter(sentence: string, end: number): { role: string; end: nu
   const phrase = m[1]!.trim().replace(/^(?:\p{N}+-year-old|aged \p{N}+) /u, "");
   if (/^(?:who|which|that|said|says|told|tells|added|and|but|or|as|if|when|while|where|according|in|on|at|for|with|he|she|they|it|\p{Ll}+ed)\b/iu.test(phrase)) return null;
   if (/^\p{N}+$/u.test(phrase)) return null;
+  // "X, 45, shot his girlfriend": a clause about someone else, not X's role.
+  if (/\b(?:his|her|their|its)\b/u.test(phrase.split(" ").slice(0, 3).join(" ")) && !/^(?:his|her|their)\b/u.test(phrase)) return null;
   const head = phrase.split(" ").slice(0, 6).map((w) => w.toLowerCase().replace(/[\u2019']s$/u, ""));
   const orgIndex = head.findIndex((w) => ORG_NOUNS.has(w));
   const roleIndex = head.findIndex((w) => ROLE_NOUNS.has(w) || ROLE_NOUNS.has(w.replace(/s$/, "")) || TITLE_WORDS.has(w.charAt(0).toUpperCase() + w.slice(1)) && HONORIFICS.has(w.charAt(0).toUpperCase() + w.slice(1)));
@@ -258,8 +262,21 @@ function appositiveAfter(sentence: string, end: number): { role: string; end: nu
   // even when its noun is not listed; the clause after "who" is not part of it.
   const determined = /^, (?:\p{N}+, )?(?:a|an|the) /u.test(m[0]) && !/^(?:\p{N}|time|day|year|week|month|moment|way|place|case|fact|same|first|last|end|start|rest|number|result|reason|idea|point|one|other|latter|former)\b/u.test(phrase);
   if (roleIndex < 0 && orgIndex < 0 && !determined) return null;
-  const org = orgIndex >= 0 && (roleIndex < 0 || orgIndex < roleIndex);
-  return { role: phrase.replace(/ (?:who|which|that|whose|where)\b.*$/u, ""), end: end + m[0].length, org };
+  // "X, the team doctor": a role noun anywhere makes X a person; "X, a newspaper" is an organization.
+  const org = orgIndex >= 0 && roleIndex < 0;
+  // The role ends before a relative clause or a "for"/"with" phrase that describes the employer at length.
+  return { role: phrase.replace(/ (?:who|which|that|whose|where|for|with|since|after|when)\b.*$/u, ""), end: end + m[0].length, org };
+}
+
+/** "X is among three British authors who ...", "X was a famous chef": a role stated with "is"/"was". */
+function copularRole(sentence: string, end: number): string | null {
+  const m = /^,? (?:is|was|has been|had been|became|remains|is now|was once) (?:a |an |the |one of (?:the )?|among (?:the )?)(?:(?:\p{N}+|two|three|four|five|six|seven|eight|nine|ten|several|many|few) )?([^,.;:()"\u201C]{3,60}?)(?= who\b| which\b| that\b| to\b| and\b| in\b| on\b| at\b| for\b| from\b| with\b|[,.;:]|$)/u.exec(sentence.slice(end, end + 100));
+  if (!m) return null;
+  const words = m[1]!.split(" ");
+  const last = words[words.length - 1]!.toLowerCase();
+  const singular = ROLE_NOUNS.has(last.replace(/s$/, "")) && !ROLE_NOUNS.has(last) ? last.replace(/s$/, "") : last;
+  if (!ROLE_NOUNS.has(singular)) return null;
+  return [...words.slice(0, -1), singular].join(" ");
 }
 
 /** "the party's official newspaper, Rodong Sinmun": what the words before ", NAME" call it. */
@@ -534,7 +551,8 @@ function personCandidate(
   // A list shares the role before its first name: "senior shadow cabinet members A, B and C".
   const listed = ctx.listRole && /^(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)$/.test(text.slice(ctx.listRole.end, outerStart)) ? ctx.listRole.role : null;
   // A listed role noun before the name beats a title; an unlisted word before it ("hooker") does not.
-  const role = appositive?.role ?? before?.phrase ?? (prefix?.known ? prefix.role : null) ?? listed ?? titleRole ?? prefix?.role ?? null;
+  const stated = appositive ? null : copularRole(text, lastToken.outerEnd);
+  const role = appositive?.role ?? before?.phrase ?? (prefix?.known ? prefix.role : null) ?? listed ?? stated ?? titleRole ?? prefix?.role ?? null;
   const personLike = title !== null || givenFirst || appositive !== null || before !== null || prefix?.known === true || listed !== null ||
     name.length >= 2 && (FAMILY_FIRST_SURNAMES.has(name[0]!.text) || REPORTING.test(after));
   // No evidence at all: a two- or three-word name whose words the article never writes in lower
@@ -585,7 +603,7 @@ function initialsOf(name: string): string {
   return name.split(/[\s-]+/).filter((w) => /^[\p{Lu}&]/u.test(w) && !/^(?:The|Of|And|For)$/.test(w)).map((w) => w[0]).join("");
 }
 
-interface PersonBuild { person: Person; firstOrder: number; roleFromTitle: boolean; keys: string[]; given: string }
+interface PersonBuild { person: Person; firstOrder: number; roleFromTitle: boolean; weakRole: boolean; keys: string[]; given: string }
 interface EntityBuild { entity: Entity; firstOrder: number; forms: string[] }
 
 /** Merges candidates into people, organizations and places, short forms into full names. */
@@ -616,7 +634,7 @@ function resolve(candidates: Candidate[], appearsInLowerCase: (word: string) => 
   };
   const addPerson = (name: string, c: Candidate) => {
     const words = name.split(" ").filter((w) => !/^\p{Lu}\.?$/u.test(w) && !/^\p{Ll}/u.test(w));
-    const build: PersonBuild = { person: { id: uniqueId(name, "person"), name, aliases: [], role: null, mentions: [] }, firstOrder: c.order, roleFromTitle: false, keys: [], given: words[0] ?? name };
+    const build: PersonBuild = { person: { id: uniqueId(name, "person"), name, aliases: [], role: null, mentions: [] }, firstOrder: c.order, roleFromTitle: false, weakRole: false, keys: [], given: words[0] ?? name };
     people.set(name, build);
     people.set(foldApostrophes(name), build);
     // A short form is the family name: first word for family-first names, else the last
@@ -632,8 +650,11 @@ function resolve(candidates: Candidate[], appearsInLowerCase: (word: string) => 
   const mentionPerson = (build: PersonBuild, c: Candidate) => {
     build.person.mentions.push(mention(c));
     const titleRole = c.title && !BARE_HONORIFIC.test(c.title) ? c.title : null;
-    if (c.role && c.role !== titleRole && (build.person.role === null || build.roleFromTitle && !c.weakRole)) { build.person.role = c.role; build.roleFromTitle = false; }
-    else if (titleRole && build.person.role === null) { build.person.role = titleRole; build.roleFromTitle = true; }
+    // A role the text states beats a title, which beats a bare word before the name ("nervous").
+    if (c.role && c.role !== titleRole && (build.person.role === null || (build.roleFromTitle || build.weakRole) && !c.weakRole)) {
+      build.person.role = c.role; build.roleFromTitle = false; build.weakRole = c.weakRole;
+    }
+    else if (titleRole && (build.person.role === null || build.weakRole)) { build.person.role = titleRole; build.roleFromTitle = true; build.weakRole = false; }
     addSpan(c, "person", build.person.id, build.person.name);
   };
   const addEntity = (map: Map<string, EntityBuild>, key: string, c: Candidate, prefix: string) => {
