@@ -139,6 +139,24 @@ describe("organizations: cue words, acronyms, short forms, no type confusion", (
     expect(r.orgs.map((o) => o.name)).toEqual(["Carter & Dean", "Hollins and Marsh Football Club"]);
   });
 
+  it("in a sports article: a team named like a player's surname is the player; a city's team joins its club's full name", () => {
+    const r = run(
+      "Glasgow Warriors coach Dean Preston praised his side after the league match.",
+      "Preston said Glasgow had scored the better goals and the striker was superb.",
+    );
+    expect(r.orgs).toEqual([{ name: "Glasgow Warriors", aliases: ["Glasgow"] }]);
+    expect(r.people.map((p) => [p.name, p.aliases])).toEqual([["Dean Preston", ["Preston"]]]);
+  });
+
+  it("reads a role noun before 'of' as the head: 'chairman of the Bar Council, X' is a person", () => {
+    const r = run("The chairman of the Harbour Board, Lewis Grant, disagreed.");
+    expect(r.people.map((p) => [p.name, p.role])).toEqual([["Lewis Grant", "chairman of the Harbour Board"]]);
+  });
+
+  it("does not take product and format initialisms for organizations", () => {
+    expect(run("The film is out on DVD and the book has an ISBN.").orgs).toEqual([]);
+  });
+
   it("reads clubs: a club word with a place, and a bare city in a sports article unless it says where", () => {
     const r = run(
       "Real Madrid beat Manchester City and Valencia drew with Sevilla in the league.",
@@ -154,7 +172,9 @@ describe("places: a gazetteer from data packages, with evidence rules", () => {
     expect(PLACES.get("France")?.kind).toBe("country");
     expect(PLACES.get("Great Britain")?.name).toBe("United Kingdom");
     expect(PLACES.get("Texas")?.kind).toBe("region");
-    expect(PLACES.get("Scotland")?.kind).toBe("region");
+    // The UK's own countries count as countries (they field national teams).
+    expect(PLACES.get("Scotland")?.kind).toBe("country");
+    expect(PLACES.get("Bavaria")?.kind).toBe("region");
     expect(PLACES.get("Western Europe")?.kind).toBe("region");
     expect(PLACES.get("Blackpool")).toMatchObject({ kind: "city" });
     expect(PLACES.get("Blackpool")!.population).toBeGreaterThan(100000);
@@ -182,6 +202,12 @@ describe("places: a gazetteer from data packages, with evidence rules", () => {
   it("reads streets, rivers and beaches as places, nationality words as none", () => {
     expect(run("The march went from Carver Street to the River Lune.").placeNames).toEqual(["Carver Street", "River Lune"]);
     expect(run("The English and Welsh teams trained together.").placeNames).toEqual([]);
+  });
+
+  it("keeps the place named in a title before a name: 'former New York Mayor X'", () => {
+    const r = run("Former New York Mayor Dan Keller backed the bill.");
+    expect(r.people.map((p) => [p.name, p.role])).toEqual([["Dan Keller", "Former New York Mayor"]]);
+    expect(r.placeNames).toEqual(["New York"]);
   });
 
   it("keeps the place in an event's name: 'the Athens Olympics'", () => {

@@ -71,7 +71,7 @@ const BARE_HONORIFIC = /^(?:Mr|Mrs|Ms|Mx|Miss|Dr|Sir|Dame|Lord|Lady|Baroness|Bar
 const NAME_PARTICLES = /^ (?:van|von|den|der|de|da|di|du|del|della|dos|das|al|el|bin|ibn|le|la|ter|ten|van der|van den|de la|von der)(?: |-)$/;
 const LOCATIVE_BEFORE = /(?:^|\s)(?:in|at|from|near|outside|to|around|across|into|towards?|via|through|throughout|within)\s+$/i;
 /** In a sports article only these keep a city a place: "at Kilmarnock" is the club. */
-const SPORT_LOCATIVE_BEFORE = /(?:^|\s)(?:in|from|near|outside|around|across|throughout|within|born in|based in|grew up in|moved to)\s+$/i;
+const SPORT_LOCATIVE_BEFORE = /(?:^|\s)(?:in|from|near|outside|around|across|throughout|within|born in|based in|grew up in|moved to)\s+(?:(?:north|south|east|west|central|northern|southern|eastern|western|north-east|north-west|south-east|south-west)\s+)?$/i;
 const REPORTING = /^,?\s*(?:also |further |later |previously |repeatedly |once |then |has |had )?(?:said|says|stated|states|noted|notes|argued|argues|added|adds|told|tells|criticized|criticised|emphasized|emphasised|analyzed|analysed|reaffirmed|warned|claimed|insisted|explained|suggested|announced|acknowledged|admitted|asserted|confirmed|declared|denied|stressed|urged|wrote|writes|clarified|reiterated|expressed|recalled|revealed|vowed|pledged|promised|believes|thinks|was|is|has|had|who|will|would|could)\b/u;
 const APPOSITIVE = /^, (?:\p{N}+, )?(?:(?:a|an|the|who is|who was|now|then|formerly) )?([^,.;()]{3,140}?)(?=[,.;]|$)/u;
 /** Words in the text that say an article is about sport: then a bare city or country is a team. */
@@ -287,6 +287,9 @@ function nounBeforeComma(sentence: string, start: number): { org: boolean; perso
   const clause = before.slice(0, -2).split(/[,;:]| (?:that|and|but|said|by|to|according to|with) /).pop()!.trim();
   const words = clause.split(" ");
   const last = (words[words.length - 1] ?? "").toLowerCase();
+  // "chairman of the Bar Council, Guy Mansfield": the head is the role noun before "of", not the council.
+  const headOf = /^(?:the |a |an |his |her |their |its )?((?:[\p{L}-]+ ){0,3}?([\p{Ll}-]+)) (?:of|at|for) /u.exec(clause);
+  if (headOf && ROLE_NOUNS.has(headOf[2]!)) return { org: false, person: true, phrase: clause.replace(/^(?:the|a|an|his|her|their|its) /i, "") };
   if (ORG_NOUNS.has(last)) return { org: true, person: false, phrase: clause };
   if (ROLE_NOUNS.has(last)) return { org: false, person: true, phrase: clause.replace(/^[^\p{L}\p{N}]+/u, "").replace(/^(?:the|a|an|his|her|their|its) /i, "") };
   return null;
@@ -423,8 +426,9 @@ function classifyRun(ctx: Context, run: Token[]): void {
     // In a sports article a bare city or country is its club or team ("beat Barcelona"), unless
     // the words before it say where ("in Barcelona").
     const start = tokens[0]!.start;
-    const team = ctx.sport && (entry.kind !== "region" || entry.population >= TOWN_NEEDS_CUE_BELOW) && tokens.length === 1 && !SPORT_LOCATIVE_BEFORE.test(text.slice(Math.max(0, start - 16), start));
-    if (team) push("org", tokens);
+    const team = ctx.sport && (entry.kind !== "region" || entry.population >= TOWN_NEEDS_CUE_BELOW) && tokens.length === 1 && !SPORT_LOCATIVE_BEFORE.test(text.slice(Math.max(0, start - 30), start));
+    // The place stays on the candidate: a team named like a person's surname ("Johnston") is that person.
+    if (team) push("org", tokens, { place: entry });
     else push("place", tokens, { place: entry });
   };
 
@@ -480,9 +484,19 @@ function classifyRun(ctx: Context, run: Token[]): void {
     const name = run.slice(k + 1);
     // "U.S. Attorney", "Maricopa County Sheriff": titles with places; "BBC Mr Howard": "BBC" is not the title's.
     let j = k;
-    while (j > 0 && isTitleWord(run[j - 1]!)) j--;
+    for (;;) {
+      // A place of several words in the title ("New York"), else one title word.
+      const len = [4, 3, 2].find((n) => j - n >= 0 && placeAt(run, j - n)?.length === n) ?? (j > 0 && isTitleWord(run[j - 1]!) ? 1 : 0);
+      if (len === 0) break;
+      j -= len;
+    }
     if (j > 0) rest(run.slice(0, j));
     const titleTokens = run.slice(j, k + 1);
+    // "former New York Mayor X", "Alabama Sen. X": the place in the title is a place the text names.
+    for (let i = 0; i < titleTokens.length; i++) {
+      const place = placeAt(titleTokens, i);
+      if (place && place.entry.kind !== "city" || place && place.length > 1) { push("place", titleTokens.slice(i, i + place.length), { place: place.entry }); i += place.length - 1; }
+    }
     personCandidate(ctx, name, joinTokens(text, titleTokens), titleTokens[0]!.start, push);
     return;
   }
@@ -621,7 +635,8 @@ function resolve(candidates: Candidate[], appearsInLowerCase: (word: string) => 
     ids.add(id);
     return id;
   };
-  const surface = (c: Candidate) => nameText(c.sentence.text, c.tokens);
+  // People are named over a dropped nickname; organizations and places exactly as written.
+  const surface = (c: Candidate) => c.kind === "person" || c.kind === "unknown" ? nameText(c.sentence.text, c.tokens) : joinTokens(c.sentence.text, c.tokens);
   const addSpan = (c: Candidate, kind: NamedSpan["kind"], id: string, name: string) => {
     const list = spans.get(c.sentence.id) ?? [];
     list.push({ kind, id, name, text: surface(c), start: c.tokens[0]!.start, end: c.tokens[c.tokens.length - 1]!.end, phraseEnd: c.phraseEnd });
@@ -691,6 +706,10 @@ function resolve(candidates: Candidate[], appearsInLowerCase: (word: string) => 
       addEntity(places, c.place!.name, c, "place");
       continue;
     }
+    if (c.kind === "org" && c.place && c.tokens.length === 1 && byKey.has(name)) {
+      const build = shortFormOf(c);
+      if (build) { mentionPerson(build, { ...c, kind: "person" }); lastMentioned.set(build, c.order); continue; }
+    }
     if (c.kind === "org") {
       const e = addEntity(orgs, orgKey(name), c, "org");
       addSpan(c, "org", e.entity.id, e.entity.name);
@@ -746,6 +765,8 @@ function mergeAcronyms(orgs: Map<string, EntityBuild>): void {
     const words = key.split(" ");
     const full = [...orgs.values()].find((o) => o !== short && o.forms.some((f) => {
       if (isAcronymKey) return f.includes(" ") && initialsOf(f) === acronym;
+      // A city's team and its club's full name: "Glasgow" and "Glasgow Warriors".
+      if (words.length === 1 && f.startsWith(`${key} `) && CLUB_SUFFIXES.has(f.slice(key.length + 1))) return true;
       // A shorter name that ends the longer one, unless it is only a generic word ("League").
       if (f.length <= key.length || !f.endsWith(` ${key}`)) return false;
       return words.length > 1 || !ORG_KEYWORDS.has(key) && !CLUB_SUFFIXES.has(key);

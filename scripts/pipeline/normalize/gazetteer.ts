@@ -99,7 +99,8 @@ function buildPlaces(): Map<string, PlaceEntry> {
   }
   for (const a of admin1) {
     const name = a.name.replace(/ (?:Province|Region|Governorate|Prefecture|Oblast|State)$/, "");
-    add(name, { name, kind: "region", population: 0 });
+    // England, Scotland, Wales and Northern Ireland are the UK's countries (and field national teams).
+    add(name, { name, kind: a.code.startsWith("GB.") ? "country" : "region", population: 0 });
   }
   for (const c of countries) {
     for (const region of [c.region, c.subregion]) if (region) add(region, { name: region, kind: "region", population: 0 });
@@ -156,7 +157,7 @@ export const ORG_HEADS = new Set(words(`Ministry|Department|University|Bank|Bure
 export const KNOWN_ORGS = new Set(words(`Labour|Tories|Conservatives|Republicans|Fifa|Uefa|Ofsted|Ofcom|Ofgem|Sony|Toshiba|Ryanair|easyJet|Arsenal|Chelsea|Everton|Celtic|Juventus|al-Qaeda|Al-Qaeda|Reuters|Yonhap|Xinhua|Bloomberg|AP|AFP|KCNA|BBC|CNN|NHK|Kyodo|Interfax|TASS|Tass|Al Jazeera|Google|Apple|Microsoft|Amazon|Meta|Facebook|Twitter|Samsung|Hyundai|Toyota|Tesla|Nvidia|Huawei|Netflix|OpenAI|Pentagon|Kremlin|Interpol|Europol|Hamas|Hezbollah|Taliban|NATO|OPEC|Unicef|UNICEF|FIFA|UEFA|Nasa|NASA`));
 
 /** All-caps words that are not organizations. */
-export const NOT_ACRONYMS = new Set(words(`I|II|III|IV|VI|VII|VIII|IX|XI|OK|TV|CEO|CFO|CTO|GDP|AM|PM|AI|ID|PC|DJ|MP|MPs|MEP|VIP|UFO|DNA|HIV|AIDS|COVID|USB|PDF|FAQ|UK|US|USA|UAE|DPRK|EST|GMT|UTC|BC|AD|NB|PS|OMG|LOL|ICBM|ICBMs|SLBM|THAAD|GPS|CCTV|BBQ|MVP|NFT|CO2|KG|KM|MPH|BY|BREAKING|UPDATE|UPDATED|EXCLUSIVE|WATCH|READ|MORE|NEW|THE|AND|OF|IN|ON|A|AN`));
+export const NOT_ACRONYMS = new Set(words(`DVD|DVDs|CD|CDs|ISBN|PCs|XP|MP3|LCD|LED|SUV|SUVs|ATM|ATMs|IVF|MRI|RNA|THC|LSD|PIN|URL|HTML|API|SMS|HD|VAT|CPI|IPO|AGM|R&B|QC|KC|OBE|MBE|CBE|PhD|I|II|III|IV|VI|VII|VIII|IX|XI|OK|TV|CEO|CFO|CTO|GDP|AM|PM|AI|ID|PC|DJ|MP|MPs|MEP|VIP|UFO|DNA|HIV|AIDS|COVID|USB|PDF|FAQ|UK|US|USA|UAE|DPRK|EST|GMT|UTC|BC|AD|NB|PS|OMG|LOL|ICBM|ICBMs|SLBM|THAAD|GPS|CCTV|BBQ|MVP|NFT|CO2|KG|KM|MPH|BY|BREAKING|UPDATE|UPDATED|EXCLUSIVE|WATCH|READ|MORE|NEW|THE|AND|OF|IN|ON|A|AN`));
 
 /** Titles written before a name ("President Xi Jinping", "Professor Park"). */
 export const TITLE_WORDS = new Set(words(`President|Vice|Prime|Minister|Foreign|Defense|Defence|Finance|Home|Interior|Justice|Health|Trade|Unification|Deputy|Chief|Acting|Former|General|Secretary|Chancellor|Premier|Senator|Sen.|Representative|Rep.|Congressman|Congresswoman|Governor|Gov.|Mayor|Judge|Justice|Professor|Prof.|Dr|Dr.|Doctor|Mr|Mr.|Mrs|Mrs.|Ms|Ms.|Mx|Miss|Sir|Dame|Lord|Lady|King|Queen|Prince|Princess|Emperor|Empress|Pope|Rev.|Reverend|Father|Sister|Brother|Archbishop|Bishop|Cardinal|Rabbi|Imam|Sheikh|Ayatollah|Admiral|Adm.|Colonel|Col.|Captain|Capt.|Lieutenant|Lt.|Sergeant|Sgt.|Major|Maj.|Gen.|Commander|Commissioner|Inspector|Detective|Officer|Constable|Superintendent|Chairman|Chairwoman|Chair|Director|Ambassador|Envoy|Speaker|Leader|Supreme|Coach|Manager|Marshal|Attorney|Solicitor|State|Labour|Democratic|Republican|Sen|Rep|Gov`));
