@@ -239,7 +239,11 @@ function roleBefore(sentence: string, start: number): RoleFound | null {
     if (w === "and" && i > 0 && ROLE_NOUNS.has(words[i - 1]!.toLowerCase())) { role.unshift(w); continue; }
     if (DETERMINERS.test(w) || !/^[\p{L}&\p{N}][\p{L}\p{N}.&-]*$/u.test(w)) break;
     if (/^\p{N}+-(?:year|month)-old$/u.test(w)) break;
-    if (isUpper(w) ? COMMON_CAPITALIZED.has(w) || MONTHS.has(w) || WEEKDAYS.has(w) : !ROLE_MODIFIERS.has(w) && !ROLE_NOUNS.has(w) && !/^[\p{L}\p{N}]+-[\p{L}]+$/u.test(w)) break;
+    // Before a listed role noun any plain word may qualify it ("shadow cabinet member"); before an
+    // unlisted head only known modifiers do.
+    const plain = known && !NOT_ROLE_HEADS.has(w) && !/(?:ly|ing)$/.test(w) && w.length > 2 &&
+      !/^(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|dozens|hundreds|thousands|several|both)$/.test(w);
+    if (isUpper(w) ? COMMON_CAPITALIZED.has(w) || MONTHS.has(w) || WEEKDAYS.has(w) : !ROLE_MODIFIERS.has(w) && !ROLE_NOUNS.has(w) && !plain && !/^[\p{L}\p{N}]+-[\p{L}]+$/u.test(w)) break;
     role.unshift(w);
   }
   return { role: role.join(" ") + tail, known };
@@ -261,7 +265,7 @@ function appositiveAfter(sentence: string, end: number): { role: string; end: nu
   // "X, an obstetrician and gynecologist who believes ...": a determiner-led phrase names a role
   // even when its noun is not listed; the clause after "who" is not part of it.
   const determined = /^, (?:\p{N}+, )?(?:a|an|the) /u.test(m[0]) && !/^(?:\p{N}|time|day|year|week|month|moment|way|place|case|fact|same|first|last|end|start|rest|number|result|reason|idea|point|one|other|latter|former)\b/u.test(phrase);
-  if (roleIndex < 0 && orgIndex < 0 && !determined) return null;
+  if (roleIndex < 0 && orgIndex < 0 && (!determined || phrase.replace(/ (?:who|which|that|whose|where|for|with|since|after|when)\b.*$/u, "").split(" ").length > 6)) return null;
   // "X, the team doctor": a role noun anywhere makes X a person; "X, a newspaper" is an organization.
   const org = orgIndex >= 0 && roleIndex < 0;
   // The role ends before a relative clause or a "for"/"with" phrase that describes the employer at length.
@@ -577,7 +581,8 @@ function personCandidate(
     !/^\p{Lu}{1,2}$/u.test(lastToken.text);
   const kind = (personLike || nameShaped) && (name.length >= 2 || title !== null) ? "person" : "unknown";
   push(kind, name, { title, role, weakRole: role !== null && role === prefix?.role && !prefix.known, phraseEnd: appositive?.end ?? end });
-  ctx.listRole = (prefix || listed) && !appositive ? { role: prefix?.role ?? listed!, end: lastToken.outerEnd } : null;
+  // Only a listed role noun is shared along a list: "products Alan Hartley, ..." shares nothing.
+  ctx.listRole = (prefix?.known || listed) && !appositive ? { role: prefix?.known ? prefix.role : listed!, end: lastToken.outerEnd } : null;
 }
 
 function findLastIndex<T>(list: T[], test: (x: T, i: number) => boolean): number {
