@@ -64,6 +64,12 @@ describe("people: names without honorifics, roles from titles and appositives", 
     ]);
   });
 
+  it("reads 'her first husband is X' and 'her husband of 11 years, X'", () => {
+    const r = run("Her first husband is Carl Dent, a builder from Leeds.", "She thanked her husband of 11 years, Ivo Marek.");
+    expect(r.people.map((p) => [p.name, p.role])).toEqual([["Carl Dent", "builder from Leeds"], ["Ivo Marek", "husband of 11 years"]]);
+    expect(run("Her first husband is Carl Dent.").people.map((p) => p.role)).toEqual(["first husband"]);
+  });
+
   it("prefers a stated role to a bare word before the name, and never takes a clause about someone else", () => {
     const r = run("A nervous Ella Marsh watched.", "Ella Marsh, the team doctor, was calm.", "Rory Dunn, 45, shot his neighbour Tom Pike.");
     expect(r.people.map((p) => [p.name, p.role])).toEqual([["Ella Marsh", "team doctor"], ["Rory Dunn", null], ["Tom Pike", "neighbour"]]);

@@ -283,19 +283,34 @@ function copularRole(sentence: string, end: number): string | null {
   return [...words.slice(0, -1), singular].join(" ");
 }
 
+/** "His first wife is Debra Ponzek": a role named before "is"/"was" and the name. */
+function roleIsName(sentence: string, start: number): string | null {
+  const m = /(?:^|\s)(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Tt]he|\p{Lu}[\p{L}-]*['\u2019]s) ((?:[\p{Ll}-]+ ){0,3}?([\p{Ll}-]+)) (?:is|was|has been|had been|will be)\s$/u.exec(sentence.slice(Math.max(0, start - 80), start));
+  return m && ROLE_NOUNS.has(m[2]!) ? m[1]! : null;
+}
+
 /** "the party's official newspaper, Rodong Sinmun": what the words before ", NAME" call it. */
 function nounBeforeComma(sentence: string, start: number): { org: boolean; person: boolean; phrase: string } | null {
   if (sentence.charCodeAt(start - 2) !== 44) return null;
   const before = sentence.slice(Math.max(0, start - 100), start);
   if (!before.endsWith(", ")) return null;
   const clause = before.slice(0, -2).split(/[,;:]| (?:that|and|but|said|by|to|according to|with) /).pop()!.trim();
-  const words = clause.split(" ");
+  // "her husband of 11 years, Todd Thompson": the length of a marriage is not the head.
+  const words = clause.replace(/ of \p{N}+ (?:years|months)$/u, "").split(" ");
   const last = (words[words.length - 1] ?? "").toLowerCase();
   // "chairman of the Bar Council, Guy Mansfield": the head is the role noun before "of", not the council.
   const headOf = /^(?:the |a |an |his |her |their |its )?((?:[\p{L}-]+ ){0,3}?([\p{Ll}-]+)) (?:of|at|for) /u.exec(clause);
-  if (headOf && ROLE_NOUNS.has(headOf[2]!)) return { org: false, person: true, phrase: clause.replace(/^(?:the|a|an|his|her|their|its) /i, "") };
+  // The role starts after the last determiner or verb before its head: "She thanked her husband of 11 years" -> "husband of 11 years".
+  const rolePhrase = (head: string) => {
+    const all = clause.replace(/^[^\p{L}\p{N}]+/u, "").split(" ");
+    const at = all.lastIndexOf(head);
+    let from = 0;
+    for (let k = 0; k < at; k++) if (/^(?:the|a|an|his|her|their|its|thanked|said|told|met|married|joined)$/i.test(all[k]!)) from = k + 1;
+    return all.slice(from).join(" ");
+  };
+  if (headOf && ROLE_NOUNS.has(headOf[2]!)) return { org: false, person: true, phrase: rolePhrase(headOf[2]!) };
   if (ORG_NOUNS.has(last)) return { org: true, person: false, phrase: clause };
-  if (ROLE_NOUNS.has(last)) return { org: false, person: true, phrase: clause.replace(/^[^\p{L}\p{N}]+/u, "").replace(/^(?:the|a|an|his|her|their|its) /i, "") };
+  if (ROLE_NOUNS.has(last)) return { org: false, person: true, phrase: rolePhrase(last) };
   return null;
 }
 
@@ -569,7 +584,7 @@ function personCandidate(
   // A list shares the role before its first name: "senior shadow cabinet members A, B and C".
   const listed = ctx.listRole && /^(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)$/.test(text.slice(ctx.listRole.end, outerStart)) ? ctx.listRole.role : null;
   // A listed role noun before the name beats a title; an unlisted word before it ("hooker") does not.
-  const stated = appositive ? null : copularRole(text, lastToken.outerEnd);
+  const stated = appositive ? null : copularRole(text, lastToken.outerEnd) ?? roleIsName(text, outerStart);
   const role = appositive?.role ?? before?.phrase ?? (prefix?.known ? prefix.role : null) ?? listed ?? stated ?? titleRole ?? prefix?.role ?? null;
   const personLike = title !== null || givenFirst || appositive !== null || before !== null || prefix?.known === true || listed !== null ||
     name.length >= 2 && (FAMILY_FIRST_SURNAMES.has(name[0]!.text) || REPORTING.test(after));
