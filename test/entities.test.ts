@@ -32,6 +32,16 @@ describe("people: names without honorifics, roles from titles and appositives", 
     expect(r.orgs.map((o) => o.name)).toEqual(["Harbor Foods Ltd"]);
   });
 
+  it("keeps 'spokesman for Y' in an appositive role and drops a 'for' phrase that only describes", () => {
+    const r = run(
+      "Officer Dana Reyes, spokesman for Pima County Sheriff's Office, said the dogs were safe.",
+      "Ola Berg, outreach coordinator for a small digital rights group, agreed.",
+    );
+    expect(r.people.map((p) => [p.name, p.role])).toEqual([
+      ["Dana Reyes", "spokesman for Pima County Sheriff's Office"], ["Ola Berg", "outreach coordinator"],
+    ]);
+  });
+
   it("reads a role before the name: 'Y chief executive X', 'Tory leader X', 'Glasgow hooker X'", () => {
     const r = run("Harbor Foods chief executive Tom Becker was not available.", "Veteran Glasgow hooker Sandy Birrell is retiring.");
     expect(r.people.map((p) => [p.name, p.role])).toEqual([["Tom Becker", "Harbor Foods chief executive"], ["Sandy Birrell", "Veteran Glasgow hooker"]]);

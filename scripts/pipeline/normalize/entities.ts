@@ -241,7 +241,7 @@ function roleBefore(sentence: string, start: number): RoleFound | null {
     if (/^\p{N}+-(?:year|month)-old$/u.test(w)) break;
     // Before a listed role noun any plain word may qualify it ("shadow cabinet member"); before an
     // unlisted head only known modifiers do.
-    const plain = known && !NOT_ROLE_HEADS.has(w) && !/(?:ly|ing)$/.test(w) && w.length > 2 &&
+    const plain = known && !NOT_ROLE_HEADS.has(w) && !/(?:ly|ing|ed)$/.test(w) && w.length > 2 &&
       !/^(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|dozens|hundreds|thousands|several|both)$/.test(w);
     if (isUpper(w) ? COMMON_CAPITALIZED.has(w) || MONTHS.has(w) || WEEKDAYS.has(w) : !ROLE_MODIFIERS.has(w) && !ROLE_NOUNS.has(w) && !plain && !/^[\p{L}\p{N}]+-[\p{L}]+$/u.test(w)) break;
     role.unshift(w);
@@ -268,8 +268,10 @@ function appositiveAfter(sentence: string, end: number): { role: string; end: nu
   if (roleIndex < 0 && orgIndex < 0 && (!determined || phrase.replace(/ (?:who|which|that|whose|where|for|with|since|after|when)\b.*$/u, "").split(" ").length > 6)) return null;
   // "X, the team doctor": a role noun anywhere makes X a person; "X, a newspaper" is an organization.
   const org = orgIndex >= 0 && roleIndex < 0;
-  // The role ends before a relative clause or a "for"/"with" phrase that describes the employer at length.
-  return { role: phrase.replace(/ (?:who|which|that|whose|where|for|with|since|after|when)\b.*$/u, ""), end: end + m[0].length, org };
+  // The role ends before a relative clause, or a "for"/"with" phrase that describes the employer
+  // rather than naming it ("coordinator for digital civil liberties group X"; "spokesman for X" stays).
+  const role = phrase.replace(/ (?:who|which|that|whose|where|since|after|when)\b.*$/u, "").replace(/ (?:for|with) (?!(?:the )?\p{Lu}).*$/u, "");
+  return { role, end: end + m[0].length, org };
 }
 
 /** "X is among three British authors who ...", "X was a famous chef": a role stated with "is"/"was". */
