@@ -90,6 +90,12 @@ describe("people: names without honorifics, roles from titles and appositives", 
     expect(r.people.map((p) => p.name)).toEqual(["Nick van der Berg", "Tom Briggs"]);
   });
 
+  it("reads a province's name inside a longer name as part of it, and a lawyer's client as a person", () => {
+    const r = run("The board blamed executives Marc Girona and Ines Pardo.", "A lawyer for Tomas Brell denied it.");
+    expect(r.people.map((p) => [p.name, p.role])).toEqual([["Marc Girona", "executive"], ["Ines Pardo", "executive"], ["Tomas Brell", null]]);
+    expect(r.placeNames).toEqual([]);
+  });
+
   it("reads a given name before a country's name as a person: Jordan Hale", () => {
     const r = run("The leader, Jordan Hale, shot a 66 in Georgia on the final day.");
     expect(r.people.map((p) => p.name)).toEqual(["Jordan Hale"]);

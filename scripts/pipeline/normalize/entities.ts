@@ -62,7 +62,7 @@ const POST_NOMINALS = new Set(["QC", "KC", "MP", "MEP", "MSP", "AM", "OBE", "MBE
 /** Capitalized words that are never part of a person's name. */
 const NOT_NAMES = new Set(["Easter", "Christmas", "Ramadan", "Eid", "Diwali", "Hanukkah", "Thanksgiving", "Halloween", "God", "Internet", "Web", "PC", "PCs", "TV", "Windows", "Mac", "iPhone", "Twitter", "Instagram", "Facebook", "YouTube"]);
 /** "analyst at Dresdner Kleinwort Wasserstein", "partner at BDO Stoy Hayward": the name after a role and "at" is where the person works. */
-const WORKPLACE_BEFORE = /\b(?:analyst|economist|partner|director|executive|chief|head|spokesman|spokeswoman|spokesperson|officer|manager|researcher|professor|lecturer|chairman|president|founder|worker|employee|consultant|strategist|editor|reporter|correspondent|lawyer|trader|official|coordinator|adviser|advisor|fellow|boss|staff) (?:at|of|with|for) (?:the )?$/;
+const WORKPLACE_BEFORE = /\b(?:analyst|economist|partner|director|executive|chief|head|spokesman|spokeswoman|spokesperson|officer|manager|researcher|professor|lecturer|chairman|president|founder|worker|employee|consultant|strategist|editor|reporter|correspondent|trader|official|coordinator|adviser|advisor|fellow|boss|staff) (?:at|of|with|for) (?:the )?$/;
 /** Capitalized words that qualify a title: "Assistant US Attorney", "Homicide Sergeant", "Shadow Foreign Secretary". */
 const TITLE_MODIFIERS = new Set(["Assistant", "Associate", "Acting", "Deputy", "Vice", "Senior", "Junior", "Chief", "Principal", "Special", "District", "County", "City", "State", "Federal", "National", "Shadow", "Former", "Homicide", "Police", "Fire", "Army", "Navy", "Air", "Lance", "Staff", "Master", "Home", "Foreign", "Defence", "Defense", "Health", "Education", "Transport", "Culture", "Sports", "Immigration", "Justice", "Treasury", "Energy", "Environment", "Trade", "Business", "Labour", "Conservative", "Tory", "Democratic", "Republican", "Liberal", "Lib", "Dem", "High", "Supreme", "Lord", "Attorney", "Solicitor", "Surgeon", "Postmaster", "Under", "Permanent", "Executive", "Managing", "Creative", "Artistic", "Technical", "Operating", "Financial", "Medical", "Head", "Team"]);
 /** Honorifics that say nothing of a role ("Mr", "Lord"): not used as one. */
@@ -538,8 +538,8 @@ function classifyRun(ctx: Context, run: Token[]): void {
   for (let i = 0; i < run.length; i++) {
     const place = placeAt(run, i, ctx);
     if (!place) continue;
-    // A city inside a longer run is a name's word ("Kanye West", "BDO Stoy Hayward").
-    if (place.entry.kind === "city" && place.length < run.length && run.every(isNameWordOrCity)) break;
+    // A town or province inside a longer run of name words is a name's word ("Kanye West", "Ferran Soriano").
+    if (place.entry.kind !== "country" && place.length < run.length && run.every(isNameWordOrCity)) break;
     if (i > 0) rest(run.slice(0, i));
     pushPlace(run.slice(i, i + place.length), place.entry);
     rest(run.slice(i + place.length));
