@@ -287,6 +287,7 @@ function copularRole(sentence: string, end: number): string | null {
 
 /** "His first wife is Debra Ponzek": a role named before "is"/"was" and the name. */
 function roleIsName(sentence: string, start: number): string | null {
+  if (!/(?:is|was|been|be) $/.test(sentence.slice(Math.max(0, start - 6), start))) return null;
   const m = /(?:^|\s)(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Tt]he|\p{Lu}[\p{L}-]*['\u2019]s) ((?:[\p{Ll}-]+ ){0,3}?([\p{Ll}-]+)) (?:is|was|has been|had been|will be)\s$/u.exec(sentence.slice(Math.max(0, start - 80), start));
   return m && ROLE_NOUNS.has(m[2]!) ? m[1]! : null;
 }
