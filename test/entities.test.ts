@@ -135,6 +135,12 @@ describe("organizations: cue words, acronyms, short forms, no type confusion", (
     expect(r.people).toEqual([]);
   });
 
+  it("does not mistake a company named like a person for one: 'tobacco firm Philip Morris'", () => {
+    const r = run("Shares in tobacco firm Philip Morris rose.", "Philip Morris said demand was strong.");
+    expect(r.orgs).toEqual([{ name: "Philip Morris", aliases: [] }]);
+    expect(r.people).toEqual([]);
+  });
+
   it("merges an acronym into the full name it abbreviates", () => {
     const r = run("The Regional Transport Authority raised fares.", "The RTA said costs had doubled.");
     expect(r.orgs).toEqual([{ name: "Regional Transport Authority", aliases: ["RTA"] }]);

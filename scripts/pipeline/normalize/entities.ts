@@ -65,6 +65,8 @@ const NOT_NAMES = new Set(["Easter", "Christmas", "Ramadan", "Eid", "Diwali", "H
 const WORKPLACE_BEFORE = /\b(?:analyst|economist|partner|director|executive|chief|head|spokesman|spokeswoman|spokesperson|officer|manager|researcher|professor|lecturer|chairman|president|founder|worker|employee|consultant|strategist|editor|reporter|correspondent|trader|official|coordinator|adviser|advisor|fellow|boss|staff) (?:at|of|with|for) (?:the )?$/;
 /** Capitalized words that qualify a title: "Assistant US Attorney", "Homicide Sergeant", "Shadow Foreign Secretary". */
 const TITLE_MODIFIERS = new Set(["Assistant", "Associate", "Acting", "Deputy", "Vice", "Senior", "Junior", "Chief", "Principal", "Special", "District", "County", "City", "State", "Federal", "National", "Shadow", "Former", "Homicide", "Police", "Fire", "Army", "Navy", "Air", "Lance", "Staff", "Master", "Home", "Foreign", "Defence", "Defense", "Health", "Education", "Transport", "Culture", "Sports", "Immigration", "Justice", "Treasury", "Energy", "Environment", "Trade", "Business", "Labour", "Conservative", "Tory", "Democratic", "Republican", "Liberal", "Lib", "Dem", "High", "Supreme", "Lord", "Attorney", "Solicitor", "Surgeon", "Postmaster", "Under", "Permanent", "Executive", "Managing", "Creative", "Artistic", "Technical", "Operating", "Financial", "Medical", "Head", "Team"]);
+/** A company noun just before a name: "tobacco firm Philip Morris", "carmaker Ford". */
+const ORG_NOUN_BEFORE = /(?:^|[\s(])(?:firm|company|companies|giant|maker|makers|carmaker|automaker|chain|brand|label|insurer|lender|retailer|supermarket|group|conglomerate|newspaper|broadcaster|agency|charity|airline|carrier|bank|club|outfit|publisher|manufacturer|subsidiary|startup|start-up|regulator|watchdog)\s+$/;
 /** Honorifics that say nothing of a role ("Mr", "Lord"): not used as one. */
 const BARE_HONORIFIC = /^(?:Mr|Mrs|Ms|Mx|Miss|Dr|Sir|Dame|Lord|Lady|Baroness|Baron|Prof)\.?$/;
 /** Lower-case words between two capitalized ones that belong to a name ("Nick Van den Brul", "Khaldoon al Mubarak"). */
@@ -576,6 +578,8 @@ function personCandidate(
   const { text } = ctx;
   if (!name.every((t, i) => isNameWord(t) || givenFirst && i === 0) || name.length > 4 || name.every((t) => TITLE_WORDS.has(t.text) || TITLE_HEADS.has(t.text))) return;
   if (title === null && WORKPLACE_BEFORE.test(text.slice(Math.max(0, outerStart - 40), outerStart))) { push("org", name); return; }
+  // "tobacco firm Philip Morris": a company noun right before the name makes it the company's.
+  if (title === null && ORG_NOUN_BEFORE.test(text.slice(Math.max(0, outerStart - 24), outerStart))) { push("org", name); return; }
   const lastToken = name[name.length - 1]!;
   const end = lastToken.end;
   const after = text.slice(lastToken.outerEnd);
@@ -706,6 +710,11 @@ function resolve(candidates: Candidate[], appearsInLowerCase: (word: string) => 
     return e;
   };
 
+  // A name the text once calls an organization ("firm Philip Morris") is that organization throughout.
+  const orgNames = new Set(candidates.filter((c) => c.kind === "org").map((c) => orgKey(surface(c))));
+  for (const c of candidates) {
+    if ((c.kind === "person" || c.kind === "unknown") && c.title === null && orgNames.has(orgKey(surface(c)))) c.kind = "org";
+  }
   // Full names first, so that a short form anywhere can find its person.
   for (const c of candidates) {
     if (c.kind !== "person" || c.tokens.length < 2) continue;
