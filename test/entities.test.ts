@@ -52,6 +52,11 @@ describe("people: names without honorifics, roles from titles and appositives", 
     expect(r.people).toEqual([{ name: "Tom Becker", role: null, aliases: ["Mr Becker", "Becker"] }]);
   });
 
+  it("merges a titled given name into the one person of that first name: 'Sir Joshua'", () => {
+    const r = run("A portrait by Joshua Hale was sold.", "Sir Joshua painted it in 1770.");
+    expect(r.people).toEqual([{ name: "Joshua Hale", role: null, aliases: ["Sir Joshua"] }]);
+  });
+
   it("shares a role before a list with every name in it", () => {
     const r = run("The vote was opposed by senior board members Ann Cole, Ravi Sundaram and Lee Wong.");
     expect(r.people.map((p) => [p.name, p.role])).toEqual([

@@ -753,6 +753,11 @@ function resolve(candidates: Candidate[], appearsInLowerCase: (word: string) => 
       const owners = byGiven(name);
       build = owners.length === 1 ? owners[0] : owners.length === 0 ? addPerson(name, c) : undefined;
     }
+    // "Sir Joshua" after "Joshua Reynolds": a titled given name is the one person of that first name.
+    if (!build && c.title !== null && c.tokens.length === 1) {
+      const owners = byGiven(name);
+      if (owners.length === 1) build = owners[0];
+    }
     if (!build && c.kind === "unknown" && c.title !== null && c.tokens.length <= 2) build = addPerson(name, c);
     if (!build && c.kind === "person") build = addPerson(name, c);
     if (!build) continue;
