@@ -26,6 +26,12 @@ describe("people: names without honorifics, roles from titles and appositives", 
     expect(r.people).toEqual([{ name: "Ashworth", role: null, aliases: ["Lord Ashworth"] }]);
   });
 
+  it("reads an honorific and one name as a person even where a place has that name: 'Prince Edward'", () => {
+    const r = run("Prince Edward opened the hall.");
+    expect(r.people).toEqual([{ name: "Edward", role: "Prince", aliases: ["Prince Edward"] }]);
+    expect(r.placeNames).toEqual([]);
+  });
+
   it("reads an appositive role: 'X, the chief executive of Y,'", () => {
     const r = run("Maria Lopez, the chief executive of Harbor Foods Ltd, said sales had fallen.");
     expect(r.people).toEqual([{ name: "Maria Lopez", role: "chief executive of Harbor Foods Ltd", aliases: [] }]);

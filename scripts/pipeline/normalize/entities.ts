@@ -469,7 +469,9 @@ function classifyRun(ctx: Context, run: Token[]): void {
 
   // A whole place: "New York", "Tarrant County", "Kansas City".
   const whole = placeAt(run, 0, ctx);
-  if (whole && whole.length === run.length && !(run[0] as RunToken).ampersand) {
+  // "Prince Edward", "Lord Hastings": an honorific and one name is a person, even where a place has that name.
+  const titledName = run.length === 2 && HONORIFICS.has(run[0]!.text) && whole?.entry.kind !== "country";
+  if (whole && whole.length === run.length && !(run[0] as RunToken).ampersand && !titledName) {
     if (run.length === 1 && GIVEN_NAMES.has(run[0]!.text) && ctx.appearsInLowerCase(run[0]!.text)) return;
     pushPlace(run, whole.entry);
     return;
@@ -669,9 +671,11 @@ function resolve(candidates: Candidate[], appearsInLowerCase: (word: string) => 
     list.push({ kind, id, name, text: surface(c), start: c.tokens[0]!.start, end: c.tokens[c.tokens.length - 1]!.end, phraseEnd: c.phraseEnd });
     spans.set(c.sentence.id, list);
   };
-  // A person's mention keeps a bare honorific ("Mr Blair", "Lord Hanningfield"): that is the form used.
+  // A person's mention keeps an honorific title ("Mr Blair", "Lord Hanningfield", "Prince Edward"): that is the form used.
   const mention = (c: Candidate) => {
-    const text = c.title && BARE_HONORIFIC.test(c.title) ? `${c.title} ${surface(c)}` : surface(c);
+    const titleWords = c.title?.split(" ") ?? [];
+    const honorific = titleWords.length > 0 && titleWords.length <= 2 && titleWords.every((w) => HONORIFICS.has(w) || TITLE_HEADS.has(w));
+    const text = honorific ? `${c.title} ${surface(c)}` : surface(c);
     return { text, sentenceId: c.sentence.id };
   };
   const addPerson = (name: string, c: Candidate) => {
