@@ -48,6 +48,11 @@ describe("people: names without honorifics, roles from titles and appositives", 
     ]);
   });
 
+  it("reads 'X, one of the so-called Kirkby Six,' as X's role", () => {
+    const r = run("Paul Dorran, one of the so-called Kirkby Six, was freed.");
+    expect(r.people.map((p) => [p.name, p.role])).toEqual([["Paul Dorran", "one of the so-called Kirkby Six"]]);
+  });
+
   it("reads a role before the name: 'Y chief executive X', 'Tory leader X', 'Glasgow hooker X'", () => {
     const r = run("Harbor Foods chief executive Tom Becker was not available.", "Veteran Glasgow hooker Sandy Birrell is retiring.");
     expect(r.people.map((p) => [p.name, p.role])).toEqual([["Tom Becker", "Harbor Foods chief executive"], ["Sandy Birrell", "Veteran Glasgow hooker"]]);

@@ -60,7 +60,7 @@ const STRUCTURES = new Set(["Bridge", "Harbour", "Harbor", "Park", "Tower", "Sta
 /** Letters after a name: "Guy Mansfield QC" is Guy Mansfield. */
 const POST_NOMINALS = new Set(["QC", "KC", "MP", "MEP", "MSP", "AM", "OBE", "MBE", "CBE", "KBE", "DBE", "Jr", "Jr.", "Sr", "Sr.", "PhD", "MD"]);
 /** Capitalized words that are never part of a person's name. */
-const NOT_NAMES = new Set(["Easter", "Christmas", "Ramadan", "Eid", "Diwali", "Hanukkah", "Thanksgiving", "Halloween", "God", "Internet", "Web", "PC", "PCs", "TV", "Windows", "Mac", "iPhone", "Twitter", "Instagram", "Facebook", "YouTube"]);
+const NOT_NAMES = new Set(["One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "Eleven", "Twelve", "Twenty", "Hundred", "Thousand", "Million", "Easter", "Christmas", "Ramadan", "Eid", "Diwali", "Hanukkah", "Thanksgiving", "Halloween", "God", "Internet", "Web", "PC", "PCs", "TV", "Windows", "Mac", "iPhone", "Twitter", "Instagram", "Facebook", "YouTube"]);
 /** "analyst at Dresdner Kleinwort Wasserstein", "partner at BDO Stoy Hayward": the name after a role and "at" is where the person works. */
 const WORKPLACE_BEFORE = /\b(?:analyst|economist|partner|director|executive|chief|head|spokesman|spokeswoman|spokesperson|officer|manager|researcher|professor|lecturer|chairman|president|founder|worker|employee|consultant|strategist|editor|reporter|correspondent|trader|official|coordinator|adviser|advisor|fellow|boss|staff) (?:at|of|with|for) (?:the )?$/;
 /** Capitalized words that qualify a title: "Assistant US Attorney", "Homicide Sergeant", "Shadow Foreign Secretary". */
@@ -266,7 +266,7 @@ function appositiveAfter(sentence: string, end: number): { role: string; end: nu
   const roleIndex = head.findIndex((w) => ROLE_NOUNS.has(w) || ROLE_NOUNS.has(w.replace(/s$/, "")) || TITLE_WORDS.has(w.charAt(0).toUpperCase() + w.slice(1)) && HONORIFICS.has(w.charAt(0).toUpperCase() + w.slice(1)));
   // "X, an obstetrician and gynecologist who believes ...": a determiner-led phrase names a role
   // even when its noun is not listed; the clause after "who" is not part of it.
-  const determined = /^, (?:\p{N}+, )?(?:a|an|the) /u.test(m[0]) && !/^(?:\p{N}|time|day|year|week|month|moment|way|place|case|fact|same|first|last|end|start|rest|number|result|reason|idea|point|one|other|latter|former)\b/u.test(phrase);
+  const determined = /^, (?:\p{N}+, )?(?:a|an|the|one of the) /u.test(m[0]) && !/^(?:\p{N}|time|day|year|week|month|moment|way|place|case|fact|same|first|last|end|start|rest|number|result|reason|idea|point|one(?! of)|other|latter|former)\b/u.test(phrase);
   if (roleIndex < 0 && orgIndex < 0 && (!determined || phrase.replace(/ (?:who|which|that|whose|where|for|with|since|after|when)\b.*$/u, "").split(" ").length > 6)) return null;
   // "X, the team doctor": a role noun anywhere makes X a person; "X, a newspaper" is an organization.
   const org = orgIndex >= 0 && roleIndex < 0;
