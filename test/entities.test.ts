@@ -167,9 +167,9 @@ describe("organizations: cue words, acronyms, short forms, no type confusion", (
     expect(r.orgs.map((o) => o.name)).toEqual(["Harwick Evening Courier", "Conservatives"]);
   });
 
-  it("stops a name where it ends: no weekday on a council or a court", () => {
-    const r = run("Essex County Council on Tuesday approved the plan.", "The Court of Appeal on Friday rejected it.");
-    expect(r.orgs.map((o) => o.name)).toEqual(["Essex County Council", "Court of Appeal"]);
+  it("stops a name where it ends: no weekday on a council or a court, no word after a possessive", () => {
+    const r = run("Essex County Council on Tuesday approved the plan.", "The Court of Appeal on Friday rejected it.", "The Union of Cab Drivers' Welfare Officer spoke.");
+    expect(r.orgs.map((o) => o.name)).toEqual(["Essex County Council", "Court of Appeal", "Union of Cab Drivers"]);
   });
 
   it("reads a name after a role and 'at' as the workplace: analyst at Kessler Brandt Vogel", () => {

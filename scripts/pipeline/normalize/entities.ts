@@ -626,6 +626,9 @@ function extendOrgWithOf(text: string, tokens: Token[]): { tokens: Token[]; end:
   // A date is not part of the name: "Court of Appeal on Tuesday".
   const dateAt = tail.findIndex((t) => MONTHS.has(t.text) || WEEKDAYS.has(t.text));
   if (dateAt >= 0) tail = tail.slice(0, dateAt);
+  // A possessive ends the name: "Collective of Prostitutes' rights".
+  const possessiveAt = tail.findIndex((t) => t.possessive);
+  if (possessiveAt >= 0) tail = tail.slice(0, possessiveAt + 1);
   const lastTail = tail[tail.length - 1];
   if (!lastTail) return { tokens, end };
   return { tokens: [...tokens, lastTail], end: lastTail.end };
