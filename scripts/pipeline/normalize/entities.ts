@@ -1,14 +1,21 @@
-// People, organizations and places, by rules over capitalized word runs:
-// honorifics and titles ("President Xi Jinping"), appositive roles ("Park
-// Won-gon, a professor of ..."), given names and family-first surnames,
-// organization keywords and a small gazetteer. Short forms ("Kim", "Professor
-// Park") are merged into the full name they stand for. A run that no rule
-// claims is left out: a missing person is better than a false one.
-// Why not compromise: it costs ~66 ms per article, about 30 times this.
+// People, organizations and places, by rules over capitalized word runs.
+// A run is read in this order: a whole place ("New York"), an organization
+// (a cue word such as Ltd, Council, Party, University, FC, a club word, "&",
+// "of" tails), a title before a name ("U.S. Attorney Andy Luger", "Lord
+// Hanningfield": the title becomes the role, the name stays bare), a given
+// name first ("Jordan Spieth", not the country), places from the gazetteer,
+// acronyms, and last the evidence around a name (a role before it, an
+// appositive after it, a reporting verb). Short forms ("Blair", "Mr Blair",
+// "FA") are merged into the full name they stand for and kept as aliases. A
+// run that no rule claims is left out: a missing person is better than a
+// false one.
+// Why not compromise: on the gold set it scores lower and costs ~25 times this
+// (npm run eval:extract prints both).
 import type { Entity, Person } from "../../schema.ts";
 import {
   COMMON_CAPITALIZED, DEMONYMS, FAMILY_FIRST_SURNAMES, GIVEN_NAMES, HONORIFICS, KNOWN_ORGS, MAX_PLACE_WORDS, MONTHS,
-  NOT_ACRONYMS, ORG_HEADS, ORG_KEYWORDS, ORG_NOUNS, PLACES, ROLE_NOUNS, TITLE_WORDS, WEEKDAYS,
+  NOT_ACRONYMS, ORG_HEADS, ORG_KEYWORDS, ORG_NOUNS, PLACES, ROLE_NOUNS, TITLE_WORDS, TOWN_NEEDS_CUE_BELOW, WEEKDAYS,
+  type PlaceEntry,
 } from "./gazetteer.ts";
 import { slugify } from "./slug.ts";
 import { capitalizedRuns, isUpper, tokenize, type Token } from "./tokens.ts";
@@ -39,28 +46,87 @@ export interface EntityResult {
 }
 
 const LAW_WORDS = new Set(["Act", "Treaty", "Accord", "Accords", "Agreement", "Convention", "Protocol", "Doctrine", "Declaration", "Initiative", "Bill", "Amendment", "Law", "Code", "Charter"]);
-const EVENT_WORDS = new Set(["Games", "Olympics", "Cup", "War", "Summit", "Festival", "Championship", "Championships", "Open", "Congress"]);
-const REPORTING = /^,?\s*(?:also |further |later |previously |repeatedly |once |then |has |had )?(?:said|says|stated|states|noted|notes|argued|argues|added|adds|told|tells|criticized|criticised|emphasized|emphasised|analyzed|analysed|reaffirmed|warned|claimed|insisted|explained|suggested|announced|acknowledged|admitted|asserted|confirmed|declared|denied|stressed|urged|wrote|writes|clarified|reiterated|expressed|recalled|revealed|vowed|pledged|promised|believes|thinks)\b/u;
-const APPOSITIVE = /^, (?:(?:a|an|the|who is|who was) )?([^,.;()]{3,140}?)(?=[,.;]|$)/u;
+const EVENT_WORDS = new Set(["Games", "Olympics", "Cup", "War", "Summit", "Festival", "Championship", "Championships", "Open", "Congress", "Awards", "Award", "Prize", "Trophy", "Grand Prix", "Marathon", "Show", "Week", "Day"]);
+/** First words of club names ("Real Madrid", "Borussia Dortmund"). */
+const CLUB_PREFIXES = new Set(["Real", "Atletico", "Athletic", "Borussia", "Deportivo", "Celta", "Rayo", "Sporting", "Inter", "Olympique", "Dynamo", "Dinamo", "Bayern", "Racing", "AC", "FC", "SC", "AS", "SS", "Paris Saint-Germain"]);
+/** Last words of club and team names after a place ("Manchester City", "Glasgow Warriors"). */
+const CLUB_SUFFIXES = new Set(["City", "United", "Rovers", "Athletic", "Wanderers", "Albion", "Hotspur", "Warriors", "Blues", "Rugby", "Town", "Villa", "Rangers", "Celtic", "Dragons", "Lions", "Tigers", "Bears", "Giants", "Knights", "Saints", "Sharks", "Bulls", "Stars", "Kings", "Hearts", "Thistle", "Academicals", "Argyle", "Orient", "Forest", "Palace", "Hibernian", "Wednesday", "Olympiacos"]);
+/** Title words that end a title before a name even when they are not honorifics ("U.S. Attorney Andy Luger"). */
+const TITLE_HEADS = new Set(["MP", "MEP", "MSP", "Supt", "Supt.", "Det", "Insp", "Attorney", "Sheriff", "Superintendent", "Sergeant", "Constable", "Officer", "Detective", "Inspector", "Chief", "Commissioner", "Mayor", "Governor", "Secretary", "Minister", "Director", "Chairman", "Chairwoman", "Coach", "Manager", "Leader", "Spokesman", "Spokeswoman", "Baroness", "Baron", "Viscount", "Earl", "Duke", "Duchess", "Count", "Countess", "Marquess", "Justice", "Judge", "Senator", "Sen.", "Rep.", "Representative", "Congressman", "Congresswoman", "President", "Chancellor", "Premier", "General", "Gen.", "Admiral", "Colonel", "Col.", "Captain", "Capt.", "Lieutenant", "Lt.", "Sgt.", "Major", "Maj.", "Prosecutor", "Ambassador", "Envoy"]);
+/** Last words of named places that are not in any gazetteer: "Beaty Street", "River Senne" (first), "Miami Beach". */
+const PLACE_FEATURES = new Set(["Street", "Road", "Avenue", "Lane", "Square", "Boulevard", "Drive", "Bay", "Lake", "River", "Island", "Islands", "Beach", "Airport", "Valley", "Mountain", "Mountains", "Hill", "Hills", "Canyon", "Desert", "Forest", "Coast", "Peninsula", "Strait", "Sea", "Ocean", "Gulf", "Heights", "Estate"]);
+/** Last words of named structures: not a place by these rules, and never a person ("Kelvin Harbour bridge"). */
+const STRUCTURES = new Set(["Bridge", "Harbour", "Harbor", "Park", "Tower", "Stadium", "Arena", "Hall", "Building", "Station", "Palace", "Castle", "Cathedral", "Abbey", "Gardens", "Garden", "Theatre", "Theater", "Prison", "Hotel", "Mall", "Market", "Pier", "Dock", "Docks", "Tunnel", "Dam", "Memorial", "Monument", "Gate", "Green", "Common", "Wharf", "Quay"]);
+/** Letters after a name: "Guy Mansfield QC" is Guy Mansfield. */
+const POST_NOMINALS = new Set(["QC", "KC", "MP", "MEP", "MSP", "AM", "OBE", "MBE", "CBE", "KBE", "DBE", "Jr", "Jr.", "Sr", "Sr.", "PhD", "MD"]);
+/** Capitalized words that are never part of a person's name. */
+const NOT_NAMES = new Set(["One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "Eleven", "Twelve", "Twenty", "Hundred", "Thousand", "Million", "Easter", "Christmas", "Ramadan", "Eid", "Diwali", "Hanukkah", "Thanksgiving", "Halloween", "God", "Internet", "Web", "PC", "PCs", "TV", "Windows", "Mac", "iPhone", "Twitter", "Instagram", "Facebook", "YouTube"]);
+/** "analyst at Dresdner Kleinwort Wasserstein", "partner at BDO Stoy Hayward": the name after a role and "at" is where the person works. */
+const WORKPLACE_BEFORE = /\b(?:analyst|economist|partner|director|executive|chief|head|spokesman|spokeswoman|spokesperson|officer|manager|researcher|professor|lecturer|chairman|president|founder|worker|employee|consultant|strategist|editor|reporter|correspondent|trader|official|coordinator|adviser|advisor|fellow|boss|staff) (?:at|of|with|for) (?:the )?$/;
+/** Capitalized words that qualify a title: "Assistant US Attorney", "Homicide Sergeant", "Shadow Foreign Secretary". */
+const TITLE_MODIFIERS = new Set(["Assistant", "Associate", "Acting", "Deputy", "Vice", "Senior", "Junior", "Chief", "Principal", "Special", "District", "County", "City", "State", "Federal", "National", "Shadow", "Former", "Homicide", "Police", "Fire", "Army", "Navy", "Air", "Lance", "Staff", "Master", "Home", "Foreign", "Defence", "Defense", "Health", "Education", "Transport", "Culture", "Sports", "Immigration", "Justice", "Treasury", "Energy", "Environment", "Trade", "Business", "Labour", "Conservative", "Tory", "Democratic", "Republican", "Liberal", "Lib", "Dem", "High", "Supreme", "Lord", "Attorney", "Solicitor", "Surgeon", "Postmaster", "Under", "Permanent", "Executive", "Managing", "Creative", "Artistic", "Technical", "Operating", "Financial", "Medical", "Head", "Team"]);
+/** A company noun just before a name: "tobacco firm Philip Morris", "carmaker Ford". */
+const ORG_NOUN_BEFORE = /(?:^|[\s(])(?:firm|company|companies|giant|maker|makers|carmaker|automaker|chain|brand|label|insurer|lender|retailer|supermarket|group|conglomerate|newspaper|broadcaster|agency|charity|airline|carrier|bank|club|outfit|publisher|manufacturer|subsidiary|startup|start-up|regulator|watchdog)\s+$/;
+/** Honorifics that say nothing of a role ("Mr", "Lord"): not used as one. */
+const BARE_HONORIFIC = /^(?:Mr|Mrs|Ms|Mx|Miss|Dr|Sir|Dame|Lord|Lady|Baroness|Baron|Prof)\.?$/;
+/** Lower-case words between two capitalized ones that belong to a name ("Nick Van den Brul", "Khaldoon al Mubarak"). */
+const NAME_PARTICLES = /^ (?:van|von|den|der|de|da|di|du|del|della|dos|das|al|el|bin|ibn|le|la|ter|ten|van der|van den|de la|von der)(?: |-)$/;
+const LOCATIVE_BEFORE = /(?:^|\s)(?:in|at|from|near|outside|to|around|across|into|towards?|via|through|throughout|within)\s+$/i;
+/** In a sports article only these keep a city a place: "at Kilmarnock" is the club. */
+const SPORT_LOCATIVE_BEFORE = /(?:^|\s)(?:in|from|near|outside|around|across|throughout|within|born in|based in|grew up in|moved to)\s+(?:(?:north|south|east|west|central|northern|southern|eastern|western|north-east|north-west|south-east|south-west)\s+)?$/i;
+const REPORTING = /^,?\s*(?:also |further |later |previously |repeatedly |once |then |has |had )?(?:said|says|stated|states|noted|notes|argued|argues|added|adds|told|tells|criticized|criticised|emphasized|emphasised|analyzed|analysed|reaffirmed|warned|claimed|insisted|explained|suggested|announced|acknowledged|admitted|asserted|confirmed|declared|denied|stressed|urged|wrote|writes|clarified|reiterated|expressed|recalled|revealed|vowed|pledged|promised|believes|thinks|was|is|has|had|who|will|would|could)\b/u;
+const APPOSITIVE = /^, (?:\p{N}+, )?(?:(?:a|an|the|who is|who was|now|then|formerly) )?([^,.;()]{3,140}?)(?=[,.;]|$)/u;
+/** Words in the text that say an article is about sport: then a bare city or country is a team. */
+const SPORT_WORDS = /\b(?:football|soccer|rugby|cricket|striker|midfielder|defender|goalkeeper|winger|full-back|centre-back|hooker|premiership|la liga|bundesliga|serie a|champions league|premier league|goals?|scored|fixtures?|squad|relegation|title race|matches|kick-off|penalty|semi-final|quarter-final|play-offs?|caps|tries|six nations|pro12|league|season|coach|manager|match|club|clubs)\b/gi;
+/** A town this big is a place on its own even when it is also a given name or a word ("Sydney"). */
+const CITY_ON_ITS_OWN = 500000;
+
+/** A run's token; `ampersand` marks the first token of a run joined by "&" ("Standard & Poor's"). */
+type RunToken = Token & { ampersand?: boolean };
 
 interface Candidate {
   sentence: SentenceRef;
   order: number;
   tokens: Token[];
-  /** Title words stripped from the front ("President"), or null. */
+  /** Title words stripped from the front ("U.S. Attorney"), or null. */
   title: string | null;
   role: string | null;
+  /** The role is only an unlisted word before the name ("hooker"): it never replaces another. */
+  weakRole: boolean;
   kind: "person" | "org" | "place" | "unknown";
+  place: PlaceEntry | null;
   phraseEnd: number;
+}
+
+interface Context {
+  sentence: SentenceRef;
+  text: string;
+  /** A sports article: bare cities and countries are clubs and teams. */
+  sport: boolean;
+  appearsInLowerCase: (word: string) => boolean;
+  /** The role before the last name, for the names listed after it ("members A, B and C"). */
+  listRole: { role: string; end: number } | null;
+  out: Candidate[];
+  next: () => number;
 }
 
 function joinTokens(sentence: string, tokens: Token[]): string {
   return sentence.slice(tokens[0]!.start, tokens[tokens.length - 1]!.end);
 }
 
+/** A name as written, except that a gap other than a space, a particle or "&"/"and" (a dropped nickname) becomes one space. */
+function nameText(sentence: string, tokens: Token[]): string {
+  let out = sentence.slice(tokens[0]!.start, tokens[0]!.end);
+  for (let i = 1; i < tokens.length; i++) {
+    const gap = sentence.slice(tokens[i - 1]!.end, tokens[i]!.start);
+    out += (/^(?:['\u2019]s?)?(?: | [\p{Ll}]+(?: [\p{Ll}]+)? | & | and |-)$/u.test(gap) ? gap : " ") + sentence.slice(tokens[i]!.start, tokens[i]!.end);
+  }
+  return out;
+}
+
 function isAcronym(word: string): boolean {
   if (NOT_ACRONYMS.has(word) || PLACES.has(word)) return false;
-  return /^\p{Lu}{2,6}s?$/u.test(word) || /^(?:\p{Lu}\.){2,4}$/u.test(word);
+  return /^\p{Lu}{2,6}s?$/u.test(word) || /^(?:\p{Lu}\.){2,4}$/u.test(word) || /^\p{Lu}[\p{Lu}&]{1,5}$/u.test(word);
 }
 
 function titleCase(word: string): string {
@@ -70,54 +136,119 @@ function titleCase(word: string): string {
 /** Place names by first word, for a quick miss on most capitalized words. */
 const PLACE_FIRST_WORDS = new Set([...PLACES.keys()].map((p) => p.split(" ")[0]!));
 
-/** Longest gazetteer place at the start of `tokens`, in words. */
-function placeAt(tokens: Token[], from: number): { name: string; length: number } | null {
+interface PlaceMatch { entry: PlaceEntry; length: number }
+
+/** ", Arizona": a state, region or country right after a name says the name is a place. */
+function followedByRegion(text: string, end: number): boolean {
+  if (!text.startsWith(", ", end)) return false;
+  const next = /^[\p{Lu}][\p{L}.]*(?: \p{Lu}[\p{L}.]*)?/u.exec(text.slice(end + 2))?.[0] ?? "";
+  const entry = PLACES.get(next) ?? PLACES.get(next.split(" ")[0]!);
+  return entry !== undefined && entry.kind !== "city";
+}
+
+/** Longest gazetteer place at `from` in `tokens`, in words. With `options`, a doubtful town needs a cue. */
+function placeAt(tokens: Token[], from: number, options?: { text: string; appearsInLowerCase: (word: string) => boolean }): PlaceMatch | null {
   const first = tokens[from];
   if (!first) return null;
   if (!PLACE_FIRST_WORDS.has(first.text)) {
     const upper = /^\p{Lu}{3,}$/u.test(first.text) ? PLACES.get(titleCase(first.text)) : undefined;
-    return upper ? { name: upper, length: 1 } : null;
+    return upper && upper.kind !== "city" ? { entry: upper, length: 1 } : null;
   }
   let surface = "";
-  let best: { name: string; length: number } | null = null;
+  let best: PlaceMatch | null = null;
   for (let n = 1; n <= MAX_PLACE_WORDS && from + n <= tokens.length; n++) {
     const t = tokens[from + n - 1]!;
     surface = n === 1 ? t.text : `${surface} ${t.text}`;
-    const name = PLACES.get(surface);
-    if (name) best = { name, length: n };
+    const entry = PLACES.get(surface);
+    if (entry) best = { entry, length: n };
     // A possessive ends a name: only the last word of a place may carry one.
     if (t.possessive) break;
+  }
+  if (best && best.entry.kind !== "country" && options) {
+    const start = tokens[from]!.start;
+    const end = tokens[from + best.length - 1]!.outerEnd;
+    const cued = LOCATIVE_BEFORE.test(options.text.slice(Math.max(0, start - 12), start)) || followedByRegion(options.text, end);
+    // A town needs a cue ("in Dingwall", "Wittmann, Arizona"); so does a city named like a
+    // given name or a word the article also writes in lower case ("Michael", "Home").
+    const word = best.length === 1 ? tokens[from]!.text : "";
+    const doubtful = best.entry.kind === "city" && best.entry.population < TOWN_NEEDS_CUE_BELOW ||
+      best.entry.population < CITY_ON_ITS_OWN && word !== "" && (GIVEN_NAMES.has(word) || COMMON_CAPITALIZED.has(word) || options.appearsInLowerCase(word));
+    if (doubtful && !cued) return null;
   }
   return best;
 }
 
-function isNameWord(t: Token): boolean {
-  const w = t.text;
-  // An initial ("W.") or a capitalized word that is not a known non-name.
-  if (w.length === 2 && w[1] === ".") return true;
-  return /^\p{Lu}[\p{Ll}\p{M}'\u2019-]/u.test(w) && !DEMONYMS.has(w) && !ORG_KEYWORDS.has(w) && !MONTHS.has(w) &&
-    !WEEKDAYS.has(w) && !COMMON_CAPITALIZED.has(w) && !PLACES.has(w);
+/** Countries are never part of a person's name; a town or a province may be ("Taylor", "Duarte"). */
+function isBigPlace(word: string): boolean {
+  const p = PLACES.get(word);
+  return p !== undefined && p.kind === "country";
 }
 
-const ROLE_MODIFIERS = new Set("council|board|former|deputy|vice|assistant|acting|interim|senior|junior|chief|new|incoming|outgoing|then|longtime|veteran|retired|late|head|general|foreign|defense|defence|finance|health|prime|shadow|opposition|team|club|party|state|national|regional|local|district|county|city|federal|sports|news|managing|executive|co|founding|lead|principal|associate".split("|"));
-const DETERMINERS = /^(?:the|a|an|and|of|to|for|with|by|as|at|in|on|said|that|from|his|her|its|their)$/i;
+function isNameWord(t: Token): boolean {
+  const w = t.text;
+  // An initial ("W.", "B") or a capitalized word that is not a known non-name.
+  if (w.length === 2 && w[1] === ".") return true;
+  // "Europe-chasing", "Glasgow-based": an adjective, not a name.
+  if (/-\p{Ll}+(?:ing|ed|based|born|led|backed|owned|run|bound|wide)$/u.test(w)) return false;
+  if (/^\p{Lu}$/u.test(w)) return true;
+  // Months are not excluded: a run is split at a month unless it is a given name ("June Shannon").
+  return /^\p{Lu}[\p{Ll}\p{M}'\u2019-]|^\p{Lu}{1,2}$|^Mc\p{Lu}|^Mac\p{Lu}|^\p{Lu}\p{Ll}*-\p{Lu}/u.test(w) && !DEMONYMS.has(w) && !ORG_KEYWORDS.has(w) &&
+    !WEEKDAYS.has(w) && !COMMON_CAPITALIZED.has(w) && !isBigPlace(w) && !NOT_NAMES.has(w);
+}
 
-/** Lower-case role words just before a name: "North Korean leader", "former coach". */
-function roleBefore(sentence: string, start: number): string | null {
+const ROLE_MODIFIERS = new Set("past|council|board|former|ex|deputy|vice|assistant|acting|interim|senior|junior|chief|new|incoming|outgoing|then|longtime|veteran|retired|late|head|general|foreign|defense|defence|finance|health|home|affairs|prime|shadow|opposition|team|club|party|state|national|regional|local|district|county|city|federal|sports|news|managing|executive|co|founding|lead|principal|associate|reality|famous|fellow|celebrity|tv|television|film|pop|rock|r&b|country|jazz|hip-hop|rap|world|olympic|double|triple|first-team|star|medical|political|legal|economic|science|technology|business|music|fashion|sport|football|rugby|cricket|tennis|golf|boxing|race|racing|chief|aviation|industry|market|security|intelligence|police|homicide|campaign|immigration|transport|education|environment|culture|media|digital|investigative|chief|marketing|sales|financial|operating|technical|creative|artistic|estranged|older|younger|eldest|oldest|youngest|second|third|first|future|would-be|alleged|convicted|suspected|accused|self-styled|so-called|best|close|long-time|lifelong|child|teenage|young|elderly|local|independent|right-back|left-back|centre-back|attacking|defensive|holding|central|contract|goal|european|american|british".split("|"));
+const DETERMINERS = /^(?:the|a|an|and|of|to|for|with|by|as|at|in|on|said|says|that|from|his|her|its|their|our|my|your|is|was|are|were|be|been|has|had|have|when|while|who|which|but|or|after|before|said|told|like|including|against|between|than|into|about|over|under|not|also|did|does|will|would|could|can)$/i;
+
+/** Lower-case words that stand before names without naming a role: verbs, prepositions, conjunctions. */
+const NOT_ROLE_HEADS = new Set("the|a|an|and|or|but|nor|of|to|for|with|by|as|at|in|on|from|into|onto|upon|than|that|this|these|those|his|her|its|their|our|my|your|who|whom|whose|which|what|when|while|if|because|so|then|said|says|say|told|tells|tell|met|meets|meet|beat|beats|sees|saw|see|seen|joined|joins|join|became|become|becomes|named|call|called|calls|including|include|includes|like|unlike|featuring|starring|features|feature|is|was|are|were|be|been|being|has|had|have|do|does|did|will|would|can|could|should|may|might|must|not|no|about|after|before|against|between|under|over|during|without|within|behind|alongside|among|amongst|via|per|both|either|neither|whether|also|only|even|just|still|yet|ago|today|yesterday|tomorrow|thanks|thank|sir|dear|hello|hi|left|right|where|how|why|all|some|many|most|few|every|each|any|other|another|such|out|up|down|off|around|near|since|until|till|towards|toward|despite|through|across|beside|besides|beyond|whereas|unless|although|though|whilst|just|ask|asks|let|lets|make|makes|made|get|gets|got|give|gives|gave|take|takes|took|put|puts|keep|keeps|kept|leave|leaves|left|bring|brings|brought|send|sends|sent|want|wants|need|needs|love|loves|hate|hates|know|knows|knew|think|thinks|thought|believe|believes|hope|hopes|play|plays|face|faces|faced|sign|signs|hit|hits|win|wins|won|lose|loses|lost|follow|follows|replace|replaces|succeed|succeeds|back|backs|support|supports|oppose|opposes|visit|visits|urge|urges|ask|asks|praise|praises|accuse|accuses|blame|blames|sue|sues|hire|hires|fire|fires|sack|sacks|appoint|appoints|elect|elects|defeat|defeats|marry|marries|dating|date|dates|interview|interviews|quote|quotes|cite|cites|am|pm|per|cent|percent|years|year|months|days|weeks|times|time|old|new".split("|"));
+
+interface RoleFound { role: string; known: boolean }
+
+/**
+ * Role words just before a name: "North Korean leader", "former coach", "Arsenal defender and
+ * vice-captain", "Frankie's mother", "Glasgow hooker". The head is the last word before the name,
+ * unless it is a verb or a function word; `known` when it is a listed role noun (then the name is
+ * a person's). Also a role before a dash or colon that opens a list ("players at Kilmarnock — X").
+ */
+function roleBefore(sentence: string, start: number): RoleFound | null {
   if (start < 2 || sentence[start - 1] !== " ") return null;
-  const words = sentence.slice(Math.max(0, start - 60), start - 1).split(" ");
-  const noun = words[words.length - 1]!;
-  if (!ROLE_NOUNS.has(noun)) return null;
-  // Keep capitalized modifiers ("North Korean", "Dortmund") and a few lower-case ones
-  // ("former", "deputy"), up to three; a verb or a determiner ends the role.
-  const role = [noun];
-  for (let i = words.length - 2; i >= 0 && role.length < 4; i--) {
+  let head = sentence.slice(Math.max(0, start - 120), start - 1);
+  // "players at Kilmarnock — X, Y": the role is the phrase before the dash, with its "at" tail.
+  // Also "past winners of the Booker Prize, such as X, Y and Z", "executives including X".
+  const dash = /^(.*?) (?:at|of|for|with) ((?:the )?(?:\p{Ll}+ )?(?:\p{Lu}[\p{L}.&'-]*)(?: \p{Lu}[\p{L}.&'-]*){0,3})(?: ?[\u2014\u2013:-]|,? such as|,? including)$/u.exec(head) ??
+    /^(.*?)(?: ?[\u2014\u2013:]|,? such as|,? including)$/u.exec(head);
+  let tail = "";
+  if (dash) {
+    head = dash[1]!;
+    tail = dash[2] ? ` ${sentence.slice(Math.max(0, start - 120), start - 1).slice(dash[1]!.length + 1).replace(/(?: ?[\u2014\u2013:-]|,? such as|,? including)$/u, "")}` : "";
+    const last = head.split(" ").pop()!.toLowerCase();
+    if (!ROLE_NOUNS.has(last) && !ROLE_NOUNS.has(last.replace(/s$/, ""))) return null;
+  }
+  const words = head.split(" ");
+  const raw = words[words.length - 1]!;
+  if (!/^\p{Ll}[\p{Ll}&-]*$/u.test(raw)) return null;
+  const singular = ROLE_NOUNS.has(raw.replace(/s$/, "")) && !ROLE_NOUNS.has(raw) ? raw.replace(/s$/, "") : raw;
+  const known = ROLE_NOUNS.has(singular);
+  // An unlisted head is a verb after "to" or a modal ("to symbolize Trump").
+  if (!known && (NOT_ROLE_HEADS.has(raw) || /(?:ly|ed|ing)$/.test(raw) || raw.length < 3 ||
+      /^(?:to|will|would|can|could|should|may|might|must|did|does|do|not|never|cannot|n't|that|which|who|they|we|you|i)$/i.test(words[words.length - 2] ?? ""))) return null;
+  // Modifiers: capitalized words ("North Korean", "Borussia Dortmund", a possessive name that ends
+  // the role), known lower-case ones ("former", "deputy"), a role noun joined by "and"; up to five.
+  const role = [singular];
+  for (let i = words.length - 2; i >= 0 && role.length < 6; i--) {
     const w = words[i]!;
-    if (DETERMINERS.test(w) || !/^[\p{L}-]+$/u.test(w)) break;
-    if (isUpper(w) ? COMMON_CAPITALIZED.has(w) : !ROLE_MODIFIERS.has(w)) break;
+    if (/^\p{Lu}[\p{L}.&-]*['\u2019]s?$/u.test(w) && !COMMON_CAPITALIZED.has(w.replace(/['\u2019]s?$/u, ""))) { role.unshift(w); break; }
+    if (w === "and" && i > 0 && ROLE_NOUNS.has(words[i - 1]!.toLowerCase())) { role.unshift(w); continue; }
+    if (DETERMINERS.test(w) || !/^[\p{L}&\p{N}][\p{L}\p{N}.&-]*$/u.test(w)) break;
+    if (/^\p{N}+-(?:year|month)-old$/u.test(w)) break;
+    // Before a listed role noun any plain word may qualify it ("shadow cabinet member"); before an
+    // unlisted head only known modifiers do.
+    const plain = known && !NOT_ROLE_HEADS.has(w) && !/(?:ly|ing|ed)$/.test(w) && w.length > 2 &&
+      !/^(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|dozens|hundreds|thousands|several|both)$/.test(w);
+    if (isUpper(w) ? COMMON_CAPITALIZED.has(w) || MONTHS.has(w) || WEEKDAYS.has(w) : !ROLE_MODIFIERS.has(w) && !ROLE_NOUNS.has(w) && !plain && !/^[\p{L}\p{N}]+-[\p{L}]+$/u.test(w)) break;
     role.unshift(w);
   }
-  return role.join(" ");
+  return { role: role.join(" ") + tail, known };
 }
 
 /** The appositive after a name, when it names a role: ", a professor of ... at ...,". */
@@ -125,15 +256,42 @@ function appositiveAfter(sentence: string, end: number): { role: string; end: nu
   if (sentence.charCodeAt(end) !== 44) return null;
   const m = APPOSITIVE.exec(sentence.slice(end, end + 160));
   if (!m) return null;
-  const phrase = m[1]!.trim();
-  if (/^(?:who|which|that|said|says|and|but|or|as|if|when|while|where|according|in|on|at|for|with)\b/i.test(phrase)) return null;
+  const phrase = m[1]!.trim().replace(/^(?:\p{N}+-year-old|aged \p{N}+) /u, "");
+  if (/^(?:who|which|that|said|says|told|tells|added|and|but|or|as|if|when|while|where|according|in|on|at|for|with|he|she|they|it|\p{Ll}+ed)\b/iu.test(phrase)) return null;
   if (/^\p{N}+$/u.test(phrase)) return null;
+  // "X, 45, shot his girlfriend": a clause about someone else, not X's role.
+  if (/\b(?:his|her|their|its)\b/u.test(phrase.split(" ").slice(0, 3).join(" ")) && !/^(?:his|her|their)\b/u.test(phrase)) return null;
   const head = phrase.split(" ").slice(0, 6).map((w) => w.toLowerCase().replace(/[\u2019']s$/u, ""));
   const orgIndex = head.findIndex((w) => ORG_NOUNS.has(w));
-  const roleIndex = head.findIndex((w) => ROLE_NOUNS.has(w) || TITLE_WORDS.has(w.charAt(0).toUpperCase() + w.slice(1)) && HONORIFICS.has(w.charAt(0).toUpperCase() + w.slice(1)));
-  if (roleIndex < 0 && orgIndex < 0) return null;
-  const org = orgIndex >= 0 && (roleIndex < 0 || orgIndex < roleIndex);
-  return { role: phrase, end: end + m[0].length, org };
+  const roleIndex = head.findIndex((w) => ROLE_NOUNS.has(w) || ROLE_NOUNS.has(w.replace(/s$/, "")) || TITLE_WORDS.has(w.charAt(0).toUpperCase() + w.slice(1)) && HONORIFICS.has(w.charAt(0).toUpperCase() + w.slice(1)));
+  // "X, an obstetrician and gynecologist who believes ...": a determiner-led phrase names a role
+  // even when its noun is not listed; the clause after "who" is not part of it.
+  const determined = /^, (?:\p{N}+, )?(?:a|an|the|one of the) /u.test(m[0]) && !/^(?:\p{N}|time|day|year|week|month|moment|way|place|case|fact|same|first|last|end|start|rest|number|result|reason|idea|point|one(?! of)|other|latter|former)\b/u.test(phrase);
+  if (roleIndex < 0 && orgIndex < 0 && (!determined || phrase.replace(/ (?:who|which|that|whose|where|for|with|since|after|when)\b.*$/u, "").split(" ").length > 6)) return null;
+  // "X, the team doctor": a role noun anywhere makes X a person; "X, a newspaper" is an organization.
+  const org = orgIndex >= 0 && roleIndex < 0;
+  // The role ends before a relative clause, or a "for"/"with" phrase that describes the employer
+  // rather than naming it ("coordinator for digital civil liberties group X"; "spokesman for X" stays).
+  const role = phrase.replace(/ (?:who|which|that|whose|where|since|after|when)\b.*$/u, "").replace(/ (?:for|with) (?!(?:the )?\p{Lu}).*$/u, "");
+  return { role, end: end + m[0].length, org };
+}
+
+/** "X is among three British authors who ...", "X was a famous chef": a role stated with "is"/"was". */
+function copularRole(sentence: string, end: number): string | null {
+  const m = /^,? (?:is|was|has been|had been|became|remains|is now|was once) (?:a |an |the |one of (?:the )?|among (?:the )?)(?:(?:\p{N}+|two|three|four|five|six|seven|eight|nine|ten|several|many|few) )?([^,.;:()"\u201C]{3,60}?)(?= who\b| which\b| that\b| to\b| and\b| in\b| on\b| at\b| for\b| from\b| with\b|[,.;:]|$)/u.exec(sentence.slice(end, end + 100));
+  if (!m) return null;
+  const words = m[1]!.split(" ");
+  const last = words[words.length - 1]!.toLowerCase();
+  const singular = ROLE_NOUNS.has(last.replace(/s$/, "")) && !ROLE_NOUNS.has(last) ? last.replace(/s$/, "") : last;
+  if (!ROLE_NOUNS.has(singular)) return null;
+  return [...words.slice(0, -1), singular].join(" ");
+}
+
+/** "His first wife is Debra Ponzek": a role named before "is"/"was" and the name. */
+function roleIsName(sentence: string, start: number): string | null {
+  if (!/(?:is|was|been|be) $/.test(sentence.slice(Math.max(0, start - 6), start))) return null;
+  const m = /(?:^|\s)(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Tt]he|\p{Lu}[\p{L}-]*['\u2019]s) ((?:[\p{Ll}-]+ ){0,3}?([\p{Ll}-]+)) (?:is|was|has been|had been|will be)\s$/u.exec(sentence.slice(Math.max(0, start - 80), start));
+  return m && ROLE_NOUNS.has(m[2]!) ? m[1]! : null;
 }
 
 /** "the party's official newspaper, Rodong Sinmun": what the words before ", NAME" call it. */
@@ -142,10 +300,22 @@ function nounBeforeComma(sentence: string, start: number): { org: boolean; perso
   const before = sentence.slice(Math.max(0, start - 100), start);
   if (!before.endsWith(", ")) return null;
   const clause = before.slice(0, -2).split(/[,;:]| (?:that|and|but|said|by|to|according to|with) /).pop()!.trim();
-  const words = clause.split(" ");
+  // "her husband of 11 years, Todd Thompson": the length of a marriage is not the head.
+  const words = clause.replace(/ of \p{N}+ (?:years|months)$/u, "").split(" ");
   const last = (words[words.length - 1] ?? "").toLowerCase();
+  // "chairman of the Bar Council, Guy Mansfield": the head is the role noun before "of", not the council.
+  const headOf = /^(?:the |a |an |his |her |their |its )?((?:[\p{L}-]+ ){0,3}?([\p{Ll}-]+)) (?:of|at|for) /u.exec(clause);
+  // The role starts after the last determiner or verb before its head: "She thanked her husband of 11 years" -> "husband of 11 years".
+  const rolePhrase = (head: string) => {
+    const all = clause.replace(/^[^\p{L}\p{N}]+/u, "").split(" ");
+    const at = all.lastIndexOf(head);
+    let from = 0;
+    for (let k = 0; k < at; k++) if (/^(?:the|a|an|his|her|their|its|thanked|said|told|met|married|joined)$/i.test(all[k]!)) from = k + 1;
+    return all.slice(from).join(" ");
+  };
+  if (headOf && ROLE_NOUNS.has(headOf[2]!)) return { org: false, person: true, phrase: rolePhrase(headOf[2]!) };
   if (ORG_NOUNS.has(last)) return { org: true, person: false, phrase: clause };
-  if (ROLE_NOUNS.has(last)) return { org: false, person: true, phrase: clause.replace(/^[^\p{L}\p{N}]+/u, "").replace(/^(?:the|a|an|his|her|their|its) /i, "") };
+  if (ROLE_NOUNS.has(last)) return { org: false, person: true, phrase: rolePhrase(last) };
   return null;
 }
 
@@ -153,7 +323,7 @@ export function extractEntities(sentences: SentenceRef[]): EntityResult {
   // Lower-case words of the article: a capitalized sentence opener that also
   // appears in lower case ("Analysts", "Recognizing") is not a name.
   const all = " " + sentences.map((s) => s.text).join(" ");
-  // Memoized: without it a long article would scan its whole text once per sentence.
+  // Memoized per article: without it a long article would scan its whole text once per sentence.
   const seenLower = new Map<string, boolean>();
   const appearsInLowerCase = (word: string): boolean => {
     let known = seenLower.get(word);
@@ -168,120 +338,275 @@ export function extractEntities(sentences: SentenceRef[]): EntityResult {
     }
     return false;
   };
+  const sport = (all.match(SPORT_WORDS) ?? []).length >= 4;
 
   const candidates: Candidate[] = [];
   let order = 0;
-  sentences.forEach((sentence) => {
+  for (const sentence of sentences) {
     const text = sentence.text;
-    const runs = mergeOrgPossessives(capitalizedRuns(text, tokenize(text)));
+    const ctx: Context = { sentence, text, sport, appearsInLowerCase, listRole: null, out: candidates, next: () => order++ };
+    const blanked = withoutNicknames(text);
+    const runs = mergeRuns(text, capitalizedRuns(blanked, tokenize(blanked)));
+    let coveredTo = -1;
     for (let run of runs) {
+      // An organization's "of" tail already took these words ("Bank of England").
+      if (run[0]!.start < coveredTo) continue;
       // Sentence openers and quoted openers.
       const first = run[0]!;
       const atStart = /^["'\u201C\u2018(\s-]*$/u.test(text.slice(0, Math.min(first.start, 4))) && first.start <= 4 ||
         /[:"\u201C\u2018(]\s*$/u.test(text.slice(Math.max(0, first.start - 3), first.start));
-      if (COMMON_CAPITALIZED.has(first.text) && !placeAt(run, 0) ||
-          atStart && (/(?:ly|ing)$/.test(first.text) || appearsInLowerCase(first.text))) {
+      if (COMMON_CAPITALIZED.has(first.text) && !HONORIFICS.has(first.text) && !TITLE_HEADS.has(first.text) && !placeAt(run, 0, ctx) ||
+          atStart && (/(?:ly|ing)$/.test(first.text) || appearsInLowerCase(first.text)) && !GIVEN_NAMES.has(first.text)) {
         run = run.slice(1);
       }
-      for (const part of splitAtDates(run)) classifyRun(sentence, text, part, candidates, () => order++);
+      const before = candidates.length;
+      for (const part of splitAtDates(run)) classifyRun(ctx, part);
+      for (const c of candidates.slice(before)) if (c.kind === "org") coveredTo = Math.max(coveredTo, c.tokens[c.tokens.length - 1]!.end);
     }
-  });
-  return resolve(candidates);
+  }
+  return resolve(candidates, appearsInLowerCase);
 }
 
-/** "Supreme People's Assembly": a possessive inside an organization's name does not end it. */
-function mergeOrgPossessives(runs: Token[][]): Token[][] {
-  const out: Token[][] = [];
+/**
+ * Joins runs that one name spans: "Supreme People's Assembly" (a possessive inside an
+ * organization), "Nick Van den Brul" (a particle), "Standard & Poor's" (an ampersand).
+ */
+function mergeRuns(text: string, allRuns: Token[][]): RunToken[][] {
+  const out: RunToken[][] = [];
+  const runs = allRuns;
   for (const run of runs) {
     const prev = out[out.length - 1];
     const last = prev?.[prev.length - 1];
-    if (prev && last && last.possessive && run[0]!.start === last.outerEnd + 1 &&
-        ORG_KEYWORDS.has(run[run.length - 1]!.text) && !placeAt(prev, 0) &&
+    if (prev && last) {
+      const gap = text.slice(last.outerEnd, run[0]!.start);
+      const orgPossessive = last.possessive && gap === " " && ORG_KEYWORDS.has(run[run.length - 1]!.text) && placeAt(prev, 0)?.length !== prev.length &&
         !GIVEN_NAMES.has(prev[0]!.text) && !FAMILY_FIRST_SURNAMES.has(prev[0]!.text) && !KNOWN_ORGS.has(prev[0]!.text) &&
-        !prev.some((t) => ORG_KEYWORDS.has(t.text))) {
-      out[out.length - 1] = [...prev, ...run];
-    } else out.push(run);
+        !prev.some((t) => ORG_KEYWORDS.has(t.text));
+      const particle = !last.possessive && NAME_PARTICLES.test(gap) && isNameWord(run[0]!) && prev.length <= 3;
+      const ampersand = !last.possessive && (gap === " & " || gap === " and " && run.length >= 2 && ORG_KEYWORDS.has(run[run.length - 1]!.text) &&
+        !prev.some((t) => ORG_KEYWORDS.has(t.text))) && prev.length <= 3 && run.length <= 4;
+      if (orgPossessive || particle || ampersand) {
+        // An ampersand makes the whole an organization: marked on its first token.
+        out[out.length - 1] = ampersand ? [{ ...prev[0]!, ampersand: true }, ...prev.slice(1), ...run] : [...prev, ...run];
+        continue;
+      }
+    }
+    out.push(run);
   }
   return out;
+}
+
+/** "Mike 'Sugar Bear' Thompson": a quoted nickname between a capitalized name and the next. */
+const NICKNAME = /(?<=\b\p{Lu}\p{Ll}+) ['"\u2018\u201C]\p{Lu}[^'"\u2019\u201D]{0,25}['"\u2019\u201D] (?=\p{Lu}\p{Ll})/gu;
+
+/** The sentence with quoted nicknames blanked out (same length, so offsets hold): the name runs on over them. */
+function withoutNicknames(text: string): string {
+  return text.includes("'") || text.includes('"') || text.includes("\u2018") || text.includes("\u201C")
+    ? text.replace(NICKNAME, (m) => " ".repeat(m.length))
+    : text;
 }
 
 /** Months and weekdays are dates, not names: they split a run. */
 function splitAtDates(run: Token[]): Token[][] {
   const parts: Token[][] = [];
   let current: Token[] = [];
-  for (const t of run) {
-    if (MONTHS.has(t.text) || WEEKDAYS.has(t.text)) { if (current.length) parts.push(current); current = []; }
+  for (const [i, t] of run.entries()) {
+    // "June Shannon", "January Jones": a month before a name word is a given name.
+    const next = run[i + 1];
+    const givenName = MONTHS.has(t.text) && /^\p{L}+$/u.test(t.text) && next !== undefined && isNameWord(next) && !MONTHS.has(next.text) && !isBigPlace(next.text);
+    if (!givenName && (MONTHS.has(t.text) || WEEKDAYS.has(t.text))) { if (current.length) parts.push(current); current = []; }
     else current.push(t);
   }
   if (current.length) parts.push(current);
   return parts;
 }
 
-function classifyRun(sentence: SentenceRef, text: string, run: Token[], out: Candidate[], next: () => number): void {
+/** A word that can be part of a title before a name: a title word, a place, a demonym, an initialism. */
+function isTitleWord(t: Token): boolean {
+  return TITLE_WORDS.has(t.text) || TITLE_HEADS.has(t.text) || PLACES.has(t.text) || DEMONYMS.has(t.text) || /^(?:\p{Lu}\.)+$/u.test(t.text) ||
+    TITLE_MODIFIERS.has(t.text);
+}
+
+/** The last title word before a name in a run: "U.S. Attorney Andy Luger" -> 1. */
+function titleEnd(run: Token[]): number {
+  for (let k = run.length - 2; k >= 0; k--) {
+    const w = run[k]!.text;
+    if (!TITLE_WORDS.has(w) && !TITLE_HEADS.has(w)) continue;
+    if (!HONORIFICS.has(w) && !TITLE_HEADS.has(w)) return -1;
+    const name = run.slice(k + 1);
+    if (name.length > 4 || !name.every(isNameWord)) return -1;
+    return k;
+  }
+  return -1;
+}
+
+function classifyRun(ctx: Context, run: Token[]): void {
   if (run.length === 0) return;
+  const { sentence, text } = ctx;
   const push = (kind: Candidate["kind"], tokens: Token[], extra: Partial<Candidate> = {}) =>
-    out.push({ sentence, order: next(), tokens, title: null, role: null, kind, phraseEnd: tokens[tokens.length - 1]!.end, ...extra });
+    ctx.out.push({ sentence, order: ctx.next(), tokens, title: null, role: null, weakRole: false, kind, place: null, phraseEnd: tokens[tokens.length - 1]!.end, ...extra });
+  const rest = (tokens: Token[]) => classifyRun(ctx, tokens);
+  const pushPlace = (tokens: Token[], entry: PlaceEntry) => {
+    // In a sports article a bare city or country is its club or team ("beat Barcelona"), unless
+    // the words before it say where ("in Barcelona").
+    const start = tokens[0]!.start;
+    const team = ctx.sport && (entry.kind !== "region" || entry.population >= TOWN_NEEDS_CUE_BELOW) && tokens.length === 1 && !SPORT_LOCATIVE_BEFORE.test(text.slice(Math.max(0, start - 30), start));
+    // The place stays on the candidate: a team named like a person's surname ("Johnston") is that person.
+    if (team) push("org", tokens, { place: entry });
+    else push("place", tokens, { place: entry });
+  };
 
   if (run[0]!.text === "The" && !placeAt(run, 0)) run = run.slice(1);
   if (run.length === 0) return;
   const last = run[run.length - 1]!;
   if (LAW_WORDS.has(last.text)) return;
+  // An event is not an organization, but the place in its name is a place ("Athens Olympics").
+  if (EVENT_WORDS.has(last.text) && run.length > 1) {
+    const place = placeAt(run, 0, ctx);
+    if (place && place.length === run.length - 1) push("place", run.slice(0, -1), { place: place.entry });
+    return;
+  }
+
+  // A whole place: "New York", "Tarrant County", "Kansas City".
+  const whole = placeAt(run, 0, ctx);
+  // "Prince Edward", "Lord Hastings": an honorific and one name is a person, even where a place has that name.
+  const titledName = run.length === 2 && HONORIFICS.has(run[0]!.text) && whole?.entry.kind !== "country";
+  if (whole && whole.length === run.length && !(run[0] as RunToken).ampersand && !titledName) {
+    if (run.length === 1 && GIVEN_NAMES.has(run[0]!.text) && ctx.appearsInLowerCase(run[0]!.text)) return;
+    pushPlace(run, whole.entry);
+    return;
+  }
+  // "Standard & Poor's", "Langlands & Bell".
+  if ((run[0] as RunToken).ampersand) { push("org", run); return; }
+  // Clubs: "Real Madrid", "Manchester City", "Glasgow Warriors".
+  if (run.length >= 2 && CLUB_PREFIXES.has(run[0]!.text)) { push("org", run); return; }
+  if (run.length >= 2 && CLUB_SUFFIXES.has(last.text) && placeAt(run, 0)) { push("org", run); return; }
 
   // Organizations: a keyword ends the name ("Ewha Womans University", "U.S. Supreme Court"),
   // unless it is part of a place's name ("United States").
   const inPlace = new Set<number>();
   for (let i = 0; i < run.length; i++) {
     const place = placeAt(run, i);
-    if (place) { for (let k = i; k < i + place.length; k++) inPlace.add(k); i += place.length - 1; }
+    if (place && place.length > 1) { for (let k = i; k < i + place.length; k++) inPlace.add(k); i += place.length - 1; }
   }
   const keywordAt = findLastIndex(run, (t, i) => ORG_KEYWORDS.has(t.text) && !inPlace.has(i));
-  if (keywordAt >= 0 && !(run.length === 1 && keywordAt === 0 && !KNOWN_ORGS.has(run[0]!.text))) {
+  if (keywordAt >= 0) {
     const orgTokens = run.slice(0, keywordAt + 1);
+    const withOf = extendOrgWithOf(text, orgTokens);
+    const lone = orgTokens.length === 1 && !KNOWN_ORGS.has(orgTokens[0]!.text) && withOf.tokens === orgTokens;
     const lastWord = orgTokens[orgTokens.length - 1]!.text;
     const isEvent = EVENT_WORDS.has(lastWord) && orgTokens.length > 1 && orgTokens[orgTokens.length - 2]!.text === "Party";
-    if (!isEvent) {
-      const withOf = extendOrgWithOf(text, orgTokens);
-      push("org", withOf.tokens, { phraseEnd: withOf.end });
+    if (!isEvent && !lone) push("org", withOf.tokens, { phraseEnd: withOf.end });
+    if (keywordAt + 1 < run.length) rest(run.slice(keywordAt + 1));
+    return;
+  }
+  const headOf = run.length === 1 && ORG_HEADS.has(run[0]!.text) ? extendOrgWithOf(text, run) : null;
+  if (headOf && headOf.tokens !== run) { push("org", headOf.tokens, { phraseEnd: headOf.end }); return; }
+
+  if (run.length >= 3 && POST_NOMINALS.has(last.text) && run.slice(0, -1).every(isNameWord)) run = run.slice(0, -1);
+  // Titles in front: "President Donald Trump", "U.S. Attorney Andy Luger", "Lord Hanningfield".
+  const k = titleEnd(run);
+  if (k >= 0) {
+    const name = run.slice(k + 1);
+    // "U.S. Attorney", "Maricopa County Sheriff": titles with places; "BBC Mr Howard": "BBC" is not the title's.
+    let j = k;
+    for (;;) {
+      // A place of several words in the title ("New York"), else one title word.
+      const len = [4, 3, 2].find((n) => j - n >= 0 && placeAt(run, j - n)?.length === n) ?? (j > 0 && isTitleWord(run[j - 1]!) ? 1 : 0);
+      if (len === 0) break;
+      j -= len;
     }
-    if (keywordAt + 1 < run.length) classifyRun(sentence, text, run.slice(keywordAt + 1), out, next);
+    if (j > 0) rest(run.slice(0, j));
+    const titleTokens = run.slice(j, k + 1);
+    // "former New York Mayor X", "Alabama Sen. X": the place in the title is a place the text names.
+    for (let i = 0; i < titleTokens.length; i++) {
+      const place = placeAt(titleTokens, i);
+      if (place && place.entry.kind !== "city" || place && place.length > 1) { push("place", titleTokens.slice(i, i + place.length), { place: place.entry }); i += place.length - 1; }
+    }
+    personCandidate(ctx, name, joinTokens(text, titleTokens), titleTokens[0]!.start, push);
+    return;
+  }
+
+  // Streets, rivers, beaches: "Beaty Street", "River Senne", "Miami Beach".
+  if (run.length >= 2 && (PLACE_FEATURES.has(last.text) || run[0]!.text === "River" || run[0]!.text === "Lake" || run[0]!.text === "Mount")) {
+    push("place", run, { place: { name: joinTokens(text, run), kind: "city", population: 0 } });
+    return;
+  }
+  if (run.length >= 2 && STRUCTURES.has(last.text)) return;
+  // A given name first: "Jordan Spieth" is a person, "North Korea" is not.
+  if (run.length >= 2 && run.length <= 4 && GIVEN_NAMES.has(run[0]!.text) && (placeAt(run, 0)?.length ?? 0) <= 1 &&
+      run.slice(1).every(isNameWord)) {
+    personCandidate(ctx, run, null, run[0]!.start, push, true);
     return;
   }
   // Places from the gazetteer, longest first, anywhere in the run.
   for (let i = 0; i < run.length; i++) {
-    const place = placeAt(run, i);
+    const place = placeAt(run, i, ctx);
     if (!place) continue;
-    if (i > 0) classifyRun(sentence, text, run.slice(0, i), out, next);
-    push("place", run.slice(i, i + place.length));
-    classifyRun(sentence, text, run.slice(i + place.length), out, next);
+    // A town or province inside a longer run of name words is a name's word ("Kanye West", "Ferran Soriano").
+    if (place.entry.kind !== "country" && place.length < run.length && run.every(isNameWordOrCity)) break;
+    if (i > 0) rest(run.slice(0, i));
+    pushPlace(run.slice(i, i + place.length), place.entry);
+    rest(run.slice(i + place.length));
     return;
   }
   if (run.length === 1 && (KNOWN_ORGS.has(run[0]!.text) || isAcronym(run[0]!.text))) { push("org", run); return; }
   if (run.some((t) => KNOWN_ORGS.has(t.text))) {
     const i = run.findIndex((t) => KNOWN_ORGS.has(t.text));
-    if (i > 0) classifyRun(sentence, text, run.slice(0, i), out, next);
+    if (i > 0) rest(run.slice(0, i));
     push("org", [run[i]!]);
-    classifyRun(sentence, text, run.slice(i + 1), out, next);
+    rest(run.slice(i + 1));
     return;
   }
+  // "in Wittmann, Arizona": a name the gazetteer lacks, placed by the region after it.
+  const start = run[0]!.start;
+  if (run.length <= 3 && LOCATIVE_BEFORE.test(text.slice(Math.max(0, start - 12), start)) && followedByRegion(text, last.outerEnd)) {
+    const name = joinTokens(text, run);
+    push("place", run, { place: { name, kind: "city", population: 0 } });
+    return;
+  }
+  personCandidate(ctx, run, null, run[0]!.start, push);
+}
 
-  // Titles in front: "President Donald Trump", "Professor Park".
-  let t = 0;
-  while (t < run.length - 1 && TITLE_WORDS.has(run[t]!.text)) t++;
-  const titleTokens = run.slice(0, t);
-  const hasHonorific = titleTokens.some((x) => HONORIFICS.has(x.text));
-  const name = hasHonorific ? run.slice(t) : run;
-  const title = hasHonorific ? joinTokens(text, titleTokens) : null;
-  if (!name.every(isNameWord) || name.length > 4 || name.every((x) => TITLE_WORDS.has(x.text))) return;
+function isNameWordOrCity(t: Token): boolean {
+  return isNameWord(t) || PLACES.get(t.text)?.kind === "city";
+}
 
-  const end = name[name.length - 1]!.end;
-  const after = text.slice(name[name.length - 1]!.outerEnd);
-  const appositive = name[name.length - 1]!.possessive ? null : appositiveAfter(text, name[name.length - 1]!.outerEnd);
-  const before = nounBeforeComma(text, (hasHonorific ? titleTokens[0]! : name[0]!).start);
-  if (before?.org || appositive?.org) { push("org", name, { phraseEnd: appositive?.end ?? end }); return; }
-  const role = appositive?.role ?? before?.phrase ?? roleBefore(text, (hasHonorific ? titleTokens[0]! : name[0]!).start) ?? null;
-  const personLike = hasHonorific || role !== null ||
-    name.length >= 2 && (GIVEN_NAMES.has(name[0]!.text) || FAMILY_FIRST_SURNAMES.has(name[0]!.text) || REPORTING.test(after));
-  push(personLike && name.length >= 2 ? "person" : "unknown", name, { title, role, phraseEnd: appositive?.end ?? end });
+/** A name with no cue inside the run: the words around it decide. */
+function personCandidate(
+  ctx: Context, name: Token[], title: string | null, outerStart: number,
+  push: (kind: Candidate["kind"], tokens: Token[], extra?: Partial<Candidate>) => void, givenFirst = false,
+): void {
+  const { text } = ctx;
+  if (!name.every((t, i) => isNameWord(t) || givenFirst && i === 0) || name.length > 4 || name.every((t) => TITLE_WORDS.has(t.text) || TITLE_HEADS.has(t.text))) return;
+  if (title === null && WORKPLACE_BEFORE.test(text.slice(Math.max(0, outerStart - 40), outerStart))) { push("org", name); return; }
+  // "tobacco firm Philip Morris": a company noun right before the name makes it the company's.
+  if (title === null && ORG_NOUN_BEFORE.test(text.slice(Math.max(0, outerStart - 24), outerStart))) { push("org", name); return; }
+  const lastToken = name[name.length - 1]!;
+  const end = lastToken.end;
+  const after = text.slice(lastToken.outerEnd);
+  const appositive = lastToken.possessive ? null : appositiveAfter(text, lastToken.outerEnd);
+  const before = nounBeforeComma(text, outerStart);
+  if (title === null && (before?.org || appositive?.org)) { push("org", name, { phraseEnd: appositive?.end ?? end }); return; }
+  const titleRole = title && !BARE_HONORIFIC.test(title) ? title.replace(/^(?:Mr|Mrs|Ms|Dr|Sir|Dame|Lord|Lady)\.? /, "") : null;
+  const prefix = roleBefore(text, outerStart);
+  // A list shares the role before its first name: "senior shadow cabinet members A, B and C".
+  const listed = ctx.listRole && /^(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)$/.test(text.slice(ctx.listRole.end, outerStart)) ? ctx.listRole.role : null;
+  // A listed role noun before the name beats a title; an unlisted word before it ("hooker") does not.
+  const stated = appositive ? null : copularRole(text, lastToken.outerEnd) ?? roleIsName(text, outerStart);
+  const role = appositive?.role ?? before?.phrase ?? (prefix?.known ? prefix.role : null) ?? listed ?? stated ?? titleRole ?? prefix?.role ?? null;
+  const personLike = title !== null || givenFirst || appositive !== null || before !== null || prefix?.known === true || listed !== null ||
+    name.length >= 2 && (FAMILY_FIRST_SURNAMES.has(name[0]!.text) || REPORTING.test(after));
+  // No evidence at all: a two- or three-word name whose words the article never writes in lower
+  // case and the gazetteer does not know ("Salman Rushdie, JM Coetzee and Kazuo Ishiguro").
+  // A name after "the" is a thing's ("the Nou Camp", "the Golden Globes").
+  const afterArticle = /(?:^|[^\p{L}])(?:the|a|an|The|A|An)\s+$/u.test(text.slice(Math.max(0, outerStart - 5), outerStart));
+  const nameShaped = !afterArticle && name.length >= 2 && name.length <= 3 && name.every((t) => !PLACES.has(t.text) && !ctx.appearsInLowerCase(t.text) && !isAcronym(t.text) || /^\p{Lu}{1,2}$/u.test(t.text)) &&
+    !/^\p{Lu}{1,2}$/u.test(lastToken.text);
+  const kind = (personLike || nameShaped) && (name.length >= 2 || title !== null) ? "person" : "unknown";
+  push(kind, name, { title, role, weakRole: role !== null && role === prefix?.role && !prefix.known, phraseEnd: appositive?.end ?? end });
+  // Only a listed role noun is shared along a list: "products Alan Hartley, ..." shares nothing.
+  ctx.listRole = (prefix?.known || listed) && !appositive ? { role: prefix?.known ? prefix.role : listed!, end: lastToken.outerEnd } : null;
 }
 
 function findLastIndex<T>(list: T[], test: (x: T, i: number) => boolean): number {
@@ -293,10 +618,17 @@ function findLastIndex<T>(list: T[], test: (x: T, i: number) => boolean): number
 function extendOrgWithOf(text: string, tokens: Token[]): { tokens: Token[]; end: number } {
   const last = tokens[tokens.length - 1]!;
   const end = last.end;
-  if (!ORG_HEADS.has(last.text) || last.possessive) return { tokens, end };
-  const m = /^ (?:of|for|on) (?:the )?((?:\p{Lu}[\p{L}\p{M}'\u2019.-]*)(?: (?:and |of |for |& )?\p{Lu}[\p{L}\p{M}'\u2019.-]*)*)/u.exec(text.slice(end, end + 120));
+  if (!ORG_HEADS.has(last.text) && !ORG_KEYWORDS.has(last.text) || last.possessive) return { tokens, end };
+  const m = /^ (?:of|for|on) (?:the )?((?:\p{Lu}[\p{L}\p{M}'\u2019-]*)(?: (?:and |of |for |& )?\p{Lu}[\p{L}\p{M}'\u2019-]*)*)/u.exec(text.slice(end, end + 120));
   if (!m) return { tokens, end };
-  const tail = tokenize(m[1]!).map((t) => ({ ...t, start: t.start + end + m[0].length - m[1]!.length, end: t.end + end + m[0].length - m[1]!.length, outerEnd: t.outerEnd + end + m[0].length - m[1]!.length }));
+  const offset = end + m[0].length - m[1]!.length;
+  let tail = tokenize(m[1]!).map((t) => ({ ...t, start: t.start + offset, end: t.end + offset, outerEnd: t.outerEnd + offset }));
+  // A date is not part of the name: "Court of Appeal on Tuesday".
+  const dateAt = tail.findIndex((t) => MONTHS.has(t.text) || WEEKDAYS.has(t.text));
+  if (dateAt >= 0) tail = tail.slice(0, dateAt);
+  // A possessive ends the name: "Collective of Prostitutes' rights".
+  const possessiveAt = tail.findIndex((t) => t.possessive);
+  if (possessiveAt >= 0) tail = tail.slice(0, possessiveAt + 1);
   const lastTail = tail[tail.length - 1];
   if (!lastTail) return { tokens, end };
   return { tokens: [...tokens, lastTail], end: lastTail.end };
@@ -307,14 +639,25 @@ function aliasesOf(entity: Pick<Entity, "name" | "mentions">): string[] {
   return [...new Set(entity.mentions.map((m) => m.text))].filter((text) => text !== entity.name);
 }
 
-interface PersonBuild { person: Person; firstOrder: number; roleFromTitle: boolean; keys: string[] }
+/** "O’Toole" and "O'Toole" are one name. */
+function foldApostrophes(name: string): string {
+  return name.replace(/\u2019/g, "'");
+}
+
+/** Initials of an organization's name, for its acronym: "Football Association" -> "FA". */
+function initialsOf(name: string): string {
+  return name.split(/[\s-]+/).filter((w) => /^[\p{Lu}&]/u.test(w) && !/^(?:The|Of|And|For)$/.test(w)).map((w) => w[0]).join("");
+}
+
+interface PersonBuild { person: Person; firstOrder: number; roleFromTitle: boolean; weakRole: boolean; keys: string[]; given: string }
+interface EntityBuild { entity: Entity; firstOrder: number; forms: string[] }
 
 /** Merges candidates into people, organizations and places, short forms into full names. */
-function resolve(candidates: Candidate[]): EntityResult {
+function resolve(candidates: Candidate[], appearsInLowerCase: (word: string) => boolean): EntityResult {
   const people = new Map<string, PersonBuild>();
   const byKey = new Map<string, PersonBuild[]>();
-  const orgs = new Map<string, { entity: Entity; firstOrder: number }>();
-  const places = new Map<string, { entity: Entity; firstOrder: number }>();
+  const orgs = new Map<string, EntityBuild>();
+  const places = new Map<string, EntityBuild>();
   const spans = new Map<string, NamedSpan[]>();
   const ids = new Set<string>();
   const uniqueId = (name: string, prefix: string) => {
@@ -324,68 +667,158 @@ function resolve(candidates: Candidate[]): EntityResult {
     ids.add(id);
     return id;
   };
+  // People are named over a dropped nickname; organizations and places exactly as written.
+  const surface = (c: Candidate) => c.kind === "person" || c.kind === "unknown" ? nameText(c.sentence.text, c.tokens) : joinTokens(c.sentence.text, c.tokens);
   const addSpan = (c: Candidate, kind: NamedSpan["kind"], id: string, name: string) => {
     const list = spans.get(c.sentence.id) ?? [];
-    list.push({ kind, id, name, text: joinTokens(c.sentence.text, c.tokens), start: c.tokens[0]!.start, end: c.tokens[c.tokens.length - 1]!.end, phraseEnd: c.phraseEnd });
+    list.push({ kind, id, name, text: surface(c), start: c.tokens[0]!.start, end: c.tokens[c.tokens.length - 1]!.end, phraseEnd: c.phraseEnd });
     spans.set(c.sentence.id, list);
   };
-  const mention = (c: Candidate) => ({ text: joinTokens(c.sentence.text, c.tokens), sentenceId: c.sentence.id });
+  // A person's mention keeps an honorific title ("Mr Blair", "Lord Hanningfield", "Prince Edward"): that is the form used.
+  const mention = (c: Candidate) => {
+    const titleWords = c.title?.split(" ") ?? [];
+    const honorific = titleWords.length > 0 && titleWords.length <= 2 && titleWords.every((w) => HONORIFICS.has(w) || TITLE_HEADS.has(w));
+    const text = honorific ? `${c.title} ${surface(c)}` : surface(c);
+    return { text, sentenceId: c.sentence.id };
+  };
   const addPerson = (name: string, c: Candidate) => {
-    const build: PersonBuild = { person: { id: uniqueId(name, "person"), name, aliases: [], role: null, mentions: [] }, firstOrder: c.order, roleFromTitle: false, keys: [] };
+    const words = name.split(" ").filter((w) => !/^\p{Lu}\.?$/u.test(w) && !/^\p{Ll}/u.test(w));
+    const build: PersonBuild = { person: { id: uniqueId(name, "person"), name, aliases: [], role: null, mentions: [] }, firstOrder: c.order, roleFromTitle: false, weakRole: false, keys: [], given: words[0] ?? name };
     people.set(name, build);
-    const words = name.split(" ").filter((w) => !/^\p{Lu}\.$/u.test(w));
-    // A short form is the family name: first word for family-first names, else the last.
+    people.set(foldApostrophes(name), build);
+    // A short form is the family name: first word for family-first names, else the last
+    // (and the last two for "Van den Brul"-like names).
     const keys = new Set([words[0]!, words[words.length - 1]!]);
     if (!FAMILY_FIRST_SURNAMES.has(words[0]!) && words.length > 1) keys.delete(words[0]!);
+    const tokens = name.split(" ");
+    if (tokens.length >= 3) keys.add(tokens.slice(1).join(" "));
     build.keys = [...keys];
     for (const k of keys) byKey.set(k, [...(byKey.get(k) ?? []), build]);
     return build;
   };
   const mentionPerson = (build: PersonBuild, c: Candidate) => {
     build.person.mentions.push(mention(c));
-    if (c.role && (build.person.role === null || build.roleFromTitle)) { build.person.role = c.role; build.roleFromTitle = false; }
-    else if (c.title && build.person.role === null && !/^(?:Mr|Mrs|Ms|Mx|Miss|Dr|Sir|Dame)\.?$/.test(c.title)) { build.person.role = c.title; build.roleFromTitle = true; }
+    const titleRole = c.title && !BARE_HONORIFIC.test(c.title) ? c.title : null;
+    // A role the text states beats a title, which beats a bare word before the name ("nervous").
+    if (c.role && c.role !== titleRole && (build.person.role === null || (build.roleFromTitle || build.weakRole) && !c.weakRole)) {
+      build.person.role = c.role; build.roleFromTitle = false; build.weakRole = c.weakRole;
+    }
+    else if (titleRole && (build.person.role === null || build.weakRole)) { build.person.role = titleRole; build.roleFromTitle = true; build.weakRole = false; }
     addSpan(c, "person", build.person.id, build.person.name);
   };
-  const addEntity = (map: Map<string, { entity: Entity; firstOrder: number }>, name: string, c: Candidate, prefix: string) => {
-    let e = map.get(name);
-    if (!e) { e = { entity: { id: uniqueId(name, prefix), name, aliases: [], mentions: [] }, firstOrder: c.order }; map.set(name, e); }
-    e.entity.mentions.push(mention(c));
-    return e.entity;
+  const addEntity = (map: Map<string, EntityBuild>, key: string, c: Candidate, prefix: string) => {
+    let e = map.get(key);
+    // A dateline's capitals ("SEOUL") name the place as the gazetteer writes it.
+    const written = surface(c);
+    const form = c.place && /^\p{Lu}{4,}$/u.test(written) ? c.place.name : written;
+    if (!e) { e = { entity: { id: uniqueId(form, prefix), name: form, aliases: [], mentions: [] }, firstOrder: c.order, forms: [] }; map.set(key, e); }
+    e.entity.mentions.push({ text: form, sentenceId: c.sentence.id });
+    if (!e.forms.includes(form)) e.forms.push(form);
+    return e;
   };
 
+  // A name the text once calls an organization ("firm Philip Morris") is that organization throughout.
+  const orgNames = new Set(candidates.filter((c) => c.kind === "org").map((c) => orgKey(surface(c))));
+  for (const c of candidates) {
+    if ((c.kind === "person" || c.kind === "unknown") && c.title === null && orgNames.has(orgKey(surface(c)))) c.kind = "org";
+  }
   // Full names first, so that a short form anywhere can find its person.
   for (const c of candidates) {
-    if (c.kind !== "person") continue;
-    const name = c.tokens.map((t) => t.text).join(" ");
-    if (!people.has(name)) addPerson(name, c);
+    if (c.kind !== "person" || c.tokens.length < 2) continue;
+    const name = surface(c);
+    if (!people.has(name) && !people.has(foldApostrophes(name))) addPerson(name, c);
   }
   const lastMentioned = new Map<PersonBuild, number>();
+  const shortFormOf = (c: Candidate): PersonBuild | undefined => {
+    if (c.tokens.length > 2) return undefined;
+    const text = surface(c);
+    const matches = byKey.get(text) ?? byKey.get(c.tokens[c.tokens.length - 1]!.text) ?? (c.tokens.length === 1 ? undefined : byKey.get(c.tokens[0]!.text)) ?? [];
+    const build = matches.slice().sort((a, b) => (lastMentioned.get(b) ?? b.firstOrder) - (lastMentioned.get(a) ?? a.firstOrder))[0];
+    if (build && c.tokens.length === 2 && !build.keys.includes(c.tokens[0]!.text) && !build.person.name.includes(text)) return undefined;
+    return build;
+  };
+  // A lone given name ("Lucy") is the person of that first name, or a person of its own.
+  const byGiven = (word: string) => [...new Set(people.values())].filter((p) => p.given === word);
   for (const c of candidates) {
-    const name = c.tokens.map((t) => t.text).join(" ");
-    if (c.kind === "place") { addEntity(places, placeAt(c.tokens, 0)!.name, c, "place"); continue; }
-    if (c.kind === "org") { const e = addEntity(orgs, joinTokens(c.sentence.text, c.tokens), c, "org"); addSpan(c, "org", e.id, e.name); continue; }
-    let build = people.get(name);
-    if (!build && c.tokens.length <= 2) {
-      // A short form: "Kim", "Park", "Professor Park", the most recently named match wins.
-      const matches = byKey.get(c.tokens[c.tokens.length - 1]!.text) ?? byKey.get(c.tokens[0]!.text) ?? [];
-      build = matches.slice().sort((a, b) => (lastMentioned.get(b) ?? b.firstOrder) - (lastMentioned.get(a) ?? a.firstOrder))[0];
-      if (build && c.tokens.length === 2 && !build.keys.includes(c.tokens[0]!.text) && !build.person.name.includes(name)) build = undefined;
+    const name = surface(c);
+    if (c.kind === "place" && !(c.tokens.length === 1 && c.place?.kind === "city" && byKey.has(name))) {
+      addEntity(places, c.place!.name, c, "place");
+      continue;
+    }
+    if (c.kind === "org" && c.place && c.tokens.length === 1 && byKey.has(name)) {
+      const build = shortFormOf(c);
+      if (build) { mentionPerson(build, { ...c, kind: "person" }); lastMentioned.set(build, c.order); continue; }
+    }
+    if (c.kind === "org") {
+      const e = addEntity(orgs, orgKey(name), c, "org");
+      addSpan(c, "org", e.entity.id, e.entity.name);
+      continue;
+    }
+    let build = people.get(name) ?? people.get(foldApostrophes(name)) ?? shortFormOf(c);
+    // A lone given name is a person only with a role that says so ("his daughter Sophie").
+    if (!build && c.tokens.length === 1 && GIVEN_NAMES.has(name) && !appearsInLowerCase(name) && c.role !== null && !c.weakRole) {
+      const owners = byGiven(name);
+      build = owners.length === 1 ? owners[0] : owners.length === 0 ? addPerson(name, c) : undefined;
+    }
+    // "Sir Joshua" after "Joshua Reynolds": a titled given name is the one person of that first name.
+    if (!build && c.title !== null && c.tokens.length === 1) {
+      const owners = byGiven(name);
+      if (owners.length === 1) build = owners[0];
     }
     if (!build && c.kind === "unknown" && c.title !== null && c.tokens.length <= 2) build = addPerson(name, c);
+    if (!build && c.kind === "person") build = addPerson(name, c);
     if (!build) continue;
     mentionPerson(build, c);
     lastMentioned.set(build, c.order);
   }
+  mergeAcronyms(orgs);
 
   const byFirst = <T extends { firstOrder: number }>(a: T, b: T) => a.firstOrder - b.firstOrder;
-  for (const e of [...[...people.values()].map((p) => p.person), ...[...orgs.values(), ...places.values()].map((o) => o.entity)]) {
+  // An organization or place is named by the fullest form used ("United States" over "U.S.").
+  for (const e of [...orgs.values(), ...places.values()]) {
+    e.entity.name = e.forms.reduce((best, f) => (f.length > best.length ? f : best), e.entity.name);
+  }
+  for (const e of [...[...new Set(people.values())].map((p) => p.person), ...[...orgs.values(), ...places.values()].map((o) => o.entity)]) {
     e.aliases = aliasesOf(e);
   }
   return {
-    people: [...people.values()].filter((p) => p.person.mentions.length > 0).sort(byFirst).map((p) => p.person),
+    people: [...new Set(people.values())].filter((p) => p.person.mentions.length > 0).sort(byFirst).map((p) => p.person),
     organizations: [...orgs.values()].sort(byFirst).map((o) => o.entity),
     places: [...places.values()].sort(byFirst).map((p) => p.entity),
     spans,
   };
+}
+
+/** Party names the British press uses for one another ("Tories" for the Conservatives). */
+const SAME_PARTY: Record<string, string> = { Tories: "Conservatives", Tory: "Conservatives", "Conservative Party": "Conservatives", "Liberal Democrats": "Lib Dems", "Lib Dem": "Lib Dems", "Labour Party": "Labour" };
+
+/** The form an organization's name reduces to for merging: no "The", no trailing "Party", singular. */
+function orgKey(name: string): string {
+  const bare = name.replace(/^The /, "");
+  return SAME_PARTY[bare] ?? bare;
+}
+
+/**
+ * "FA" and "Football Association", "Evening Chronicle" and "Newcastle Evening Chronicle", "Labour" and
+ * "Labour Party", "Tories" and "Conservatives" are one organization: the short form's mentions join the full name's.
+ */
+function mergeAcronyms(orgs: Map<string, EntityBuild>): void {
+  for (const [key, short] of [...orgs]) {
+    const acronym = key.replace(/s$/, "");
+    const isAcronymKey = /^\p{Lu}[\p{Lu}&]{1,6}$/u.test(acronym);
+    const words = key.split(" ");
+    const full = [...orgs.values()].find((o) => o !== short && o.forms.some((f) => {
+      if (isAcronymKey) return f.includes(" ") && initialsOf(f) === acronym;
+      // A city's team and its club's full name: "Glasgow" and "Glasgow Warriors".
+      if (words.length === 1 && f.startsWith(`${key} `) && CLUB_SUFFIXES.has(f.slice(key.length + 1))) return true;
+      // A shorter name that ends the longer one, unless it is only a generic word ("League").
+      if (f.length <= key.length || !f.endsWith(` ${key}`)) return false;
+      return words.length > 1 || !ORG_KEYWORDS.has(key) && !CLUB_SUFFIXES.has(key);
+    }));
+    if (!full) continue;
+    full.entity.mentions.push(...short.entity.mentions);
+    full.forms.push(...short.forms.filter((f) => !full.forms.includes(f)));
+    full.firstOrder = Math.min(full.firstOrder, short.firstOrder);
+    orgs.delete(key);
+  }
 }

@@ -59,6 +59,11 @@ export function tokenize(sentence: string): Token[] {
       base = text.slice(0, -2);
       possessive = true;
     }
+    // "Williams'": the plural-style possessive keeps its s and drops the mark.
+    else if (capitalized && n > 2 && text[n - 2] === "s" && (text[n - 1] === "\u2019" || text[n - 1] === "'")) {
+      base = text.slice(0, -1);
+      possessive = true;
+    }
     return { text: base, start, end: start + base.length, outerEnd: start + text.length, possessive, capitalized };
   });
 }
@@ -72,7 +77,8 @@ export function capitalizedRuns(sentence: string, tokens: Token[]): Token[][] {
     if (!t.capitalized) { if (current.length) runs.push(current); current = []; continue; }
     const prev = current[current.length - 1];
     const gap = prev ? sentence.slice(prev.outerEnd, t.start) : "";
-    if (prev && (gap !== " " || prev.possessive)) { runs.push(current); current = []; }
+    // Spaces only (one, or more where a nickname was blanked out) keep a run going.
+    if (prev && (!/^ +$/.test(gap) || prev.possessive)) { runs.push(current); current = []; }
     current.push(t);
   }
   if (current.length) runs.push(current);

@@ -1,0 +1,262 @@
+// People, organizations and places on fixtures written for these tests (no
+// text from the gold set): titles and roles, short forms and acronyms, cue
+// words, the gazetteer's evidence rules, clubs, lists, nicknames.
+import { describe, expect, it } from "vitest";
+import { extractEntities } from "../scripts/pipeline/normalize/entities.ts";
+import { PLACES, DEMONYMS, GIVEN_NAMES } from "../scripts/pipeline/normalize/gazetteer.ts";
+
+function run(...texts: string[]) {
+  const r = extractEntities(texts.map((text, i) => ({ id: `s-${i + 1}`, text })));
+  return {
+    ...r,
+    people: r.people.map((p) => ({ name: p.name, role: p.role, aliases: p.aliases })),
+    orgs: r.organizations.map((o) => ({ name: o.name, aliases: o.aliases })),
+    placeNames: r.places.map((p) => p.name),
+  };
+}
+
+describe("people: names without honorifics, roles from titles and appositives", () => {
+  it("strips a title with a place in it into the role: U.S. Attorney Jane Morrow", () => {
+    const r = run("U.S. Attorney Jane Morrow announced the charges at a news conference.");
+    expect(r.people).toEqual([{ name: "Jane Morrow", role: "U.S. Attorney", aliases: [] }]);
+  });
+
+  it("keeps a peer's bare title out of the name and the role, and in the aliases", () => {
+    const r = run("Lord Ashworth said the council had acted too late.", "Ashworth later resigned.");
+    expect(r.people).toEqual([{ name: "Ashworth", role: null, aliases: ["Lord Ashworth"] }]);
+  });
+
+  it("reads an honorific and one name as a person even where a place has that name: 'Prince Edward'", () => {
+    const r = run("Prince Edward opened the hall.");
+    expect(r.people).toEqual([{ name: "Edward", role: "Prince", aliases: ["Prince Edward"] }]);
+    expect(r.placeNames).toEqual([]);
+  });
+
+  it("reads an appositive role: 'X, the chief executive of Y,'", () => {
+    const r = run("Maria Lopez, the chief executive of Harbor Foods Ltd, said sales had fallen.");
+    expect(r.people).toEqual([{ name: "Maria Lopez", role: "chief executive of Harbor Foods Ltd", aliases: [] }]);
+    expect(r.orgs.map((o) => o.name)).toEqual(["Harbor Foods Ltd"]);
+  });
+
+  it("keeps 'spokesman for Y' in an appositive role and drops a 'for' phrase that only describes", () => {
+    const r = run(
+      "Officer Dana Reyes, spokesman for Pima County Sheriff's Office, said the dogs were safe.",
+      "Ola Berg, outreach coordinator for a small digital rights group, agreed.",
+    );
+    expect(r.people.map((p) => [p.name, p.role])).toEqual([
+      ["Dana Reyes", "spokesman for Pima County Sheriff's Office"], ["Ola Berg", "outreach coordinator"],
+    ]);
+  });
+
+  it("reads 'X, one of the so-called Kirkby Six,' as X's role", () => {
+    const r = run("Paul Dorran, one of the so-called Kirkby Six, was freed.");
+    expect(r.people.map((p) => [p.name, p.role])).toEqual([["Paul Dorran", "one of the so-called Kirkby Six"]]);
+  });
+
+  it("reads a role before the name: 'Y chief executive X', 'Tory leader X', 'Glasgow hooker X'", () => {
+    const r = run("Harbor Foods chief executive Tom Becker was not available.", "Veteran Glasgow hooker Sandy Birrell is retiring.");
+    expect(r.people.map((p) => [p.name, p.role])).toEqual([["Tom Becker", "Harbor Foods chief executive"], ["Sandy Birrell", "Veteran Glasgow hooker"]]);
+  });
+
+  it("merges the surname and 'Mr X' into the full name, as aliases", () => {
+    const r = run("Tom Becker founded the firm in a garage.", "Mr Becker said it was hard.", "Becker now employs 300 people.");
+    expect(r.people).toEqual([{ name: "Tom Becker", role: null, aliases: ["Mr Becker", "Becker"] }]);
+  });
+
+  it("merges a titled given name into the one person of that first name: 'Sir Joshua'", () => {
+    const r = run("A portrait by Joshua Hale was sold.", "Sir Joshua painted it in 1770.");
+    expect(r.people).toEqual([{ name: "Joshua Hale", role: null, aliases: ["Sir Joshua"] }]);
+  });
+
+  it("shares a role before a list with every name in it", () => {
+    const r = run("The vote was opposed by senior board members Ann Cole, Ravi Sundaram and Lee Wong.");
+    expect(r.people.map((p) => [p.name, p.role])).toEqual([
+      ["Ann Cole", "senior board member"], ["Ravi Sundaram", "senior board member"], ["Lee Wong", "senior board member"],
+    ]);
+  });
+
+  it("takes a role after a dash-led list: 'players at Kilmore — A, B'", () => {
+    const r = run("He will decide the futures of four players at Kilmore Rovers \u2014 Dario Pell, Sean Tully and Iain Moss.");
+    expect(r.people.map((p) => p.role)).toEqual(["player at Kilmore Rovers", "player at Kilmore Rovers", "player at Kilmore Rovers"]);
+  });
+
+  it("reads a role stated with 'is'/'was', and one before 'such as' for the names after it", () => {
+    const r = run(
+      "Hana Kovacs is among four Hungarian poets who made the list.",
+      "Past winners of the Cedar Prize, such as Omar Haddad and Lena Brandt, were left out.",
+    );
+    expect(r.people.map((p) => [p.name, p.role])).toEqual([
+      ["Hana Kovacs", "Hungarian poet"], ["Omar Haddad", "Past winner of the Cedar Prize"], ["Lena Brandt", "Past winner of the Cedar Prize"],
+    ]);
+  });
+
+  it("reads 'her first husband is X' and 'her husband of 11 years, X'", () => {
+    const r = run("Her first husband is Carl Dent, a builder from Leeds.", "She thanked her husband of 11 years, Ivo Marek.");
+    expect(r.people.map((p) => [p.name, p.role])).toEqual([["Carl Dent", "builder from Leeds"], ["Ivo Marek", "husband of 11 years"]]);
+    expect(run("Her first husband is Carl Dent.").people.map((p) => p.role)).toEqual(["first husband"]);
+  });
+
+  it("prefers a stated role to a bare word before the name, and never takes a clause about someone else", () => {
+    const r = run("A nervous Ella Marsh watched.", "Ella Marsh, the team doctor, was calm.", "Rory Dunn, 45, shot his neighbour Tom Pike.");
+    expect(r.people.map((p) => [p.name, p.role])).toEqual([["Ella Marsh", "team doctor"], ["Rory Dunn", null], ["Tom Pike", "neighbour"]]);
+  });
+
+  it("keeps particles inside a name and drops a quoted nickname", () => {
+    const r = run("The plan was backed by analyst Nick van der Berg.", "Her husband Tom 'The Hammer' Briggs left.");
+    expect(r.people.map((p) => p.name)).toEqual(["Nick van der Berg", "Tom Briggs"]);
+  });
+
+  it("reads a province's name inside a longer name as part of it, and a lawyer's client as a person", () => {
+    const r = run("The board blamed executives Marc Girona and Ines Pardo.", "A lawyer for Tomas Brell denied it.");
+    expect(r.people.map((p) => [p.name, p.role])).toEqual([["Marc Girona", "executive"], ["Ines Pardo", "executive"], ["Tomas Brell", null]]);
+    expect(r.placeNames).toEqual([]);
+  });
+
+  it("reads a given name before a country's name as a person: Jordan Hale", () => {
+    const r = run("The leader, Jordan Hale, shot a 66 in Georgia on the final day.");
+    expect(r.people.map((p) => p.name)).toEqual(["Jordan Hale"]);
+    expect(r.placeNames).toEqual(["Georgia"]);
+  });
+
+  it("reads a month before a name word as a given name: April Dunmore", () => {
+    const r = run("The award went to actress April Dunmore in March.");
+    expect(r.people.map((p) => [p.name, p.role])).toEqual([["April Dunmore", "actress"]]);
+  });
+
+  it("takes a lone given name as a person only with a role that says so", () => {
+    const r = run("Her daughter Sophie was at school.", "Grace was the name of the storm.");
+    expect(r.people.map((p) => [p.name, p.role])).toEqual([["Sophie", "daughter"]]);
+  });
+
+  it("treats letters after a name as no part of it: Guy Harland QC", () => {
+    expect(run("The report was written by Guy Harland QC for the council.").people.map((p) => p.name)).toEqual(["Guy Harland"]);
+  });
+
+  it("treats curly and straight apostrophes as one name", () => {
+    const r = run("Peter O\u2019Rourke spoke first.", "Later Peter O'Rourke left.");
+    expect(r.people).toHaveLength(1);
+  });
+});
+
+describe("organizations: cue words, acronyms, short forms, no type confusion", () => {
+  it("recognizes organizations by their cue words", () => {
+    const r = run(
+      "Staff at Brindle Ltd, the Marsh Valley Association and the Coastal Ministry of Fisheries met the Audit Committee.",
+      "Delegates from Wexley University, the Green Unity Party and Dunmore FC joined them.",
+    );
+    expect(r.orgs.map((o) => o.name)).toEqual([
+      "Brindle Ltd", "Marsh Valley Association", "Coastal Ministry of Fisheries", "Audit Committee",
+      "Wexley University", "Green Unity Party", "Dunmore FC",
+    ]);
+    expect(r.people).toEqual([]);
+  });
+
+  it("does not mistake a company named like a person for one: 'tobacco firm Philip Morris'", () => {
+    const r = run("Shares in tobacco firm Philip Morris rose.", "Philip Morris said demand was strong.");
+    expect(r.orgs).toEqual([{ name: "Philip Morris", aliases: [] }]);
+    expect(r.people).toEqual([]);
+  });
+
+  it("merges an acronym into the full name it abbreviates", () => {
+    const r = run("The Regional Transport Authority raised fares.", "The RTA said costs had doubled.");
+    expect(r.orgs).toEqual([{ name: "Regional Transport Authority", aliases: ["RTA"] }]);
+  });
+
+  it("merges a shorter form that ends a longer name, and a party's other names", () => {
+    const r = run("The Harwick Evening Courier ran the story.", "The Evening Courier said so.", "The Tories and the Conservatives are one party.");
+    expect(r.orgs.map((o) => o.name)).toEqual(["Harwick Evening Courier", "Conservatives"]);
+  });
+
+  it("stops a name where it ends: no weekday on a council or a court, no word after a possessive", () => {
+    const r = run("Essex County Council on Tuesday approved the plan.", "The Court of Appeal on Friday rejected it.", "The Union of Cab Drivers' Welfare Officer spoke.");
+    expect(r.orgs.map((o) => o.name)).toEqual(["Essex County Council", "Court of Appeal", "Union of Cab Drivers"]);
+  });
+
+  it("reads a name after a role and 'at' as the workplace: analyst at Kessler Brandt Vogel", () => {
+    const r = run("Mira Holt, an aviation analyst at Kessler Brandt Vogel, said fares would rise.");
+    expect(r.orgs.map((o) => o.name)).toEqual(["Kessler Brandt Vogel"]);
+    expect(r.people.map((p) => [p.name, p.role])).toEqual([["Mira Holt", "aviation analyst at Kessler Brandt Vogel"]]);
+  });
+
+  it("joins names with an ampersand, and 'X and Y Football Club'", () => {
+    const r = run("Ratings agency Carter & Dean's downgrade hit Hollins and Marsh Football Club hard.");
+    expect(r.orgs.map((o) => o.name)).toEqual(["Carter & Dean", "Hollins and Marsh Football Club"]);
+  });
+
+  it("in a sports article: a team named like a player's surname is the player; a city's team joins its club's full name", () => {
+    const r = run(
+      "Glasgow Warriors coach Dean Preston praised his side after the league match.",
+      "Preston said Glasgow had scored the better goals and the striker was superb.",
+    );
+    expect(r.orgs).toEqual([{ name: "Glasgow Warriors", aliases: ["Glasgow"] }]);
+    expect(r.people.map((p) => [p.name, p.aliases])).toEqual([["Dean Preston", ["Preston"]]]);
+  });
+
+  it("reads a role noun before 'of' as the head: 'chairman of the Bar Council, X' is a person", () => {
+    const r = run("The chairman of the Harbour Board, Lewis Grant, disagreed.");
+    expect(r.people.map((p) => [p.name, p.role])).toEqual([["Lewis Grant", "chairman of the Harbour Board"]]);
+  });
+
+  it("does not take product and format initialisms for organizations", () => {
+    expect(run("The film is out on DVD and the book has an ISBN.").orgs).toEqual([]);
+  });
+
+  it("reads clubs: a club word with a place, and a bare city in a sports article unless it says where", () => {
+    const r = run(
+      "Real Madrid beat Manchester City and Valencia drew with Sevilla in the league.",
+      "The striker scored twice and the goalkeeper saved a penalty in Madrid.",
+    );
+    expect(r.orgs.map((o) => o.name)).toEqual(["Real Madrid", "Manchester City", "Valencia", "Sevilla"]);
+    expect(r.placeNames).toEqual(["Madrid"]);
+  });
+});
+
+describe("places: a gazetteer from data packages, with evidence rules", () => {
+  it("builds countries, alternative spellings, regions, states and cities from the packages", () => {
+    expect(PLACES.get("France")?.kind).toBe("country");
+    expect(PLACES.get("Great Britain")?.name).toBe("United Kingdom");
+    expect(PLACES.get("Texas")?.kind).toBe("region");
+    // The UK's own countries count as countries (they field national teams).
+    expect(PLACES.get("Scotland")?.kind).toBe("country");
+    expect(PLACES.get("Bavaria")?.kind).toBe("region");
+    expect(PLACES.get("Western Europe")?.kind).toBe("region");
+    expect(PLACES.get("Blackpool")).toMatchObject({ kind: "city" });
+    expect(PLACES.get("Blackpool")!.population).toBeGreaterThan(100000);
+    expect(PLACES.get("Sao Paulo")?.population).toBeGreaterThan(1000000);
+    expect(DEMONYMS.has("British") && DEMONYMS.has("Koreans")).toBe(true);
+    expect(GIVEN_NAMES.has("Gretchen") && !GIVEN_NAMES.has("Major")).toBe(true);
+  });
+
+  it("names a place as the text writes it, with its other forms as aliases", () => {
+    const r = run("Trade between the UK and France grew.", "Britain exported more cheese.");
+    expect(r.places.map((p) => [p.name, p.aliases])).toEqual([["Britain", ["UK"]], ["France", []]]);
+  });
+
+  it("needs a cue for a small town, and for a town named like a person or a word", () => {
+    expect(run("She grew up in Dingwall before moving south.").placeNames).toEqual(["Dingwall"]);
+    expect(run("Dingwall scored a late goal.").placeNames).toEqual([]);
+    expect(run("Deal or no deal, the talks go on.").placeNames).toEqual([]);
+    expect(run("Michael signed the letter.").placeNames).toEqual([]);
+  });
+
+  it("places a town the gazetteer lacks by the state after it: 'in Pellston Ridge, Arizona'", () => {
+    expect(run("Police raided a house in Pellston Ridge, Arizona on Monday.").placeNames).toEqual(["Pellston Ridge", "Arizona"]);
+  });
+
+  it("reads streets, rivers and beaches as places, nationality words as none", () => {
+    expect(run("The march went from Carver Street to the River Lune.").placeNames).toEqual(["Carver Street", "River Lune"]);
+    expect(run("The English and Welsh teams trained together.").placeNames).toEqual([]);
+  });
+
+  it("keeps the place named in a title before a name: 'former New York Mayor X'", () => {
+    const r = run("Former New York Mayor Dan Keller backed the bill.");
+    expect(r.people.map((p) => [p.name, p.role])).toEqual([["Dan Keller", "Former New York Mayor"]]);
+    expect(r.placeNames).toEqual(["New York"]);
+  });
+
+  it("keeps the place in an event's name: 'the Athens Olympics'", () => {
+    const r = run("She won silver at the Athens Olympics.");
+    expect(r.placeNames).toEqual(["Athens"]);
+    expect(r.orgs).toEqual([]);
+  });
+});
