@@ -192,6 +192,22 @@ describe("each kind of correction, applied", () => {
     expect(corrected.review.unmatchedCorrections).toEqual([]);
   });
 
+  it("timeline: an entry added without a label gets the clause that holds its words, cut like the machine's labels", () => {
+    // "last week" is a week, which the dates leave out: the editor adds it.
+    const article = processWith(`${META}timeline:\n  - {text: "last week", date: 2026-02-23, end: 2026-03-01, add: true}\n  - {text: "for thirty years", date: 1996, end: 2026, add: true}\n`);
+    expect(article.review.unmatchedCorrections).toEqual([]);
+    expect(article.timeline.find((t) => t.dateText === "last week")).toMatchObject({
+      start: "2026-02-23", end: "2026-03-01", precision: "day", sentenceId: "s-4-2",
+      label: "Helen Marsh also attended the meeting last week, but did not speak",
+    });
+    // A sentence of 20 words: at most 16 of them, an ellipsis where the rest are left out.
+    const long = article.timeline.find((t) => t.dateText === "for thirty years")!;
+    expect(long).toMatchObject({ start: "1996-01-01", end: "2026-12-31", precision: "year", sentenceId: "s-2-2" });
+    expect(long.label).toContain("for thirty years");
+    expect(long.label.split(" ").length).toBeLessThanOrEqual(16);
+    expect(long.label).toMatch(/\u2026$/);
+  });
+
   it("no corrections leave the machine's article exactly as it was", () => {
     const { review: _review, ...article } = machine;
     expect(applyCorrections(article, NO_CORRECTIONS).article).toEqual(article);
@@ -248,6 +264,29 @@ describe("the README's example", () => {
     expect(september.length).toBeGreaterThan(1);
     expect(september.filter((t) => t.label === "Kim's speech to the Supreme People's Assembly").map((t) => t.sentenceId)).toEqual(["s-5-1"]);
     expect(article.review.guesses).toEqual([]);
+  });
+});
+
+describe("timeline corrections on the sample", () => {
+  const sampleWith = (yaml: string) => {
+    const file = "src/articles/000_73ba9802054c4cc1.txt";
+    const sidecar = readFileSync(path.join(PROJECT_ROOT, file.replace(/\.txt$/, ".yaml")), "utf8") + yaml;
+    const read = readArticle({ path: file, bytes: readFileSync(path.join(PROJECT_ROOT, file)), sidecar: { path: "sample.yaml", bytes: enc(sidecar) }, siteTimeZone: site.timeZone });
+    expect(read.problems).toEqual([]);
+    return processArticle(read.article!, site);
+  };
+
+  it("a label for date words two entries share relabels neither, and warns; a date for them moves both", () => {
+    const machine = sampleWith("");
+    const september = machine.timeline.filter((t) => t.dateText === "Last September");
+    expect(september.map((t) => t.sentenceId)).toEqual(["s-5-1", "s-15-2"]);
+    const relabelled = sampleWith('timeline:\n  - {text: "Last September", label: "Kim speaks"}\n');
+    expect(relabelled.timeline).toEqual(machine.timeline);
+    expect(relabelled.review.unmatchedCorrections).toHaveLength(1);
+    expect(formatProblem(unmatchedProblem(relabelled.review.unmatchedCorrections[0]!))).toMatch(/^warning \[corrections\] sample\.yaml:\d+ \(timeline\): correction \{text: "Last September", label: "Kim speaks"\} \(names 2 entries: give words of one entry's label to relabel it\)/);
+    const moved = sampleWith('timeline:\n  - {text: "Last September", date: 2025-09-17}\n');
+    expect(moved.timeline.filter((t) => t.dateText === "Last September").map((t) => [t.start, t.precision, t.sentenceId])).toEqual([["2025-09-17", "day", "s-5-1"], ["2025-09-17", "day", "s-15-2"]]);
+    expect(moved.review.unmatchedCorrections).toEqual([]);
   });
 });
 
