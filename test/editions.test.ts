@@ -23,7 +23,10 @@ const SITE_URL = "https://example.org/briefing/";
 const siteYaml = readFileSync(path.join(PROJECT_ROOT, "_data/site.yaml"), "utf8")
   .replace(/unsubscribeUrl: null/, "unsubscribeUrl: https://example.org/settings/");
 
-/** A Markdown article of my own words: `paragraphs` sentences about `topic`. */
+/**
+ * A Markdown article of my own words about `topic`: a lead the gist takes, then facts beyond it
+ * (a reaction, numbers, dates to come, background) for the key points to add.
+ */
 function article(title: string, date: string, topic: string, extra = ""): string {
   const body = [
     `The ${topic} was the main business of the council on Monday, officials said.`,
@@ -32,6 +35,9 @@ function article(title: string, date: string, topic: string, extra = ""): string
     `"We listened, and now we are acting," Ortega said at a briefing in the town hall.`,
     `Opposition members argued that the budget of 12 million euros was too large for a town of this size.`,
     `The council will publish the full plan on its website next week, and a public meeting is planned for April 14.`,
+    `Shop owners on Station Road welcomed the decision, saying evening trade had fallen by a third since 2019.`,
+    `Work will close two lanes of Station Road from May 4 to May 29, and buses will use Mill Lane instead.`,
+    `The town last rebuilt the route in 1987, when the old tram line was taken up.`,
   ];
   return `---\ntitle: ${title}\ndate: ${date}\nsource: Town Gazette\n${extra}---\n\n${body.join("\n\n")}\n`;
 }
@@ -166,9 +172,11 @@ describe("two days of articles", () => {
     const before = await build();
     expect(before).toEqual(first);
     const dayOne = statSync(project.site("editions/2026-03-02/index.html"));
-    // Edit the next day's only article.
+    // Edit the next day's only article, in its lead (which the gist shows in the edition).
     const file = path.join(project.root, "src/articles", DAY_TWO.name);
-    writeFileSync(file, readFileSync(file, "utf8") + "\nA late paragraph adds that the parks will have free drinking water.\n");
+    const edited = readFileSync(file, "utf8").replace("was the main business of the council", "was the first business of the council");
+    expect(edited).not.toBe(readFileSync(file, "utf8"));
+    writeFileSync(file, edited);
     const partial = await build();
     expect(line("render")).toMatch(/\(1 changed or new briefings, 1 edition and the shared pages\)/);
     expect(line("keep")).toMatch(/files of 3 unchanged briefings and 1 edition kept/);

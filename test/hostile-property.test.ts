@@ -72,11 +72,12 @@ describe("the pipeline on generated input", () => {
 describe("the whole build on generated hostile articles", () => {
   let project: TempProject;
   let files: string[];
+  let editionDates: string[];
   beforeAll(async () => {
     project = makeTempProject({ withSample: false });
     const samples = fc.sample(article, { numRuns: 30, seed: 20260227 });
     samples.forEach((a, i) => project.addArticle(`gen-${String(i).padStart(2, "0")}${a.ext}`, articleText(a)));
-    await project.build();
+    editionDates = (await project.build()).data.editions.map((e) => e.date);
     const root = project.site("");
     files = readdirSync(root, { recursive: true, encoding: "utf8" }).filter((f) => statSync(path.join(root, f)).isFile()).sort();
   });
@@ -105,7 +106,10 @@ describe("the whole build on generated hostile articles", () => {
 
   it("every .eml parses into its text and HTML twins with no injected header", async () => {
     const emls = files.filter((f) => f.endsWith("email.eml"));
-    expect(emls).toHaveLength(30);
+    // One per briefing, and one per edition (the hostile titles and gists reach those too).
+    expect(emls.filter((f) => f.startsWith("briefings/"))).toHaveLength(30);
+    expect(editionDates.length).toBeGreaterThan(0);
+    expect(emls.filter((f) => !f.startsWith("briefings/"))).toEqual(editionDates.map((d) => `editions/${d}/email.eml`).sort());
     for (const file of emls) {
       const mail = await simpleParser(readFileSync(project.site(file)));
       expect(mail.html, file).toBe(project.read(file.replace(/email\.eml$/, "email.html")));

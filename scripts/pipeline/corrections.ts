@@ -20,6 +20,7 @@ import { z } from "zod";
 import { isNode, type Document } from "yaml";
 import type { Attribution, Entity, MachineArticle, Person, TimelineEntry, UnmatchedCorrection } from "../schema.ts";
 import { slugify } from "./normalize/slug.ts";
+import { clauseLabel } from "./normalize/timeline.ts";
 import { foldWhitespace, removeControls } from "./normalize/clean.ts";
 import { problem, type Problem } from "./problems.ts";
 
@@ -132,7 +133,7 @@ export const CorrectionFieldsSchema = z.object({
     examples: [[{ name: "Georgia", rename: "Georgia (U.S. state)" }]],
   }),
   timeline: list(TimelineCorrectionSchema, "timeline entries to correct").meta({
-    description: "Timeline corrections. `text` matches an entry by its date's words or words of its label; then `date` (2026-03-31, 2026-03 or 2026, with `end` for a span, `approximate: true` for “about”), `label`, or `hide: true`. `add: true` adds an entry at the sentence holding `text`.",
+    description: "Timeline corrections. `text` matches an entry by its date's words or words of its label; then `date` (2026-03-31, 2026-03 or 2026, with `end` for a span, `approximate: true` for “about”), `label`, or `hide: true`; a `label` must name one entry (date words two entries share need words of one label). `add: true` adds an entry at the sentence holding `text`, labelled with the clause that holds it unless `label` is given.",
     examples: [[{ text: "last Monday", date: "2026-02-23" }, { text: "Last September", hide: true }, { text: "next spring", date: "2026-04", label: "Talks resume", add: true }]],
   }),
   quotes: list(QuoteCorrectionSchema, "quotations to correct").meta({
@@ -300,13 +301,13 @@ function contextOf(machine: MachineArticle): Context {
   return { sentences, position: new Map(sentences.map((s) => [s.id, s.index])), newId, unmatched: [] };
 }
 
-/** The first sentence holding the words (compared in matchForm), and the words as it writes them. */
-function findInSentences(sentences: readonly SentenceLine[], text: string): { sentence: SentenceLine; written: string } | null {
+/** The first sentence holding the words (compared in matchForm), the words as it writes them, and where. */
+function findInSentences(sentences: readonly SentenceLine[], text: string): { sentence: SentenceLine; written: string; at: number } | null {
   const wanted = matchForm(text);
   for (const sentence of sentences) {
     // matchForm keeps lengths but for folded spaces, and sentence text is already folded.
     const at = matchForm(sentence.text).indexOf(wanted);
-    if (at >= 0) return { sentence, written: sentence.text.slice(at, at + wanted.length) };
+    if (at >= 0) return { sentence, written: sentence.text.slice(at, at + wanted.length), at };
   }
   return null;
 }
@@ -439,12 +440,22 @@ function correctTimeline(machine: MachineArticle, corrections: Located<TimelineC
     if (entry.add) {
       const found = findInSentences(ctx.sentences, entry.text);
       if (!found) ctx.unmatched.push(unmatchedOf("timeline", c, " (no sentence of the article has these words)"));
-      else placed.push({ e: { ...(period as Pick<TimelineEntry, "start" | "end" | "precision">), dateText: found.written, label: entry.label ?? found.sentence.text, sentenceId: found.sentence.id }, index: null });
+      else {
+        // Without a label of its own, the clause that holds the words, as the machine labels its entries.
+        const label = entry.label ?? (clauseLabel(found.sentence.text, found.at, found.written.length) || found.written);
+        placed.push({ e: { ...(period as Pick<TimelineEntry, "start" | "end" | "precision">), dateText: found.written, label, sentenceId: found.sentence.id }, index: null });
+      }
       continue;
     }
     const matches = placed.filter((x) => timelineEntryMatches(x.e, entry.text));
     if (matches.length === 0) {
       ctx.unmatched.push(unmatchedOf("timeline", c));
+      continue;
+    }
+    // The same date words can open two events ("Last September" twice): one date for both is
+    // what the words say, one label for both never is.
+    if (entry.label !== undefined && matches.length > 1) {
+      ctx.unmatched.push(unmatchedOf("timeline", c, ` (names ${matches.length} entries: give words of one entry's label to relabel it)`));
       continue;
     }
     for (const x of matches) if (x.index !== null) touched.add(x.index);
