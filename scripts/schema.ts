@@ -189,9 +189,10 @@ export const AttributionSchema = z.object({
   what: z.string(),
   sentenceId: z.string(),
   /** How the speaker was found: named in the sentence ("Kim stated", "according to X"), taken
-   *  from a pronoun ("He stated": the last person named), a group ("some analysts"), or set
-   *  by the editor's correction in the sidecar. */
-  speakerFrom: z.enum(["name", "pronoun", "group", "editor"]),
+   *  from a pronoun or a description ("He stated", "the 34-year-old said"), a group ("some
+   *  analysts"), the context (a quotation with no frame of its own, given to whoever spoke just
+   *  before it), or set by the editor's correction in the sidecar. */
+  speakerFrom: z.enum(["name", "pronoun", "group", "context", "editor"]),
 });
 export type Attribution = z.infer<typeof AttributionSchema>;
 

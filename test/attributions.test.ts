@@ -137,6 +137,21 @@ describe("quotes and their speakers", () => {
       .toEqual([["Mary Okafor", "He made every scene better than we wrote it."]]);
   });
 
+  it("says how each speaker was found: named, from a pronoun or description, or from the context alone", () => {
+    const a = said(`Mayor Ines Varga said the ferry would run again in May. "The harbour walls held," she said. "Repairs start on the north pier." Ruth Adeyemi, the engineer, said: "We checked every bolt."`);
+    const from = (what: string) => a.find((x) => x.what.startsWith(what))?.speakerFrom;
+    expect(from("the ferry would run")).toBe("name");
+    expect(from("The harbour walls held")).toBe("pronoun");
+    // No frame of its own, nothing between it and the last quotation but that one's frame: the same speaker, as a guess.
+    expect(a.find((x) => x.what.startsWith("Repairs start"))).toMatchObject({ who: "Ines Varga" });
+    expect(from("We checked every bolt")).toBe("name");
+  });
+
+  it("marks a quotation given to whoever spoke before it, with no frame linking them, as a guess from context", () => {
+    const a = said(`Ines Varga said the ferry would run again in May. Crews worked through the night on the north pier. "The walls held better than anyone hoped."`);
+    expect(a.find((x) => x.kind === "quote")).toMatchObject({ who: "Ines Varga", speakerFrom: "context" });
+  });
+
   it("finds the speaker before an appositive in a closing frame, and in a description of the person last named", () => {
     expect(quotes(`"The dogs were kept in terrible conditions," Tom Reyes, spokesman for the county animal shelter, told reporters.`)[0]![0]).toBe("Tom Reyes");
     expect(quotes(`Ruth Adeyemi won the final in Leeds. "It took ten years to get here," the 29-year-old said. "I will enjoy it."`)).toEqual([

@@ -94,11 +94,13 @@ export function findGuesses(machine: MachineArticle): (Guess & { about: About })
   }
   const whats = machine.attributions.map((a) => matchForm(a.what));
   machine.attributions.forEach((a: Attribution, index) => {
-    if (a.speakerFrom !== "pronoun") return;
+    if (a.speakerFrom !== "pronoun" && a.speakerFrom !== "context") return;
     const key = distinctOpening(a.what, whats.filter((_, i) => i !== index));
     guesses.push({
       kind: "speaker", about: { kind: "attribution", index },
-      message: `“${a.who} ${a.verb} …”: the speaker was taken from a pronoun (the last person named before it).`,
+      message: a.speakerFrom === "pronoun"
+        ? `“${a.who} ${a.verb} …”: the speaker was taken from a pronoun (the last person named before it).`
+        : `“${a.who} ${a.verb} …”: the quotation names no speaker of its own; it was given to whoever spoke just before it.`,
       sentence: sentence(a.sentenceId), reviewed: `speaker: ${key}`,
       fixes: [
         { action: "correct", yaml: block("quotes", { text: key, speaker: a.who }) },

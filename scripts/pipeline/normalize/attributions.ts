@@ -483,7 +483,8 @@ export function extractAttributions(paragraphs: ParagraphRef[], spans: Map<strin
       if (!/^\p{Lu}/u.test(q.text)) return null;
       const here = ctx.sentenceOf(q.markStart);
       const last = findLast(speakers, (sp) => (sp.paragraph < paragraph || sp.at < q.markStart) && here - sp.sentence <= SPEAKER_REACH);
-      return last ? { who: last.who, personId: last.personId, verb: "said", verbAt: null } : null;
+      // A guess from context, not from the text's own frame: marked so the review lists it.
+      return last ? { who: last.who, personId: last.personId, from: "context", verb: "said", verbAt: null } : null;
     };
 
     // In reading order: a sentence's reported speech, then the quotations that open in it,

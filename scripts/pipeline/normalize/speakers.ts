@@ -14,8 +14,9 @@ export interface Speaker {
   personId: string | null;
   /** One person, named or not, or someone speaking for an organization: a later "he" or "she" may mean them. */
   human?: boolean;
-  /** How the speaker was found when not by a name in the frame: a pronoun or description resolved, or an unnamed group. */
-  from?: "pronoun" | "group";
+  /** How the speaker was found when not by a name in the frame: a pronoun or description resolved,
+   *  an unnamed group, or the context (a quotation with no frame of its own, given to whoever spoke last). */
+  from?: "pronoun" | "group" | "context";
 }
 
 /** A named span placed in the article: paragraph index and offset in the paragraph. */
