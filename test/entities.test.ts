@@ -32,6 +32,11 @@ describe("people: names without honorifics, roles from titles and appositives", 
     expect(r.placeNames).toEqual([]);
   });
 
+  it("takes no name that opens with a word for a kind of place for a person: 'Port Alder will vote'", () => {
+    const r = run("The council of Port Alder will vote on the harbour plan.", "Residents of Mount Keller said they would object.");
+    expect(r.people.map((p) => p.name)).toEqual([]);
+  });
+
   it("reads an appositive role: 'X, the chief executive of Y,'", () => {
     const r = run("Maria Lopez, the chief executive of Harbor Foods Ltd, said sales had fallen.");
     expect(r.people).toEqual([{ name: "Maria Lopez", role: "chief executive of Harbor Foods Ltd", aliases: [] }]);

@@ -603,11 +603,16 @@ function personCandidate(
   const afterArticle = /(?:^|[^\p{L}])(?:the|a|an|The|A|An)\s+$/u.test(text.slice(Math.max(0, outerStart - 5), outerStart));
   const nameShaped = !afterArticle && name.length >= 2 && name.length <= 3 && name.every((t) => !PLACES.has(t.text) && !ctx.appearsInLowerCase(t.text) && !isAcronym(t.text) || /^\p{Lu}{1,2}$/u.test(t.text)) &&
     !/^\p{Lu}{1,2}$/u.test(lastToken.text);
-  const kind = (personLike || nameShaped) && (name.length >= 2 || title !== null) ? "person" : "unknown";
+  // "Port Alder will vote": a name that opens with a word for a kind of place is no person, whatever follows it.
+  const placeShaped = title === null && GEOGRAPHIC_HEAD.test(name[0]!.text);
+  const kind = !placeShaped && (personLike || nameShaped) && (name.length >= 2 || title !== null) ? "person" : "unknown";
   push(kind, name, { title, role, weakRole: role !== null && role === prefix?.role && !prefix.known, phraseEnd: appositive?.end ?? end });
   // Only a listed role noun is shared along a list: "products Alan Hartley, ..." shares nothing.
   ctx.listRole = (prefix?.known || listed) && !appositive ? { role: prefix?.known ? prefix.role : listed!, end: lastToken.outerEnd } : null;
 }
+
+/** A name that opens with a word for a kind of place ("Port Alder", "Mount Keller") names a place, not a person. */
+const GEOGRAPHIC_HEAD = /^(?:Port|Fort|Mount|Mt|Lake|Loch|Lough|Cape|Glen|Isle|Bay|Point|River)$/u;
 
 function findLastIndex<T>(list: T[], test: (x: T, i: number) => boolean): number {
   for (let i = list.length - 1; i >= 0; i--) if (test(list[i]!, i)) return i;
