@@ -8,6 +8,7 @@ import { filtersPlugin } from "./scripts/render/filters.ts";
 import { feedsPlugin } from "./scripts/render/feeds.ts";
 import { emailPlugin } from "./scripts/render/email.ts";
 import { sitePlugin } from "./scripts/render/site.ts";
+import { pageHelpersPlugin } from "./scripts/render/page-helpers.ts";
 
 // https://www.11ty.dev/docs/config/
 export default function (eleventyConfig: any) {
@@ -20,6 +21,7 @@ export default function (eleventyConfig: any) {
 
   eleventyConfig.addPlugin(filtersPlugin);
   eleventyConfig.addPlugin(sitePlugin);
+  eleventyConfig.addPlugin(pageHelpersPlugin);
   eleventyConfig.addPlugin(feedsPlugin);
   eleventyConfig.addPlugin(emailPlugin);
 }

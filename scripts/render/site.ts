@@ -103,6 +103,14 @@ export function articlesBySlugs(articles: Article[], slugs: string[]): Article[]
 
 // ---------------------------------------------------------------- home archive pages
 
+/**
+ * The briefings the home archive lists: every one but the latest, which leads
+ * the first page on its own (listing it again under it was a duplicate).
+ */
+export function homeArchive<T>(articles: readonly T[]): T[] {
+  return articles.slice(1);
+}
+
 /** Splits the archive into pages of `size` (at least one page, empty when there are no articles). */
 export function archivePages<T>(items: T[], size: number): T[][] {
   if (!Number.isInteger(size) || size < 1) throw new Error(`page size must be a positive integer, got ${size}`);
@@ -161,9 +169,10 @@ export function sitemapEntries(data: Pick<DataFile, "site" | "articles" | "tags"
   const newest = (list: Article[]) =>
     list.length > 0 ? rfc3339(list.map(changed).reduce((a, b) => (instant(b) > instant(a) ? b : a))) : null;
   const url = (p: string) => absoluteUrl(p, site.url);
-  const pages = archivePages(articles, site.homePageSize);
+  const pages = archivePages(homeArchive(articles), site.homePageSize);
   return [
-    ...pages.map((page, i) => ({ loc: url(archivePagePath(i)), lastmod: newest(page) })),
+    // The first page also shows the latest briefing, above its list.
+    ...pages.map((page, i) => ({ loc: url(archivePagePath(i)), lastmod: newest(i === 0 ? [...articles.slice(0, 1), ...page] : page) })),
     ...articles.map((a) => ({ loc: url(`/briefings/${a.slug}/`), lastmod: rfc3339(changed(a)) })),
     ...(data.tags.length > 0 ? [{ loc: url("/tags/"), lastmod: newest(articles) }] : []),
     ...data.tags.map((t) => ({ loc: url(`/tags/${t.slug}/`), lastmod: newest(articlesBySlugs(articles, t.articles)) })),
@@ -242,6 +251,6 @@ export function sitePlugin(eleventyConfig: any): void {
   });
   eleventyConfig.addCollection("archivePages", (api: any) => {
     const data = api.getAll().find((item: any) => item.data?.briefing)?.data.briefing as DataFile | undefined;
-    return data ? archivePages(data.articles, data.site.homePageSize) : [[]];
+    return data ? archivePages(homeArchive(data.articles), data.site.homePageSize) : [[]];
   });
 }
