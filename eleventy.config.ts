@@ -9,6 +9,7 @@ import { feedsPlugin } from "./scripts/render/feeds.ts";
 import { emailPlugin } from "./scripts/render/email.ts";
 import { sitePlugin } from "./scripts/render/site.ts";
 import { pageHelpersPlugin } from "./scripts/render/page-helpers.ts";
+import { socialCardPlugin } from "./scripts/render/social-card.ts";
 
 // https://www.11ty.dev/docs/config/
 export default function (eleventyConfig: any) {
@@ -22,6 +23,7 @@ export default function (eleventyConfig: any) {
   eleventyConfig.addPlugin(filtersPlugin);
   eleventyConfig.addPlugin(sitePlugin);
   eleventyConfig.addPlugin(pageHelpersPlugin);
+  eleventyConfig.addPlugin(socialCardPlugin);
   eleventyConfig.addPlugin(feedsPlugin);
   eleventyConfig.addPlugin(emailPlugin);
 }

@@ -138,7 +138,7 @@ describe("the briefing page", () => {
       canonical: `${PREFIX_URL}briefings/leader-repeats-demand/`,
       ogType: "article",
       ogUrl: `${PREFIX_URL}briefings/leader-repeats-demand/`,
-      twitter: "summary",
+      twitter: "summary_large_image",
       description: "Kim Jong Un repeated his demand; talks look unlikely before the visit.",
       feeds: [`${PREFIX_URL}feed.xml`, `${PREFIX_URL}atom.xml`, `${PREFIX_URL}feed.json`],
     });

@@ -183,6 +183,11 @@ export function sitemapEntries(data: Pick<DataFile, "site" | "articles" | "tags"
 
 // ---------------------------------------------------------------- JSON-LD
 
+/** Where a briefing's social card goes, relative to the site root (scripts/render/social-card.ts draws it). */
+export function cardPath(slug: string): string {
+  return `briefings/${slug}/card.png`;
+}
+
 /** schema.org NewsArticle for a briefing page (https://schema.org/NewsArticle). */
 export function newsArticleLd(article: Article, site: Site): Record<string, unknown> {
   const pageUrl = absoluteUrl(`/briefings/${article.slug}/`, site.url);
@@ -193,6 +198,7 @@ export function newsArticleLd(article: Article, site: Site): Record<string, unkn
     headline: article.title,
     description: article.summary.text,
     url: pageUrl,
+    image: [absoluteUrl(cardPath(article.slug), site.url)],
     mainEntityOfPage: { "@type": "WebPage", "@id": pageUrl },
     datePublished: rfc3339(article.date),
     dateModified: rfc3339(article.updated ?? article.date),

@@ -1,0 +1,239 @@
+// The social card of each briefing: briefings/<slug>/card.png, a 1200 x 630
+// PNG with the headline, the source, the date and the site's name, for
+// og:image, twitter:image and JSON-LD image. The picture is an SVG template
+// (_includes/partials/social-card.svg.njk, rendered by src/briefings/card.njk);
+// this module lays its text out (line breaks measured with the font's own
+// advance widths, since SVG does not wrap) and sets it as glyph outlines
+// (SVG paths) from the Inter font files shipped in @expo-google-fonts/inter,
+// so resvg draws the PNG with no font at all: never the machine's fonts, the
+// same bytes on every machine, zone and locale, and no font files parsed per card. Each PNG is kept in .cache/cards/ under a hash of the SVG,
+// the fonts and resvg's version: an unchanged card is never drawn twice.
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import opentype from "opentype.js";
+import { Resvg } from "@resvg/resvg-js";
+import type { Article, Site } from "../schema.ts";
+import { bylineName, xmlSafe } from "./feed-model.ts";
+import { readableDate } from "./filters.ts";
+import { cardPath } from "./site.ts";
+import { CACHE_DIR } from "../pipeline/cache.ts";
+
+export const CARD_WIDTH = 1200;
+export const CARD_HEIGHT = 630;
+const CARD_OUTPUT = /(?:^|[\\/])briefings[\\/][a-z0-9-]+[\\/]card\.png$/;
+
+/** Left and right margin, and the widths the text may take (the template draws with the same numbers). */
+const MARGIN = 80;
+const TEXT_WIDTH = CARD_WIDTH - 2 * MARGIN;
+/** Headline sizes tried from the largest: the first at which it fits in `lines` lines wins. */
+const HEADLINE_SIZES: readonly { size: number; lines: number }[] = [
+  { size: 76, lines: 3 },
+  { size: 64, lines: 4 },
+  { size: 54, lines: 5 },
+];
+const FOOTER_SIZE = 30;
+
+const require = createRequire(import.meta.url);
+const INTER_DIR = path.dirname(require.resolve("@expo-google-fonts/inter/package.json"));
+export const CARD_FONT_FILES = [
+  path.join(INTER_DIR, "400Regular/Inter_400Regular.ttf"),
+  path.join(INTER_DIR, "700Bold/Inter_700Bold.ttf"),
+];
+const RESVG_VERSION = (require("@resvg/resvg-js/package.json") as { version: string }).version;
+
+/** Measures a string's advance width at a size, in the card's pixels. */
+export type Measure = (text: string, size: number) => number;
+
+/** What the card says; every string is one line that fits. */
+export interface CardLayout {
+  width: number;
+  height: number;
+  margin: number;
+  headline: { lines: string[]; size: number; lineHeight: number; top: number };
+  /** "27 February 2026 · Yonhap", fitted to the width. */
+  footer: string;
+  footerSize: number;
+  siteName: string;
+}
+
+/** The two fonts the card is set in, parsed (opentype.js). */
+export interface CardFonts {
+  regular: opentype.Font;
+  bold: opentype.Font;
+}
+
+export function parseCardFonts(files: { regular: Buffer; bold: Buffer }): CardFonts {
+  const load = (bytes: Buffer) => opentype.parse(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+  return { regular: load(files.regular), bold: load(files.bold) };
+}
+
+/** Measures from the fonts' advance widths and kerning, for the bold headline and the regular rest. */
+export function fontMeasures(fonts: CardFonts): { regular: Measure; bold: Measure } {
+  const measure = (font: opentype.Font): Measure => (text, size) => font.getAdvanceWidth(text, size, { kerning: true });
+  return { regular: measure(fonts.regular), bold: measure(fonts.bold) };
+}
+
+/** The card as the template draws it: each line of text as an SVG path of its glyphs, at its place. */
+export interface CardDrawing extends CardLayout {
+  paths: { siteName: string; headline: string[]; footer: string };
+}
+
+/** Site name at y = 104, the headline's lines from `headline.top`, the footer at y = 560 (under the rule at 500). */
+export function cardDrawing(layout: CardLayout, fonts: CardFonts): CardDrawing {
+  const outline = (font: opentype.Font, text: string, y: number, size: number) =>
+    font.getPath(text, layout.margin, y, size, { kerning: true }).toPathData(2);
+  return {
+    ...layout,
+    paths: {
+      siteName: outline(fonts.bold, layout.siteName, 104, layout.footerSize),
+      headline: layout.headline.lines.map((line, i) => outline(fonts.bold, line, layout.headline.top + i * layout.headline.lineHeight, layout.headline.size)),
+      footer: outline(fonts.regular, layout.footer, 560, layout.footerSize),
+    },
+  };
+}
+
+/**
+ * Greedy line breaking at spaces: each line as long as fits in `width`. A word
+ * wider than a line is cut at the character that overflows. Returns every line.
+ */
+export function breakLines(text: string, width: number, fits: (line: string) => boolean): string[] {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of text.split(" ").filter(Boolean)) {
+    const candidate = line ? `${line} ${word}` : word;
+    if (fits(candidate)) {
+      line = candidate;
+      continue;
+    }
+    if (line) lines.push(line);
+    line = word;
+    // A single word too wide for a line: cut it where it overflows.
+    while (!fits(line) && line.length > 1) {
+      let cut = line.length - 1;
+      while (cut > 1 && !fits(line.slice(0, cut))) cut--;
+      lines.push(line.slice(0, cut));
+      line = line.slice(cut);
+    }
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
+/** The longest start of `text` (cut at a word where possible) that fits with an ellipsis after it. */
+export function ellipsize(text: string, fits: (line: string) => boolean): string {
+  if (fits(text)) return text;
+  let cut = text.length;
+  while (cut > 0 && !fits(`${text.slice(0, cut).trimEnd()}…`)) cut--;
+  const head = text.slice(0, cut);
+  const atWord = head.lastIndexOf(" ");
+  const trimmed = atWord > head.length * 0.6 ? head.slice(0, atWord) : head;
+  return `${trimmed.replace(/[\s,;:–—-]+$/, "")}…`;
+}
+
+/** The card's text, fitted: the largest headline size at which it fits its lines, else the smallest, cut with an ellipsis. */
+export function cardLayout(article: Pick<Article, "title" | "date" | "timeZone" | "source" | "author" | "byline">, site: Pick<Site, "title">, measures: { regular: Measure; bold: Measure }): CardLayout {
+  const title = oneLine(article.title);
+  let chosen: { lines: string[]; size: number } | null = null;
+  for (const { size, lines: maxLines } of HEADLINE_SIZES) {
+    const lines = breakLines(title, TEXT_WIDTH, (l) => measures.bold(l, size) <= TEXT_WIDTH);
+    if (lines.length <= maxLines) {
+      chosen = { lines, size };
+      break;
+    }
+  }
+  if (!chosen) {
+    const { size, lines: maxLines } = HEADLINE_SIZES[HEADLINE_SIZES.length - 1]!;
+    const lines = breakLines(title, TEXT_WIDTH, (l) => measures.bold(l, size) <= TEXT_WIDTH);
+    const kept = lines.slice(0, maxLines);
+    kept[maxLines - 1] = ellipsize(lines.slice(maxLines - 1).join(" "), (l) => measures.bold(l, size) <= TEXT_WIDTH);
+    chosen = { lines: kept, size };
+  }
+  const lineHeight = Math.round(chosen.size * 1.18);
+  // The headline block sits between the site name (top) and the footer rule (y = 500).
+  const blockHeight = chosen.lines.length * lineHeight;
+  const top = Math.round(150 + (340 - blockHeight) / 2 + chosen.size * 0.8);
+  const credit = article.source?.name ?? article.author ?? (article.byline ? bylineName(article.byline) : null);
+  const date = readableDate(article.date, article.timeZone);
+  const footer = ellipsize(oneLine(credit ? `${date} · ${credit}` : date), (l) => measures.regular(l, FOOTER_SIZE) <= TEXT_WIDTH);
+  const siteName = ellipsize(oneLine(site.title), (l) => measures.bold(l, FOOTER_SIZE) <= TEXT_WIDTH);
+  return {
+    width: CARD_WIDTH,
+    height: CARD_HEIGHT,
+    margin: MARGIN,
+    headline: { lines: chosen.lines, size: chosen.size, lineHeight, top },
+    footer,
+    footerSize: FOOTER_SIZE,
+    siteName,
+  };
+}
+
+/** One line of card text: characters XML cannot carry removed, whitespace folded. */
+function oneLine(text: string): string {
+  return xmlSafe(text).replace(/\s+/g, " ").trim();
+}
+
+/** The SVG drawn as PNG. Its text is already outlines: no font is loaded, least of all the machine's. */
+export function renderCardPng(svg: string): Buffer {
+  const resvg = new Resvg(svg, { font: { loadSystemFonts: false }, fitTo: { mode: "original" }, logLevel: "off" });
+  return resvg.render().asPng();
+}
+
+/**
+ * The PNG for an SVG, from `cacheDir` when an earlier build drew the same SVG
+ * with the same resvg; drawn and stored otherwise. `cacheDir` null: no cache.
+ */
+export function cardPng(svg: string, cacheDir: string | null): Buffer {
+  if (!cacheDir) return renderCardPng(svg);
+  // The SVG holds the glyph outlines, so it stands for the fonts too.
+  const key = createHash("sha256").update(`card 1\0resvg ${RESVG_VERSION}\0`).update(svg).digest("hex");
+  const file = path.join(cacheDir, `${key}.png`);
+  if (existsSync(file)) {
+    const png = readFileSync(file);
+    // A damaged entry (not a PNG) is drawn again.
+    if (png.subarray(0, 8).equals(PNG_SIGNATURE)) return png;
+  }
+  const png = renderCardPng(svg);
+  mkdirSync(cacheDir, { recursive: true });
+  const temp = `${file}.${process.pid}.tmp`;
+  writeFileSync(temp, png);
+  renameSync(temp, file);
+  return png;
+}
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+/** Whether an Eleventy output path is a briefing's card. */
+export function isCardOutput(outputPath: unknown): boolean {
+  return typeof outputPath === "string" && CARD_OUTPUT.test(outputPath);
+}
+
+export function socialCardPlugin(eleventyConfig: any): void {
+  // Parsed once per Eleventy run, before any page renders: reading and parsing
+  // the two fonts costs a few hundred milliseconds, which Eleventy would
+  // otherwise report as a slow filter on the first card.
+  let fonts: { parsed: CardFonts; measures: { regular: Measure; bold: Measure } } | null = null;
+  const loadFonts = () => {
+    if (!fonts) {
+      const [regular, bold] = CARD_FONT_FILES.map((f) => readFileSync(f)) as [Buffer, Buffer];
+      const parsed = parseCardFonts({ regular, bold });
+      fonts = { parsed, measures: fontMeasures(parsed) };
+    }
+    return fonts;
+  };
+  eleventyConfig.on("eleventy.before", () => {
+    loadFonts();
+  });
+  eleventyConfig.addFilter("socialCard", (article: Article, site: Site) => {
+    const { parsed, measures } = loadFonts();
+    return cardDrawing(cardLayout(article, site, measures), parsed);
+  });
+  eleventyConfig.addFilter("cardPath", cardPath);
+  // The card template writes SVG text to card.png; this turns it into the PNG.
+  eleventyConfig.addTransform("social-card-png", function (this: { page: { outputPath: unknown } }, content: string) {
+    if (!isCardOutput(this.page.outputPath)) return content;
+    // Eleventy runs from the project root (scripts/build.ts, npm run dev).
+    const cacheDir = process.env.BRIEFING_CACHE === "off" ? null : path.resolve(CACHE_DIR, "cards");
+    return cardPng(content, cacheDir);
+  });
+}
