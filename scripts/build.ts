@@ -17,6 +17,7 @@ import { dataFileUnchanged, keepArticleFolders, manifestInBackground, planRender
 import { RENDER_ONLY } from "./render/site.ts";
 import type { DataFile } from "./schema.ts";
 import { relativePath } from "./list-files.ts";
+import { countOf } from "./count.ts";
 
 export interface BuildOptions {
   root: string;
@@ -44,12 +45,13 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   const env = options.env ?? process.env;
   const log = options.log ?? (() => {});
   const stages: BuildReport["stages"] = [];
+  const stageLine = (entry: { name: string; ms: number; detail: string }) => `${entry.name.padEnd(10)} ${entry.detail} (${Math.round(entry.ms)} ms)`;
   const timed = async <T>(name: string, fn: () => Promise<T> | T, detail: (v: T) => string): Promise<T> => {
     const t0 = performance.now();
     const value = await fn();
     const entry = { name, ms: performance.now() - t0, detail: detail(value) };
     stages.push(entry);
-    log(`${name.padEnd(10)} ${detail(value)} (${Math.round(entry.ms)} ms)`);
+    log(stageLine(entry));
     return value;
   };
 
@@ -64,13 +66,19 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   const site = await timed("config", () => loadSite(path.join(root, "_data/site.yaml"), env), (s) => `site ${s.url}`);
   // The caches in .cache/ follow one switch; a custom processor (tests) means no cache at all.
   const readMemo = useCache ? openReadMemo(root) : undefined;
-  const result = await timed(
-    "pipeline",
-    () => runPipeline({ root, articlesDir: path.join(root, "src/articles"), site, readMemo }, options.processor ?? defaultProcessor(root, env, options, log)),
-    (r) => `${r.stats.read} articles read, ${r.stats.published} published, ${r.stats.drafts} drafts${readMemo ? `; ${readMemo.stats.hits} reads remembered in ${CACHE_DIR}/read/` : ""}`,
-  );
+  // Timed by hand: when an article has an error, the errors come first and the
+  // stage's summary ("8 articles read, 7 published") after them, not above.
+  const pipelineStart = performance.now();
+  const result = await runPipeline({ root, articlesDir: path.join(root, "src/articles"), site, readMemo }, options.processor ?? defaultProcessor(root, env, options, log));
+  const pipelineEntry = {
+    name: "pipeline",
+    ms: performance.now() - pipelineStart,
+    detail: `${countOf(result.stats.read, "article")} read, ${result.stats.published} published, ${countOf(result.stats.drafts, "draft")}${readMemo ? `; ${countOf(readMemo.stats.hits, "read")} remembered in ${CACHE_DIR}/read/` : ""}`,
+  };
+  stages.push(pipelineEntry);
   const errors = result.problems.filter((p) => p.severity === "error");
-  if (!result.data || errors.length > 0) throw new BriefingError(errors.length > 0 ? errors : result.problems);
+  if (!result.data || errors.length > 0) throw new BriefingError(errors.length > 0 ? errors : result.problems, stageLine(pipelineEntry));
+  log(stageLine(pipelineEntry));
   const data = result.data;
 
   const staging = path.join(root, ".build");
@@ -86,25 +94,25 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   // Nothing changed and the data file is the last build's: its bytes would be the same.
   const keepData = plan.kind === "skip" && dataFileUnchanged(plan.record, finalData);
   if (keepData) {
-    await timed("data", () => data.articles.length, (n) => `${DATA_FILE} unchanged since the last build (${n} articles, validated then)`);
+    await timed("data", () => data.articles.length, (n) => `${DATA_FILE} unchanged since the last build (${countOf(n, "article")}, validated then)`);
   } else {
-    await timed("data", () => writeDataFile(stagedData, data), () => `${DATA_FILE} validated (${data.articles.length} articles)`);
+    await timed("data", () => writeDataFile(stagedData, data), () => `${DATA_FILE} validated (${countOf(data.articles.length, "article")})`);
   }
   let outputFiles: number;
   let knownFiles: Manifest = {};
   if (plan.kind === "skip") {
-    outputFiles = await timed("render", () => plan.record.outputFiles, (n) => `skipped: data file, templates and code unchanged since the build that wrote ${siteName} (${n} files kept)`);
+    outputFiles = await timed("render", () => plan.record.outputFiles, (n) => `skipped: data file, templates and code unchanged since the build that wrote ${siteName} (${countOf(n, "file")} kept)`);
   } else if (plan.kind === "partial") {
     // Only the changed briefings and the shared pages; the rest of the
     // folder comes from the previous site (scripts/render/render-cache.ts).
     const written = await timed("render", () => renderSite(root, data, plan.render, staging, stagedSite),
-      (n) => `${n} files written by Eleventy (${plan.render.length} changed or new briefings and the shared pages)`);
+      (n) => `${countOf(n, "file")} written by Eleventy (${countOf(plan.render.length, "changed or new briefing")} and the shared pages)`);
     const kept = await timed("keep", () => keepArticleFolders(finalSite, stagedSite, plan.record.manifest, plan.keep),
-      (k) => `${k.files} files of ${plan.keep.length} unchanged briefings kept from ${siteName}`);
+      (k) => `${countOf(k.files, "file")} of ${countOf(plan.keep.length, "unchanged briefing")} kept from ${siteName}`);
     outputFiles = written + kept.files;
     knownFiles = kept.linked;
   } else {
-    outputFiles = await timed("render", () => renderSite(root, data, null, staging, stagedSite), (n) => `${n} files written by Eleventy${keys ? ` (${plan.reason})` : ""}`);
+    outputFiles = await timed("render", () => renderSite(root, data, null, staging, stagedSite), (n) => `${countOf(n, "file")} written by Eleventy${keys ? ` (${plan.reason})` : ""}`);
   }
 
   // Swap: both renames are on one file system, so each is atomic.
@@ -165,7 +173,7 @@ export function defaultProcessor(root: string, env: Record<string, string | unde
       : run.workersStarted === 0
         ? workers === 0 ? " serially (workers off)" : " on the main thread (too little work to start workers)"
         : ` on ${run.threads} of ${run.workersStarted + 1} threads (${run.perThread.join(" + ")} articles)`;
-    log(`${"normalize".padEnd(10)} ${sources.length} articles normalized and summarized${how} (${Math.round(performance.now() - t0)} ms)`);
+    log(`${"normalize".padEnd(10)} ${countOf(sources.length, "article")} normalized and summarized${how} (${Math.round(performance.now() - t0)} ms)`);
     return articles;
   };
   const useCache = options.cache ?? env.BRIEFING_CACHE !== "off";
@@ -177,7 +185,7 @@ export function defaultProcessor(root: string, env: Record<string, string | unde
     onStats: (s) => {
       const rejected = s.rejected > 0 ? ` (${s.rejected} unreadable or invalid, rebuilt)` : "";
       const pruned = s.pruned > 0 ? `, ${s.pruned} stale removed` : "";
-      log(`${"cache".padEnd(10)} ${s.hits} hits, ${s.misses} misses${rejected}, ${s.written} written${pruned} in ${CACHE_DIR}/`);
+      log(`${"cache".padEnd(10)} ${countOf(s.hits, "hit")}, ${countOf(s.misses, "miss", "misses")}${rejected}, ${s.written} written${pruned} in ${CACHE_DIR}/`);
     },
   });
 }

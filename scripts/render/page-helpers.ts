@@ -5,11 +5,10 @@
 import type { Article, TimelineEntry } from "../schema.ts";
 import { splitSentences } from "../pipeline/normalize/sentences.ts";
 import { dateSpan } from "./site.ts";
+import { countOf } from "../count.ts";
 
-/** "1 article", "2 articles", "0 articles": the count and the noun in the right number. */
-export function countOf(count: number, singular: string, plural = `${singular}s`): string {
-  return `${count.toLocaleString("en-US")} ${count === 1 ? singular : plural}`;
-}
+export { countOf };
+
 
 /** The first sentence of a paragraph (a gist), by the pipeline's own sentence splitter. */
 export function firstSentence(text: string): string {
