@@ -12,6 +12,7 @@ import {
   auditCompatibility, auditLinks, auditMessage, auditSize, auditStructure, auditTextTwin, emailFiles, GMAIL_CLIP_BYTES,
 } from "../email/audit.ts";
 import { CANIEMAIL_DATA_DATE } from "../email/compat.ts";
+import { countOf } from "../count.ts";
 
 export async function checkEmail(target: CheckTarget): Promise<CheckResult> {
   const briefingsDir = path.join(target.siteDir, "briefings");
@@ -46,7 +47,7 @@ export async function checkEmail(target: CheckTarget): Promise<CheckResult> {
     name: "email",
     ok: errors.length === 0,
     summary:
-      `${slugs.length} emails, largest ${(largest / 1000).toFixed(1)} kB (clip at ${GMAIL_CLIP_BYTES / 1000} kB); ` +
+      `${countOf(slugs.length, "email")}, largest ${(largest / 1000).toFixed(1)} kB (clip at ${GMAIL_CLIP_BYTES / 1000} kB); ` +
       `Gmail, Outlook Windows, Outlook.com, Apple Mail, Yahoo: ${errors.filter((e) => e.includes("is not supported by")).length} unsupported, ` +
       `${accepted.size} unsupported-but-accepted (${[...accepted].sort().join(", ")}; caniemail data ${CANIEMAIL_DATA_DATE.slice(0, 10)}); links, text twin and .eml checked`,
     errors,

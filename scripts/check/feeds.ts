@@ -411,6 +411,7 @@ for path in sys.argv[1:]:
     })
 print(json.dumps(out))
 `;
+import { countOf } from "../count.ts";
 
 /** The first Python that has feedparser: `python3` on PATH, else Debian's own. */
 export function pythonWithFeedparser(): string | null {
@@ -552,7 +553,7 @@ export async function checkFeeds(target: CheckTarget): Promise<CheckResult> {
   return {
     name: "feeds",
     ok: errors.length === 0,
-    summary: `${all.length} feeds read (RSS 2.0, Atom/RFC 4287 via jing, JSON Feed 1.1; ${parsedBy}), ${items} items in the subscription feeds, ${archived} in the archive`,
+    summary: `${countOf(all.length, "feed")} read (RSS 2.0, Atom/RFC 4287 via jing, JSON Feed 1.1; ${parsedBy}), ${countOf(items, "item")} in the subscription feeds, ${archived} in the archive`,
     errors,
   };
 }

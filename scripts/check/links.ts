@@ -10,6 +10,7 @@ import { parseDocument } from "htmlparser2";
 import { DomUtils } from "htmlparser2";
 import type { CheckResult, CheckTarget } from "./types.ts";
 import { fileForPath, listFiles, servedPath } from "./site-files.ts";
+import { countOf } from "../count.ts";
 
 /** Attributes that hold a URL the page needs or offers, by element. */
 const URL_ATTRIBUTES: Record<string, string[]> = {
@@ -115,7 +116,7 @@ export async function checkLinks(target: CheckTarget): Promise<CheckResult> {
   return {
     name: "links",
     ok: errors.length === 0,
-    summary: `${internal} internal links and anchors in ${htmlFiles.length} HTML files and the sitemap, ${errors.length} broken (${external} external links not followed)`,
+    summary: `${countOf(internal, "internal link")} and anchors in ${countOf(htmlFiles.length, "HTML file")} and the sitemap, ${errors.length} broken (${countOf(external, "external link")} not followed)`,
     errors,
   };
 }

@@ -2,7 +2,7 @@
 // (templates hold no text processing): counted nouns, the first sentence of a
 // gist for the home list, what a collapsed list holds, and where the timeline
 // strip's dated points sit. Pure functions, tested in test/page-helpers.test.ts.
-import type { Article, TimelineEntry } from "../schema.ts";
+import type { TimelineEntry } from "../schema.ts";
 import { splitSentences } from "../pipeline/normalize/sentences.ts";
 import { dateSpan } from "./site.ts";
 import { countOf } from "../count.ts";
@@ -25,7 +25,7 @@ function listed(parts: string[]): string {
  * What the "more" fold of who's who holds once the first `shown` people are
  * visible: "2 more people, 5 organizations and 8 places". Empty when nothing is left.
  */
-export function whosWhoMore(article: Pick<Article, "people" | "organizations" | "places">, shown: number): string {
+export function whosWhoMore(article: { people: readonly unknown[]; organizations: readonly unknown[]; places: readonly unknown[] }, shown: number): string {
   const morePeople = Math.max(0, article.people.length - shown);
   const parts = [
     morePeople > 0 ? countOf(morePeople, "more person", "more people") : "",
