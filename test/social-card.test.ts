@@ -8,7 +8,9 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { DomUtils, parseDocument } from "htmlparser2";
 import { makeTempProject, PROJECT_ROOT, type TempProject } from "./helpers/project.ts";
-import { breakLines, CARD_FONT_FILES, cardLayout, ellipsize, fontMeasures, parseCardFonts } from "../scripts/render/social-card.ts";
+import { crc32, inflateSync } from "node:zlib";
+import { Resvg } from "@resvg/resvg-js";
+import { breakLines, CARD_FONT_FILES, cardLayout, ellipsize, fontMeasures, parseCardFonts, renderCardPng } from "../scripts/render/social-card.ts";
 import { articleFixture, siteFixture } from "./helpers/site-fixture.ts";
 
 const TSX = path.join(PROJECT_ROOT, "node_modules/.bin/tsx");
@@ -74,6 +76,30 @@ describe("the card's text layout", () => {
     const layout = cardLayout(articleFixture({ date: "2026-02-28T23:30:00.000+00:00", timeZone: "Asia/Seoul" }), site, fonts);
     expect(layout.footer).toBe("1 March 2026 · Example Wire");
     expect(layout.siteName).toBe("Briefing");
+  });
+});
+
+describe("the PNG writer", () => {
+  it("writes chunks whose CRCs zlib confirms and whose pixels are resvg's, byte for byte", async () => {
+    const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20"><rect width="40" height="20" fill="#fdfcf9"/><circle cx="10" cy="10" r="7" fill="#1d4e89"/><path d="M22 4h12v12z" fill="#52525b"/></svg>`;
+    const png = await renderCardPng(svg);
+    expect(pngSize(png)).toEqual({ width: 40, height: 20 });
+    const chunks: { type: string; data: Buffer }[] = [];
+    for (let at = 8; at < png.length;) {
+      const length = png.readUInt32BE(at);
+      const typeAndData = png.subarray(at + 4, at + 8 + length);
+      expect(png.readUInt32BE(at + 8 + length), `CRC of chunk at ${at}`).toBe(crc32(typeAndData));
+      chunks.push({ type: typeAndData.toString("latin1", 0, 4), data: typeAndData.subarray(4) });
+      at += 12 + length;
+    }
+    expect(chunks.map((c) => c.type)).toEqual(["IHDR", "IDAT", "IEND"]);
+    const rows = inflateSync(chunks[1]!.data);
+    const pixels = new Resvg(svg, { font: { loadSystemFonts: false } }).render().pixels;
+    const unfiltered = Buffer.concat(Array.from({ length: 20 }, (_, y) => {
+      expect(rows[y * 161], `row ${y} filter`).toBe(0);
+      return rows.subarray(y * 161 + 1, (y + 1) * 161);
+    }));
+    expect(unfiltered.equals(pixels)).toBe(true);
   });
 });
 

@@ -3,12 +3,14 @@
 // og:image, twitter:image and JSON-LD image. The picture is an SVG template
 // (_includes/partials/social-card.svg.njk, rendered by src/briefings/card.njk);
 // this module lays its text out (line breaks measured with the font's own
-// advance widths, since SVG does not wrap) and sets it as glyph outlines
-// (SVG paths) from the Inter font files shipped in @expo-google-fonts/inter,
+// advance widths, since SVG does not wrap) and sets it in glyph outlines
+// (SVG paths placed with <use>) from the Inter fonts of @expo-google-fonts/inter,
 // so resvg draws the PNG with no font at all: never the machine's fonts, the
 // same bytes on every machine, zone and locale, and no font files parsed per card. Each PNG is kept in .cache/cards/ under a hash of the SVG,
 // the fonts and resvg's version: an unchanged card is never drawn twice.
 import { createHash } from "node:crypto";
+import { promisify } from "node:util";
+import { deflate } from "node:zlib";
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
@@ -41,6 +43,7 @@ export const CARD_FONT_FILES = [
   path.join(INTER_DIR, "400Regular/Inter_400Regular.ttf"),
   path.join(INTER_DIR, "700Bold/Inter_700Bold.ttf"),
 ];
+const deflateAsync = promisify(deflate);
 const RESVG_VERSION = (require("@resvg/resvg-js/package.json") as { version: string }).version;
 
 /** Measures a string's advance width at a size, in the card's pixels. */
@@ -75,23 +78,73 @@ export function fontMeasures(fonts: CardFonts): { regular: Measure; bold: Measur
   return { regular: measure(fonts.regular), bold: measure(fonts.bold) };
 }
 
-/** The card as the template draws it: each line of text as an SVG path of its glyphs, at its place. */
-export interface CardDrawing extends CardLayout {
-  paths: { siteName: string; headline: string[]; footer: string };
+/** One glyph outline the card uses, in font units (y up), defined once per card and placed by id. */
+export interface GlyphShape {
+  id: string;
+  d: string;
 }
 
-/** Site name at y = 104, the headline's lines from `headline.top`, the footer at y = 560 (under the rule at 500). */
-export function cardDrawing(layout: CardLayout, fonts: CardFonts): CardDrawing {
-  const outline = (font: opentype.Font, text: string, y: number, size: number) =>
-    font.getPath(text, layout.margin, y, size, { kerning: true }).toPathData(2);
-  return {
-    ...layout,
-    paths: {
-      siteName: outline(fonts.bold, layout.siteName, 104, layout.footerSize),
-      headline: layout.headline.lines.map((line, i) => outline(fonts.bold, line, layout.headline.top + i * layout.headline.lineHeight, layout.headline.size)),
-      footer: outline(fonts.regular, layout.footer, 560, layout.footerSize),
-    },
+/** A line of text: where it starts (its baseline), its scale from font units, and each glyph's place along it in font units. */
+export interface GlyphRun {
+  x: number;
+  y: number;
+  scale: number;
+  glyphs: { id: string; x: number }[];
+}
+
+/** The card as the template draws it: its glyph shapes, and each line of text as a run of them. */
+export interface CardDrawing extends CardLayout {
+  glyphs: GlyphShape[];
+  runs: { siteName: GlyphRun; headline: GlyphRun[]; footer: GlyphRun };
+}
+
+/** A number to two decimals, as short as it goes ("12", "12.5", "12.25"). */
+function coordinate(value: number): string {
+  return String(Math.round(value * 100) / 100);
+}
+
+/** SVG path data of a glyph's outline in font units, y up. */
+export function glyphPathData(glyph: opentype.Glyph): string {
+  const parts: string[] = [];
+  for (const c of glyph.path.commands) {
+    if (c.type === "M" || c.type === "L") parts.push(`${c.type}${coordinate(c.x)} ${coordinate(c.y)}`);
+    else if (c.type === "Q") parts.push(`Q${coordinate(c.x1)} ${coordinate(c.y1)} ${coordinate(c.x)} ${coordinate(c.y)}`);
+    else if (c.type === "C") parts.push(`C${coordinate(c.x1)} ${coordinate(c.y1)} ${coordinate(c.x2)} ${coordinate(c.y2)} ${coordinate(c.x)} ${coordinate(c.y)}`);
+    else parts.push("Z");
+  }
+  return parts.join("");
+}
+
+/**
+ * The card's text as glyph runs: each line set at (margin, baseline) where the
+ * font's advances and kerning put each glyph, and the outline of every glyph
+ * used, once. `shapes` keeps outlines already written (by glyph id) across the
+ * cards of one build: writing an outline is the costly part, and a build sets
+ * the same few dozen glyphs again and again.
+ */
+export function cardDrawing(layout: CardLayout, fonts: CardFonts, shapes: Map<string, string> = new Map()): CardDrawing {
+  const used = new Map<string, string>();
+  const run = (font: opentype.Font, prefix: string, text: string, y: number, size: number): GlyphRun => {
+    const scale = size / font.unitsPerEm;
+    const glyphs: GlyphRun["glyphs"] = [];
+    font.forEachGlyph(text, layout.margin, y, size, { kerning: true }, (glyph, gx) => {
+      if (glyph.path.commands.length === 0) return; // a space: nothing to draw
+      const id = `${prefix}${glyph.index}`;
+      let d = shapes.get(id);
+      if (d === undefined) shapes.set(id, (d = glyphPathData(glyph)));
+      used.set(id, d);
+      glyphs.push({ id, x: Math.round(((gx - layout.margin) / scale) * 10) / 10 });
+    });
+    return { x: layout.margin, y, scale: Math.round(scale * 1e6) / 1e6, glyphs };
   };
+  const runs = {
+    siteName: run(fonts.bold, "b", layout.siteName, 104, layout.footerSize),
+    headline: layout.headline.lines.map((line, i) => run(fonts.bold, "b", line, layout.headline.top + i * layout.headline.lineHeight, layout.headline.size)),
+    footer: run(fonts.regular, "r", layout.footer, 560, layout.footerSize),
+  };
+  // Sorted by id, so the SVG does not depend on the order glyphs were first met.
+  const glyphs = [...used].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([id, d]) => ({ id, d }));
+  return { ...layout, glyphs, runs };
 }
 
 /**
@@ -176,13 +229,50 @@ function oneLine(text: string): string {
 
 /**
  * The SVG drawn as PNG. Its text is already outlines: no font is loaded, least
- * of all the machine's. resvg draws on libuv's thread pool, so cards are drawn
- * beside Eleventy's own work instead of holding up its thread (~30 ms each).
+ * of all the machine's. resvg draws and zlib compresses on libuv's thread
+ * pool, so cards are made beside Eleventy's own work instead of holding up its
+ * thread: resvg's own PNG encoder (asPng) runs on the calling thread and took
+ * two thirds of a card's time.
  */
 export async function renderCardPng(svg: string): Promise<Buffer> {
   const image = await renderAsync(svg, { font: { loadSystemFonts: false }, fitTo: { mode: "original" }, logLevel: "off" });
-  return image.asPng();
+  return encodePng(image.width, image.height, image.pixels);
 }
+
+/** PNG (RFC 2083) of 8-bit RGBA pixels: one IDAT, each row unfiltered, deflated by zlib off the main thread. */
+export async function encodePng(width: number, height: number, rgba: Buffer): Promise<Buffer> {
+  const stride = width * 4;
+  if (rgba.length !== stride * height) throw new Error(`encodePng: ${rgba.length} bytes for ${width}x${height} RGBA`);
+  const rows = Buffer.alloc(height * (stride + 1));
+  for (let y = 0; y < height; y++) rgba.copy(rows, y * (stride + 1) + 1, y * stride, (y + 1) * stride); // filter byte 0: none
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 6, 0, 0, 0], 8); // 8 bits, RGBA, deflate, adaptive filtering, no interlace
+  const idat = await deflateAsync(rows, { level: 6 });
+  return Buffer.concat([PNG_SIGNATURE, pngChunk("IHDR", header), pngChunk("IDAT", idat), pngChunk("IEND", Buffer.alloc(0))]);
+}
+
+function pngChunk(type: string, data: Buffer): Buffer {
+  const chunk = Buffer.alloc(12 + data.length);
+  chunk.writeUInt32BE(data.length, 0);
+  chunk.write(type, 4, "latin1");
+  data.copy(chunk, 8);
+  chunk.writeUInt32BE(crc32(chunk.subarray(4, 8 + data.length)), 8 + data.length);
+  return chunk;
+}
+
+/** CRC-32 (ISO 3309, as PNG uses it); Node 20.11 has no zlib.crc32. */
+function crc32(bytes: Uint8Array): number {
+  let crc = 0xffffffff;
+  for (const byte of bytes) crc = CRC_TABLE[(crc ^ byte) & 0xff]! ^ (crc >>> 8);
+  return (crc ^ 0xffffffff) >>> 0;
+}
+const CRC_TABLE = Uint32Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c >>> 0;
+});
 
 /**
  * The PNG for an SVG, from `cacheDir` when an earlier build drew the same SVG
@@ -191,7 +281,8 @@ export async function renderCardPng(svg: string): Promise<Buffer> {
 export async function cardPng(svg: string, cacheDir: string | null): Promise<Buffer> {
   if (!cacheDir) return renderCardPng(svg);
   // The SVG holds the glyph outlines, so it stands for the fonts too.
-  const key = createHash("sha256").update(`card 1\0resvg ${RESVG_VERSION}\0`).update(svg).digest("hex");
+  // zlib's version too: it writes the compressed bytes.
+  const key = createHash("sha256").update(`card 2\0resvg ${RESVG_VERSION}\0zlib ${process.versions.zlib}\0`).update(svg).digest("hex");
   const file = path.join(cacheDir, `${key}.png`);
   if (existsSync(file)) {
     const png = readFileSync(file);
@@ -228,9 +319,14 @@ export function socialCardPlugin(eleventyConfig: any): void {
   eleventyConfig.on("eleventy.before", () => {
     loadFonts();
   });
+  // Glyph outlines already written this run, by glyph id (see cardDrawing).
+  let shapes = new Map<string, string>();
+  eleventyConfig.on("eleventy.before", () => {
+    shapes = new Map();
+  });
   eleventyConfig.addFilter("socialCard", (article: Article, site: Site) => {
     const { parsed, measures } = loadFonts();
-    return cardDrawing(cardLayout(article, site, measures), parsed);
+    return cardDrawing(cardLayout(article, site, measures), parsed, shapes);
   });
   eleventyConfig.addFilter("cardPath", cardPath);
   // The card template writes SVG text to card.png; this turns it into the PNG.
