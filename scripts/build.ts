@@ -14,7 +14,7 @@ import { openReadMemo } from "./pipeline/read-cache.ts";
 import { defaultWorkerCount, parallelProcessor, workersFromEnv, type ParallelRun } from "./pipeline/parallel.ts";
 import { BriefingError, problem, type Problem } from "./pipeline/problems.ts";
 import { dataFileUnchanged, keepArticleFolders, manifestInBackground, planRender, recordRender, renderKeys, type Manifest, type RenderPlan } from "./render/render-cache.ts";
-import { RENDER_ONLY } from "./render/site.ts";
+import { CARD_CACHE, RENDER_ONLY } from "./render/site.ts";
 import type { DataFile } from "./schema.ts";
 import { relativePath } from "./list-files.ts";
 import { countOf } from "./count.ts";
@@ -105,14 +105,14 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   } else if (plan.kind === "partial") {
     // Only the changed briefings and the shared pages; the rest of the
     // folder comes from the previous site (scripts/render/render-cache.ts).
-    const written = await timed("render", () => renderSite(root, data, plan.render, staging, stagedSite),
+    const written = await timed("render", () => renderSite(root, data, plan.render, staging, stagedSite, useCache),
       (n) => `${countOf(n, "file")} written by Eleventy (${countOf(plan.render.length, "changed or new briefing")} and the shared pages)`);
     const kept = await timed("keep", () => keepArticleFolders(finalSite, stagedSite, plan.record.manifest, plan.keep),
       (k) => `${countOf(k.files, "file")} of ${countOf(plan.keep.length, "unchanged briefing")} kept from ${siteName}`);
     outputFiles = written + kept.files;
     knownFiles = kept.linked;
   } else {
-    outputFiles = await timed("render", () => renderSite(root, data, null, staging, stagedSite), (n) => `${countOf(n, "file")} written by Eleventy${keys ? ` (${plan.reason})` : ""}`);
+    outputFiles = await timed("render", () => renderSite(root, data, null, staging, stagedSite, useCache), (n) => `${countOf(n, "file")} written by Eleventy${keys ? ` (${plan.reason})` : ""}`);
   }
 
   // Swap: both renames are on one file system, so each is atomic.
@@ -194,9 +194,10 @@ export function defaultProcessor(root: string, env: Record<string, string | unde
  * Runs Eleventy into `outputDir` on the data file's value, handed over in
  * memory (it was validated and written a moment ago; parsing a hundred
  * megabytes again would only cost time). `only`: the slugs whose briefing
- * pages to render, null for all. Returns how many files Eleventy wrote.
+ * pages to render, null for all. `useCache`: keep social cards in .cache/cards/.
+ * Returns how many files Eleventy wrote.
  */
-async function renderSite(root: string, data: DataFile, only: string[] | null, staging: string, outputDir: string): Promise<number> {
+async function renderSite(root: string, data: DataFile, only: string[] | null, staging: string, outputDir: string, useCache: boolean): Promise<number> {
   const { Eleventy } = await import("@11ty/eleventy");
   // Eleventy imports eleventy.config.ts with Node's own loader; tsx's loader
   // makes that work wherever build() is called from (CLI, tests, bench).
@@ -216,6 +217,7 @@ async function renderSite(root: string, data: DataFile, only: string[] | null, s
       config: (eleventyConfig: { addGlobalData(name: string, value: unknown): void }) => {
         eleventyConfig.addGlobalData("briefing", data);
         if (only) eleventyConfig.addGlobalData(RENDER_ONLY, only);
+        eleventyConfig.addGlobalData(CARD_CACHE, useCache ? path.join(root, CACHE_DIR, "cards") : null);
       },
     });
     const written = (await eleventy.write()) as unknown;

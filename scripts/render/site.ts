@@ -231,6 +231,8 @@ export function jsonForScript(value: unknown): string {
 
 /** Global data key with the slugs of a partial render (scripts/build.ts); absent in a full one. */
 export const RENDER_ONLY = "briefingRenderOnly";
+/** Global data key with the folder social cards are kept in (scripts/build.ts); null or absent: no cache. */
+export const CARD_CACHE = "briefingCardCache";
 
 export function sitePlugin(eleventyConfig: any): void {
   eleventyConfig.addPassthroughCopy({ "src/assets": "assets" });

@@ -19,8 +19,7 @@ import { renderAsync } from "@resvg/resvg-js";
 import type { Article, Site } from "../schema.ts";
 import { bylineName, xmlSafe } from "./feed-model.ts";
 import { readableDate } from "./filters.ts";
-import { cardPath } from "./site.ts";
-import { CACHE_DIR } from "../pipeline/cache.ts";
+import { CARD_CACHE, cardPath } from "./site.ts";
 
 export const CARD_WIDTH = 1200;
 export const CARD_HEIGHT = 630;
@@ -329,11 +328,17 @@ export function socialCardPlugin(eleventyConfig: any): void {
     return cardDrawing(cardLayout(article, site, measures), parsed, shapes);
   });
   eleventyConfig.addFilter("cardPath", cardPath);
+  // Where cards are kept, from the build (scripts/build.ts): collections are
+  // made before any page renders, from the same global data the templates get.
+  let cacheDir: string | null = null;
+  eleventyConfig.addCollection("socialCardCache", (api: any) => {
+    const data = api.getAll().find((item: any) => item.data)?.data;
+    cacheDir = (data?.[CARD_CACHE] as string | null | undefined) ?? null;
+    return [];
+  });
   // The card template writes SVG text to card.png; this turns it into the PNG.
   eleventyConfig.addTransform("social-card-png", async function (this: { page: { outputPath: unknown } }, content: string) {
     if (!isCardOutput(this.page.outputPath)) return content;
-    // Eleventy runs from the project root (scripts/build.ts, npm run dev).
-    const cacheDir = process.env.BRIEFING_CACHE === "off" ? null : path.resolve(CACHE_DIR, "cards");
     return cardPng(content, cacheDir);
   });
 }
