@@ -1,6 +1,7 @@
 // Display typography: straight quotes to curly, -- to dashes, " - " between
 // words to an en dash, ... to an ellipsis. Applied to a copy for display; the
-// faithful text is kept beside it, and code is never touched (a -- flag or a "quoted" string must stay as typed).
+// faithful text is kept beside it, and code is never touched (a -- flag or a
+// "quoted" string must stay as typed).
 
 export function typography(text: string): string {
   let out = text;
