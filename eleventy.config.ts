@@ -9,6 +9,8 @@ import { feedsPlugin } from "./scripts/render/feeds.ts";
 import { emailPlugin } from "./scripts/render/email.ts";
 import { sitePlugin } from "./scripts/render/site.ts";
 import { editionsPlugin } from "./scripts/render/editions.ts";
+import { pageHelpersPlugin } from "./scripts/render/page-helpers.ts";
+import { socialCardPlugin } from "./scripts/render/social-card.ts";
 
 // https://www.11ty.dev/docs/config/
 export default function (eleventyConfig: any) {
@@ -21,6 +23,8 @@ export default function (eleventyConfig: any) {
 
   eleventyConfig.addPlugin(filtersPlugin);
   eleventyConfig.addPlugin(sitePlugin);
+  eleventyConfig.addPlugin(pageHelpersPlugin);
+  eleventyConfig.addPlugin(socialCardPlugin);
   eleventyConfig.addPlugin(feedsPlugin);
   eleventyConfig.addPlugin(emailPlugin);
   eleventyConfig.addPlugin(editionsPlugin);

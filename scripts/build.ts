@@ -14,11 +14,12 @@ import { openReadMemo } from "./pipeline/read-cache.ts";
 import { defaultWorkerCount, parallelProcessor, workersFromEnv, type ParallelRun } from "./pipeline/parallel.ts";
 import { BriefingError, problem, type Problem } from "./pipeline/problems.ts";
 import { dataFileUnchanged, keepArticleFolders, manifestInBackground, planRender, recordRender, renderKeys, type Manifest, type RenderPlan } from "./render/render-cache.ts";
-import { RENDER_ONLY, REVIEW_MARKS } from "./render/site.ts";
+import { CARD_CACHE, RENDER_ONLY, REVIEW_MARKS } from "./render/site.ts";
 import { guessCountLine } from "./pipeline/review.ts";
 import { RENDER_ONLY_EDITIONS } from "./render/editions.ts";
 import type { DataFile } from "./schema.ts";
 import { relativePath } from "./list-files.ts";
+import { countOf } from "./count.ts";
 
 export interface BuildOptions {
   root: string;
@@ -48,12 +49,13 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   const env = options.env ?? process.env;
   const log = options.log ?? (() => {});
   const stages: BuildReport["stages"] = [];
+  const stageLine = (entry: { name: string; ms: number; detail: string }) => `${entry.name.padEnd(10)} ${entry.detail} (${Math.round(entry.ms)} ms)`;
   const timed = async <T>(name: string, fn: () => Promise<T> | T, detail: (v: T) => string): Promise<T> => {
     const t0 = performance.now();
     const value = await fn();
     const entry = { name, ms: performance.now() - t0, detail: detail(value) };
     stages.push(entry);
-    log(`${name.padEnd(10)} ${detail(value)} (${Math.round(entry.ms)} ms)`);
+    log(stageLine(entry));
     return value;
   };
 
@@ -68,13 +70,19 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   const site = await timed("config", () => loadSite(path.join(root, "_data/site.yaml"), env), (s) => `site ${s.url}`);
   // The caches in .cache/ follow one switch; a custom processor (tests) means no cache at all.
   const readMemo = useCache ? openReadMemo(root) : undefined;
-  const result = await timed(
-    "pipeline",
-    () => runPipeline({ root, articlesDir: path.join(root, "src/articles"), site, readMemo }, options.processor ?? defaultProcessor(root, env, options, log)),
-    (r) => `${r.stats.read} articles read, ${r.stats.published} published, ${r.stats.drafts} drafts${readMemo ? `; ${readMemo.stats.hits} reads remembered in ${CACHE_DIR}/read/` : ""}`,
-  );
+  // Timed by hand: when an article has an error, the errors come first and the
+  // stage's summary ("8 articles read, 7 published") after them, not above.
+  const pipelineStart = performance.now();
+  const result = await runPipeline({ root, articlesDir: path.join(root, "src/articles"), site, readMemo }, options.processor ?? defaultProcessor(root, env, options, log));
+  const pipelineEntry = {
+    name: "pipeline",
+    ms: performance.now() - pipelineStart,
+    detail: `${countOf(result.stats.read, "article")} read, ${result.stats.published} published, ${countOf(result.stats.drafts, "draft")}${readMemo ? `; ${countOf(readMemo.stats.hits, "read")} remembered in ${CACHE_DIR}/read/` : ""}`,
+  };
+  stages.push(pipelineEntry);
   const errors = result.problems.filter((p) => p.severity === "error");
-  if (!result.data || errors.length > 0) throw new BriefingError(errors.length > 0 ? errors : result.problems);
+  if (!result.data || errors.length > 0) throw new BriefingError(errors.length > 0 ? errors : result.problems, stageLine(pipelineEntry));
+  log(stageLine(pipelineEntry));
   const data = result.data;
   // What is left for the editor to check; never a reason to fail.
   log(`${"review".padEnd(10)} ${guessCountLine(data.articles)}`);
@@ -92,25 +100,26 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   // Nothing changed and the data file is the last build's: its bytes would be the same.
   const keepData = plan.kind === "skip" && dataFileUnchanged(plan.record, finalData);
   if (keepData) {
-    await timed("data", () => data.articles.length, (n) => `${DATA_FILE} unchanged since the last build (${n} articles, validated then)`);
+    await timed("data", () => data.articles.length, (n) => `${DATA_FILE} unchanged since the last build (${countOf(n, "article")}, validated then)`);
   } else {
-    await timed("data", () => writeDataFile(stagedData, data), () => `${DATA_FILE} validated (${data.articles.length} articles)`);
+    await timed("data", () => writeDataFile(stagedData, data), () => `${DATA_FILE} validated (${countOf(data.articles.length, "article")})`);
   }
   let outputFiles: number;
   let knownFiles: Manifest = {};
+  const renderOptions: RenderOptions = { reviewMarks: options.reviewMarks === true, useCache };
   if (plan.kind === "skip") {
-    outputFiles = await timed("render", () => plan.record.outputFiles, (n) => `skipped: data file, templates and code unchanged since the build that wrote ${siteName} (${n} files kept)`);
+    outputFiles = await timed("render", () => plan.record.outputFiles, (n) => `skipped: data file, templates and code unchanged since the build that wrote ${siteName} (${countOf(n, "file")} kept)`);
   } else if (plan.kind === "partial") {
     // Only the changed briefings and the shared pages; the rest of the
     // folder comes from the previous site (scripts/render/render-cache.ts).
-    const written = await timed("render", () => renderSite(root, data, { articles: plan.render, editions: plan.renderEditions }, staging, stagedSite, options.reviewMarks === true),
-      (n) => `${n} files written by Eleventy (${plan.render.length} changed or new briefings, ${plan.renderEditions.length} edition${plan.renderEditions.length === 1 ? "" : "s"} and the shared pages)`);
+    const written = await timed("render", () => renderSite(root, data, { articles: plan.render, editions: plan.renderEditions }, staging, stagedSite, renderOptions),
+      (n) => `${countOf(n, "file")} written by Eleventy (${countOf(plan.render.length, "changed or new briefing")}, ${countOf(plan.renderEditions.length, "edition")} and the shared pages)`);
     const kept = await timed("keep", () => keepArticleFolders(finalSite, stagedSite, plan.record.manifest, plan.keep, plan.keepEditions),
-      (k) => `${k.files} files of ${plan.keep.length} unchanged briefings and ${plan.keepEditions.length} edition${plan.keepEditions.length === 1 ? "" : "s"} kept from ${siteName}`);
+      (k) => `${countOf(k.files, "file")} of ${countOf(plan.keep.length, "unchanged briefing")} and ${countOf(plan.keepEditions.length, "edition")} kept from ${siteName}`);
     outputFiles = written + kept.files;
     knownFiles = kept.linked;
   } else {
-    outputFiles = await timed("render", () => renderSite(root, data, null, staging, stagedSite, options.reviewMarks === true), (n) => `${n} files written by Eleventy${keys ? ` (${plan.reason})` : ""}`);
+    outputFiles = await timed("render", () => renderSite(root, data, null, staging, stagedSite, renderOptions), (n) => `${countOf(n, "file")} written by Eleventy${keys ? ` (${plan.reason})` : ""}`);
   }
 
   // Swap: both renames are on one file system, so each is atomic.
@@ -171,7 +180,7 @@ export function defaultProcessor(root: string, env: Record<string, string | unde
       : run.workersStarted === 0
         ? workers === 0 ? " serially (workers off)" : " on the main thread (too little work to start workers)"
         : ` on ${run.threads} of ${run.workersStarted + 1} threads (${run.perThread.join(" + ")} articles)`;
-    log(`${"normalize".padEnd(10)} ${sources.length} articles normalized and summarized${how} (${Math.round(performance.now() - t0)} ms)`);
+    log(`${"normalize".padEnd(10)} ${countOf(sources.length, "article")} normalized and summarized${how} (${Math.round(performance.now() - t0)} ms)`);
     return articles;
   };
   const useCache = options.cache ?? env.BRIEFING_CACHE !== "off";
@@ -183,7 +192,7 @@ export function defaultProcessor(root: string, env: Record<string, string | unde
     onStats: (s) => {
       const rejected = s.rejected > 0 ? ` (${s.rejected} unreadable or invalid, rebuilt)` : "";
       const pruned = s.pruned > 0 ? `, ${s.pruned} stale removed` : "";
-      log(`${"cache".padEnd(10)} ${s.hits} hits, ${s.misses} misses${rejected}, ${s.written} written${pruned} in ${CACHE_DIR}/`);
+      log(`${"cache".padEnd(10)} ${countOf(s.hits, "hit")}, ${countOf(s.misses, "miss", "misses")}${rejected}, ${s.written} written${pruned} in ${CACHE_DIR}/`);
     },
   });
 }
@@ -192,9 +201,13 @@ export function defaultProcessor(root: string, env: Record<string, string | unde
  * Runs Eleventy into `outputDir` on the data file's value, handed over in
  * memory (it was validated and written a moment ago; parsing a hundred
  * megabytes again would only cost time). `only`: the slugs and edition dates
- * whose own pages to render, null for all. Returns how many files Eleventy wrote.
+ * whose own pages to render, null for all. `options.reviewMarks`: show the
+ * review's marks (npm run dev only); `options.useCache`: keep social cards in
+ * .cache/cards/. Returns how many files Eleventy wrote.
  */
-async function renderSite(root: string, data: DataFile, only: { articles: string[]; editions: string[] } | null, staging: string, outputDir: string, reviewMarks: boolean): Promise<number> {
+interface RenderOptions { reviewMarks: boolean; useCache: boolean }
+
+async function renderSite(root: string, data: DataFile, only: { articles: string[]; editions: string[] } | null, staging: string, outputDir: string, options: RenderOptions): Promise<number> {
   const { Eleventy } = await import("@11ty/eleventy");
   // Eleventy imports eleventy.config.ts with Node's own loader; tsx's loader
   // makes that work wherever build() is called from (CLI, tests, bench).
@@ -217,7 +230,8 @@ async function renderSite(root: string, data: DataFile, only: { articles: string
           eleventyConfig.addGlobalData(RENDER_ONLY, only.articles);
           eleventyConfig.addGlobalData(RENDER_ONLY_EDITIONS, only.editions);
         }
-        if (reviewMarks) eleventyConfig.addGlobalData(REVIEW_MARKS, true);
+        if (options.reviewMarks) eleventyConfig.addGlobalData(REVIEW_MARKS, true);
+        eleventyConfig.addGlobalData(CARD_CACHE, options.useCache ? path.join(root, CACHE_DIR, "cards") : null);
       },
     });
     const written = (await eleventy.write()) as unknown;

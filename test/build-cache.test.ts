@@ -63,16 +63,17 @@ describe("build with the cache and workers", () => {
     const a = syntheticArticle(11, 4);
     project.addArticle(a.name, a.text.replace(/^title: .*$/m, 'title: "A changed headline"'));
     await project.build({ log });
-    expect(cacheLine()).toMatch(new RegExp(`^cache\\s+${N} hits, 1 misses, 1 written, 1 stale removed`));
-    expect(lines.find((l) => l.startsWith("normalize "))).toMatch(/^normalize\s+1 articles/);
+    expect(cacheLine()).toMatch(new RegExp(`^cache\\s+${N} hits, 1 miss, 1 written, 1 stale removed`));
+    expect(lines.find((l) => l.startsWith("normalize "))).toMatch(/^normalize\s+1 article normalized/);
     expect(project.read(`briefings/${a.plain.slug}/index.html`)).toContain("A changed headline");
   });
 
   it("a corrupt cache entry is rebuilt, never trusted", async () => {
-    const dir = path.join(project.root, ".cache/articles", readdirSync(path.join(project.root, ".cache/articles"))[0]!);
-    // Not the changed article's entry: restoring its text below makes that entry stale, never read.
-    const entry = readdirSync(dir).find((f) => f.endsWith(".json") && !readFileSync(path.join(dir, f), "utf8").includes("A changed headline"))!;
-    writeFileSync(path.join(dir, entry), '{"key":"x","article":{"slug":"BROKEN"}}');
+    // Any entry this build will read: not the changed headline's, which the build drops as stale.
+    const base = path.join(project.root, ".cache/articles");
+    const entries = readdirSync(base).flatMap((d) => readdirSync(path.join(base, d)).filter((f) => f.endsWith(".json")).map((f) => path.join(base, d, f)));
+    const entry = entries.find((f) => !readFileSync(f, "utf8").includes("A changed headline"))!;
+    writeFileSync(entry, '{"key":"x","article":{"slug":"BROKEN"}}');
     const a = syntheticArticle(11, 4);
     project.addArticle(a.name, a.text); // back to the cold build's text
     lines = [];

@@ -122,7 +122,7 @@ describe("rendering only the changed briefings", () => {
     const file = path.join(many.root, "src/articles", articles[1]!.name);
     writeFileSync(file, readFileSync(file, "utf8").replace(/\n$/, " A late paragraph was added to this story.\n"));
     const partial = await buildMany();
-    expect(line("render")).toMatch(/files written by Eleventy \(1 changed or new briefings, 1 edition and the shared pages\)/);
+    expect(line("render")).toMatch(/files written by Eleventy \(1 changed or new briefing, 1 edition and the shared pages\)/);
     expect(line("keep")).toMatch(/^keep\s+\d+ files of 3 unchanged briefings and \d+ editions? kept from _site\//);
     // The edited briefing's files and the shared pages changed; the others did not.
     const changed = Object.keys(partial).filter((p) => partial[p] !== before[p]);
@@ -143,7 +143,7 @@ describe("rendering only the changed briefings", () => {
     const extra = [...Array(40).keys()].map((i) => syntheticArticle(7, 10 + i)).find((a) => topics(a.text).every((t) => existing.has(t)))!;
     many.addArticle(extra.name, extra.text);
     const partial = await buildMany();
-    expect(line("render")).toMatch(/1 changed or new briefings/);
+    expect(line("render")).toMatch(/1 changed or new briefing and/);
     expect(Object.keys(partial).some((p) => p.startsWith(`briefings/${gone}/`))).toBe(false);
     expect(await fullRender()).toEqual(partial);
   });

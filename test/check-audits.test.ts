@@ -7,6 +7,7 @@ import os from "node:os";
 import path from "node:path";
 import { checkHtml } from "../scripts/check/html.ts";
 import { checkLinks, extractLinks } from "../scripts/check/links.ts";
+import { formatResult, groupWarnings } from "../scripts/check/run.ts";
 import { auditPagesInBrowser } from "../scripts/check/pages-in-browser.ts";
 import { fileForPath, servedPath } from "../scripts/check/site-files.ts";
 import type { CheckTarget } from "../scripts/check/types.ts";
@@ -62,6 +63,19 @@ describe("links", () => {
     expect(result.summary).toMatch(/^9 internal links and anchors in 3 HTML files/);
   });
 
+  it("treats a rel=external link as another site's page, even on the host the site is built for", async () => {
+    // An article whose source lives on the same host as the site (the check builds at example.org).
+    const result = await checkLinks(site({
+      ...GOOD,
+      "index.html": GOOD["index.html"].replace("</p>", ' <a href="https://example.org/news/2026/story.html" rel="external">Source</a></p>'),
+    }));
+    expect(result.errors).toEqual([]);
+    expect(result.summary).toMatch(/\(2 external links not followed\)/);
+    // Without the mark it is an internal link to a page that does not exist.
+    const unmarked = await checkLinks(site({ ...GOOD, "index.html": GOOD["index.html"].replace("</p>", ' <a href="https://example.org/briefing/news/story.html">Source</a></p>') }));
+    expect(unmarked.errors).toEqual(['index.html: "https://example.org/briefing/news/story.html" -> news/story.html does not exist']);
+  });
+
   it("names each broken link: missing file, missing anchor, outside the prefix, a folder without slash, a stale sitemap entry", async () => {
     const result = await checkLinks(site({
       ...GOOD,
@@ -76,6 +90,36 @@ describe("links", () => {
       'index.html: "about" names a folder; end it with "/"',
       'sitemap.xml: "https://example.org/briefing/missing/" -> missing/index.html does not exist',
     ]);
+  });
+});
+
+describe("how check prints warnings", () => {
+  const result = {
+    name: "email", ok: true, summary: "3 emails",
+    errors: [],
+    warnings: [
+      "briefings/a/email.html: unsubscribe link is a placeholder",
+      "briefings/b/email.html: unsubscribe link is a placeholder",
+      "partly supported in some target client: <style>",
+      "briefings/c/email.html: unsubscribe link is a placeholder",
+      "briefings/d/email.html: unsubscribe link is a placeholder",
+    ],
+  };
+
+  it("groups the same message and counts it, naming the first places, by default", () => {
+    expect(groupWarnings(result.warnings)).toEqual([
+      { message: "unsubscribe link is a placeholder", count: 4, where: ["briefings/a/email.html", "briefings/b/email.html", "briefings/c/email.html", "briefings/d/email.html"] },
+      { message: "partly supported in some target client: <style>", count: 1, where: [] },
+    ]);
+    expect(formatResult(result, "root").split("\n")).toEqual([
+      "✓ email      [root] 3 emails",
+      "    warning ×4: unsubscribe link is a placeholder (briefings/a/email.html, briefings/b/email.html, briefings/c/email.html and 1 more)",
+      "    warning: partly supported in some target client: <style>",
+    ]);
+  });
+
+  it("lists every warning with --verbose", () => {
+    expect(formatResult(result, "root", true).split("\n").slice(1)).toEqual(result.warnings.map((w) => `    warning: ${w}`));
   });
 });
 

@@ -9,6 +9,8 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:f
 import os from "node:os";
 import path from "node:path";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
+import { DomUtils, parseDocument } from "htmlparser2";
+import type { Element } from "domhandler";
 import { makeTempProject, PROJECT_ROOT, type TempProject } from "./helpers/project.ts";
 import {
   ATOM_SCHEMA, checkFeeds, fileForUrl, readAtom, readJsonFeed, readRss, runFeedparser, sliceErrors, type ReadFeed,
@@ -96,8 +98,8 @@ describe("the seed and the fixtures (URL ids, no path prefix)", () => {
     expect(channel.description.length).toBeGreaterThan(0);
     expect(channel.language).toBe("en");
     expect(channel.generator).toMatch(/^Briefing \d+\.\d+\.\d+/);
-    expect(channel["atom:link"]["@_href"]).toBe(`${LOCAL_BASE}feed.xml`);
-    expect(channel["atom:link"]["@_rel"]).toBe("self");
+    const links = [channel["atom:link"]].flat() as Record<string, string>[];
+    expect(links.find((l) => l["@_rel"] === "self")?.["@_href"]).toBe(`${LOCAL_BASE}feed.xml`);
     // The channel's date is the newest item's update, never the build time.
     expect(channel.lastBuildDate).toBe("Tue, 03 Mar 2026 18:15:00 -0500");
     const dates = channel.item.map((i: { pubDate: string }) => i.pubDate);
@@ -210,6 +212,87 @@ describe("the seed and the fixtures (URL ids, no path prefix)", () => {
     expect(project.read("feed.xml")).toContain("A subhead with");
   });
 
+  it("opens each item's content with the gist and the key points, then a rule, then the article, in all three formats", () => {
+    const data = dataOf(project);
+    const { rss, atom, json } = readAll(project);
+    for (const feed of [rss, atom, json]) {
+      feed.items.forEach((item, i) => {
+        const article = data.articles[i]!;
+        const doc = parseDocument(item.contentHtml!);
+        const blocks = DomUtils.getChildren(doc).filter((n): n is Element => n.type === "tag");
+        const where = `${feed.file} item ${i + 1}`;
+        const textOf = (n: Element) => DomUtils.textContent(n);
+        // The gist, then (when there are any) the key points, then a rule before the text.
+        expect(textOf(blocks[0]!), where).toBe("The gist");
+        expect(textOf(blocks[1]!), where).toBe(article.summary.text);
+        const rule = blocks.findIndex((b) => b.name === "hr");
+        expect(rule, where).toBeGreaterThan(1);
+        if (article.keyPoints.length > 0) {
+          expect(textOf(blocks[2]!), where).toBe("Key points");
+          expect(DomUtils.getElementsByTagName("li", blocks[3]!).map(textOf), where).toEqual(article.keyPoints);
+        }
+        // After the rule: the article's paragraphs, in order, the first one whole.
+        const afterRule = blocks.slice(rule + 1).filter((b) => b.name === "p").map(textOf);
+        const firstParagraph = article.sections[0]!.paragraphs[0]!;
+        expect(afterRule[0], where).toBe(firstParagraph.sentences.map((s) => s.display).join(" "));
+        // The summary field stays the gist alone.
+        expect(item.summary, where).toBe(article.summary.text);
+        // Every URL absolute, the briefing's own link included.
+        for (const a of DomUtils.getElementsByTagName("a", doc)) expect(a.attribs.href, where).toMatch(/^https?:\/\//);
+      });
+    }
+    // The sample has key points: they reach the feed reader.
+    const seed = data.articles.find((a) => a.slug === SEED_SLUG)!;
+    expect(seed.keyPoints.length).toBeGreaterThan(0);
+    expect(rss.items.find((i) => i.link.endsWith(`/${SEED_SLUG}/`))!.contentHtml).toContain(`<li>${seed.keyPoints[0]!.replace(/&/g, "&amp;")}</li>`);
+  });
+
+  it("credits the author and the source, and the site's desk only when an article names neither", () => {
+    const { rss, atom, json } = readAll(project);
+    const byLink = (feed: ReadFeed, slug: string) => feed.items.find((i) => i.link === `${LOCAL_BASE}briefings/${slug}/`)!;
+    for (const feed of [rss, atom, json]) {
+      // Author and source: both credited, the source with its URL.
+      expect(byLink(feed, "escapes-and-links").authors, feed.file).toEqual(['Jo "JD" Doe & Partners <desk>', "Example & Wire"]);
+      expect(byLink(feed, "escapes-and-links").sourceUrl, feed.file).toBe("https://wire.example.com/story?id=7&lang=en");
+      // A source without a URL (the sample): its name, not the desk.
+      expect(byLink(feed, SEED_SLUG).authors, feed.file).toEqual(["Wire copy (sample article)"]);
+      expect(byLink(feed, SEED_SLUG).sourceUrl, feed.file).toBeNull();
+      // Neither author nor source: the site's author.
+      expect(byLink(feed, "plain-briefing").authors, feed.file).toEqual(["Briefing Desk"]);
+    }
+    // The raw documents, as the specs spell it.
+    expect(project.read("feed.xml")).toContain('<source url="https://wire.example.com/story?id=7&amp;lang=en">Example &amp; Wire</source>');
+    const atomDoc = xml.parse(project.read("atom.xml"));
+    const entry = [atomDoc.feed.entry].flat()[0];
+    expect(entry.source.title["#text"]).toBe("Example & Wire");
+    const feedJson = JSON.parse(project.read("feed.json"));
+    expect(feedJson.items[0].authors).toEqual([{ name: 'Jo "JD" Doe & Partners <desk>' }, { name: "Example & Wire", url: "https://wire.example.com/story?id=7&lang=en" }]);
+    expect(feedJson.items[0].external_url).toBe("https://wire.example.com/story?id=7&lang=en");
+    // feedparser sees the same credits and the source.
+    const results = runFeedparser([project.site("feed.xml"), project.site("atom.xml")]);
+    expect(typeof results, String(results)).toBe("object");
+    for (const r of results as Exclude<typeof results, string>) {
+      expect(r.entries[0]!.authors, r.file).toEqual(['Jo "JD" Doe & Partners <desk>', "Example & Wire"]);
+      expect(r.entries[0]!.source, r.file).toBe("https://wire.example.com/story?id=7&lang=en");
+      expect(r.entries[1]!.authors.join(" "), r.file).toContain("Briefing Desk");
+    }
+  });
+
+  it("links the archive feed of its own format from each subscription feed, and the subscribe page links all three", () => {
+    const { rss, atom, json } = readAll(project);
+    expect([rss.archiveUrl, atom.archiveUrl, json.archiveUrl]).toEqual([`${LOCAL_BASE}archive/feed.xml`, `${LOCAL_BASE}archive/atom.xml`, `${LOCAL_BASE}archive/feed.json`]);
+    // Every briefing fits the subscription feed, so there is nothing older to page back to: "related", not prev-archive.
+    expect(project.read("feed.xml")).toContain(`<atom:link href="${LOCAL_BASE}archive/feed.xml" rel="related"`);
+    const archive = readAll(project, "archive/");
+    for (const feed of [archive.rss, archive.atom, archive.json]) expect(feed.archiveUrl, feed.file).toBeNull();
+    const parsed = runFeedparser([project.site("feed.xml"), project.site("atom.xml")]);
+    expect(typeof parsed, String(parsed)).toBe("object");
+    expect((parsed as Exclude<typeof parsed, string>).map((r) => r.archive)).toEqual([`${LOCAL_BASE}archive/feed.xml`, `${LOCAL_BASE}archive/atom.xml`]);
+    const subscribe = parseDocument(project.read("subscribe/index.html"));
+    const hrefs = DomUtils.getElementsByTagName("a", subscribe).map((a) => a.attribs.href);
+    for (const f of ["archive/feed.xml", "archive/atom.xml", "archive/feed.json"]) expect(hrefs).toContain(`/${f}`);
+  });
+
   it("is read by Python's feedparser with bozo=0 and the same items", () => {
     const { rss, atom } = readAll(project);
     const results = runFeedparser([project.site("feed.xml"), project.site("atom.xml")]);
@@ -243,6 +326,8 @@ describe("the seed and the fixtures (URL ids, no path prefix)", () => {
       const edit = (rel: string, fn: (s: string) => string) => writeFileSync(path.join(broken, rel), fn(readFileSync(path.join(broken, rel), "utf8")));
       // The stock plugin's defects, put back one per file.
       edit("feed.xml", (s) => s.replace(' xmlns:content="http://purl.org/rss/1.0/modules/content/"', ""));
+      // ...and a feed that lost its archive link and the source's credit.
+      edit("feed.json", (s) => s.replace(/"archive": "[^"]*"/, '"archive": null').replace(/,\s*\{\s*"name": "Example & Wire",[^}]*\}/, ""));
       edit("archive/feed.xml", (s) => s.replace("<pubDate>Mon, 02 Mar 2026 09:30:00 -0500</pubDate>", "<pubDate>2026-03-02 14:30</pubDate>"));
       // ...and a subscription feed without the full text, which only the archive may leave out.
       edit("atom.xml", (s) => s.replace(/<id>[^<]*<\/id>\n<title type="text">A plain/, '<title type="text">A plain').replace(/\n<content type="html">[^<]*<\/content>/g, ""));
@@ -257,6 +342,8 @@ describe("the seed and the fixtures (URL ids, no path prefix)", () => {
       has("atom.xml", /item 1 has no full text/);
       has("feed.json", /differs from .* item 1 title/);
       has("archive/feed.json", /missing/);
+      has("feed.json", /links the archive as null/);
+      has("feed.json", /differs from atom\.xml: item 1 authors/);
     } finally {
       rmSync(broken, { recursive: true, force: true });
     }
@@ -352,6 +439,15 @@ describe("under SITE_URL=https://example.org/briefing with tag: ids and a limit 
     expect(archive.json.items.map((i) => i.id)).toEqual([...json.items.map((i) => i.id), `tag:example.org,2026:briefings/${SEED_SLUG}`]);
     expect(project.read("archive/feed.xml")).toContain("<fh:complete/>");
     expect(project.read("feed.xml")).not.toContain("<fh:complete/>");
+  });
+
+  it("points back to the archive with RFC 5005 prev-archive when the subscription feed leaves briefings out", () => {
+    const { rss, atom, json } = readAll(project);
+    expect([rss.archiveUrl, atom.archiveUrl, json.archiveUrl]).toEqual([`${BASE}archive/feed.xml`, `${BASE}archive/atom.xml`, `${BASE}archive/feed.json`]);
+    const atomLinks = [xml.parse(project.read("atom.xml")).feed.link].flat() as Record<string, string>[];
+    expect(atomLinks.find((l) => l["@_rel"] === "prev-archive")?.["@_href"]).toBe(`${BASE}archive/atom.xml`);
+    const rssLinks = [xml.parse(project.read("feed.xml")).rss.channel["atom:link"]].flat() as Record<string, string>[];
+    expect(rssLinks.find((l) => l["@_rel"] === "prev-archive")?.["@_href"]).toBe(`${BASE}archive/feed.xml`);
   });
 
   it("passes checkFeeds, and is the same with or without the trailing slash", async () => {

@@ -1,6 +1,6 @@
 // The derived values the page templates call: pure functions, checked directly.
 import { describe, expect, it } from "vitest";
-import { archivePagePath, archivePages, pagerWindow, articlesBySlugs, dateSpan, jsonForScript, newsArticleLd, sitemapEntries } from "../scripts/render/site.ts";
+import { archivePagePath, archivePages, homeArchive, pagerWindow, articlesBySlugs, dateSpan, jsonForScript, newsArticleLd, sitemapEntries } from "../scripts/render/site.ts";
 import { articleFixture, siteFixture } from "./helpers/site-fixture.ts";
 
 describe("dateSpan", () => {
@@ -26,6 +26,17 @@ describe("lookups", () => {
     const a = articleFixture({ slug: "a" });
     const b = articleFixture({ slug: "b" });
     expect(articlesBySlugs([a, b], ["b", "x", "a"]).map((x) => x.slug)).toEqual(["b", "a"]);
+  });
+});
+
+describe("home archive", () => {
+  it("lists every briefing but the latest, which leads the page on its own", () => {
+    const [c, b, a] = [{ slug: "c" }, { slug: "b" }, { slug: "a" }];
+    expect(homeArchive([c, b, a], null)).toEqual([b, a]);
+    expect(homeArchive([c], null)).toEqual([]);
+    expect(homeArchive([], null)).toEqual([]);
+    // With editions, the latest edition leads: none of its briefings is listed again under it.
+    expect(homeArchive([c, b, a], { articles: ["c", "a"] })).toEqual([b]);
   });
 });
 
@@ -61,9 +72,9 @@ describe("sitemap entries", () => {
       articleFixture({ slug: "a", date: "2026-02-27T10:00:00.000+09:00", updated: "2026-02-28T20:30:00.000-05:00" }),
     ];
     const entries = sitemapEntries({ site, articles, tags: [{ name: "Diplomacy", slug: "diplomacy", articles: ["b", "a"] }] });
+    // The home leads with "b" and lists the rest from "a": one page of one.
     expect(entries.map((e) => e.loc)).toEqual([
       "https://example.org/briefing/",
-      "https://example.org/briefing/page/2/",
       "https://example.org/briefing/briefings/b/",
       "https://example.org/briefing/briefings/a/",
       "https://example.org/briefing/tags/",
@@ -71,9 +82,9 @@ describe("sitemap entries", () => {
       "https://example.org/briefing/subscribe/",
       "https://example.org/briefing/about/",
     ]);
-    expect(entries[0]!.lastmod).toBe("2026-03-01T09:00:00+09:00"); // page 1 holds "b" only
-    expect(entries[1]!.lastmod).toBe("2026-02-28T20:30:00-05:00");
-    expect(entries[4]!.lastmod).toBe("2026-02-28T20:30:00-05:00"); // topics: newest of both, by instant
+    expect(entries[0]!.lastmod).toBe("2026-02-28T20:30:00-05:00"); // page 1 shows "b" and lists "a", updated last
+    expect(entries[1]!.lastmod).toBe("2026-03-01T09:00:00+09:00");
+    expect(entries[3]!.lastmod).toBe("2026-02-28T20:30:00-05:00"); // topics: newest of both, by instant
     expect(entries.at(-1)!.lastmod).toBeNull();
   });
 });

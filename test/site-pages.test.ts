@@ -23,6 +23,7 @@ const ARTICLES: Article[] = [
   articleFixture({
     slug: "bare-briefing", title: "A briefing with nothing extra", date: "2026-02-20T09:00:00.000+09:00", updated: null,
     source: null, dateline: null, people: [], organizations: [], places: [], dates: [], timeline: [], attributions: [], keyPoints: [],
+    summary: { text: "The U.S. envoy said little. A second sentence adds detail.", origin: "editor", sentenceIds: [], wordCount: 10 },
   }),
   articleFixture({ slug: "older-briefing", title: "An older briefing", date: "2026-01-05T09:00:00.000+09:00", updated: null }),
 ];
@@ -33,7 +34,7 @@ let chromium: LaunchedBrowser;
 let page: Page;
 
 beforeAll(async () => {
-  const siteYaml = readFileSync(new URL("../_data/site.yaml", import.meta.url), "utf8").replace(/^homePageSize: \d+$/m, "homePageSize: 2");
+  const siteYaml = readFileSync(new URL("../_data/site.yaml", import.meta.url), "utf8").replace(/^homePageSize: \d+$/m, "homePageSize: 1");
   project = makeTempProject({ siteYaml });
   await project.build({ env: { SITE_URL: PREFIX_URL }, processor: async () => ARTICLES });
   server = await serveStatic(project.site(""), "/briefing/");
@@ -155,7 +156,7 @@ describe("the briefing page", () => {
       canonical: `${PREFIX_URL}briefings/leader-repeats-demand/`,
       ogType: "article",
       ogUrl: `${PREFIX_URL}briefings/leader-repeats-demand/`,
-      twitter: "summary",
+      twitter: "summary_large_image",
       description: "Kim Jong Un repeated his demand; talks look unlikely before the visit.",
       feeds: [`${PREFIX_URL}feed.xml`, `${PREFIX_URL}atom.xml`, `${PREFIX_URL}feed.json`],
     });
@@ -195,12 +196,19 @@ describe("home and topics", () => {
   it("puts the latest gist up top and pages the archive by homePageSize", async () => {
     await open("/");
     expect(await texts(".latest h1")).toEqual(["Leader repeats demand"]);
-    expect(await texts(".archive-list h3")).toEqual(["Leader repeats demand", "A briefing with nothing extra"]);
+    // The list starts with the next briefing: the latest is not listed twice.
+    expect(await texts(".archive-list h3")).toEqual(["A briefing with nothing extra"]);
+    const item = page.locator(".archive-list li").first();
+    expect(await item.locator("h3 a").evaluate((a) => getComputedStyle(a).textDecorationLine)).toBe("underline");
+    expect(await item.locator(".meta").textContent()).toMatch(/^20 February 2026 · /);
+    expect(await item.locator(".first-sentence").textContent()).toBe("The U.S. envoy said little.");
     const next = page.locator('a[rel="next"]');
     expect(await next.getAttribute("href")).toBe("/briefing/page/2/");
     await next.click();
     expect(new URL(page.url()).pathname).toBe("/briefing/page/2/");
     expect(await texts(".archive-list h3")).toEqual(["An older briefing"]);
+    // It has a source: the list names it after the date.
+    expect(await page.locator(".archive-list .meta").first().textContent()).toContain(` · ${ARTICLES[2]!.source!.name} · `);
     expect(await page.locator('a[rel="prev"]').getAttribute("href")).toBe("/briefing/");
   });
 

@@ -30,7 +30,8 @@ describe("npm run build on the sample", () => {
     expect(first.status, first.stderr).toBe(0);
     const stages = first.stdout.split("\n").map((l) => l.split(/\s+/)[0]).filter(Boolean);
     for (const stage of ["config", "pipeline", "data", "render", "done"]) expect(stages).toContain(stage);
-    expect(first.stdout).toMatch(/1 articles read, 1 published/);
+    expect(first.stdout).toMatch(/1 article read, 1 published, 0 drafts/);
+    expect(first.stdout).toMatch(/^done {7}1 briefing, \d+ files in _site\//m);
   });
 
   it("writes every output the README promises", () => {
@@ -63,6 +64,29 @@ describe("npm run build on the sample", () => {
     expect(second.status, second.stderr).toBe(0);
     expect(hashTree(project.site(""))).toEqual(before);
     expect(readFileSync(path.join(project.root, "_data/briefing.json")).equals(dataBefore)).toBe(true);
+  });
+});
+
+describe("a build that fails", () => {
+  it("prints the error first and the pipeline's count after it, with a status of 1", () => {
+    const project = makeTempProject();
+    try {
+      project.addArticle("latin1.txt", Buffer.from([0x43, 0x61, 0x66, 0xe9, 0x20, 0x6f, 0x70, 0x65, 0x6e, 0x73, 0x2e, 0x0a]));
+      // One stream, so the order is the order written.
+      const run = spawnSync("sh", ["-c", `"${TSX}" scripts/cli/build.ts 2>&1`], {
+        cwd: project.root,
+        encoding: "utf8",
+        env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "" },
+      });
+      expect(run.status).toBe(1);
+      const errorAt = run.stdout.indexOf("latin1.txt");
+      const summaryAt = run.stdout.search(/^pipeline +2 articles read, 1 published, 0 drafts/m);
+      expect(errorAt, run.stdout).toBeGreaterThanOrEqual(0);
+      expect(summaryAt, run.stdout).toBeGreaterThan(errorAt);
+      expect(run.stdout).not.toMatch(/^done /m);
+    } finally {
+      project.remove();
+    }
   });
 });
 

@@ -118,10 +118,11 @@ export function stageTimes(m: Measurement): Record<string, number> {
   return out;
 }
 
-/** "cache      999 hits, 1 misses ..." -> { hits: 999, misses: 1 }. */
+/** "cache      1,999 hits, 1 miss ..." -> { hits: 1999, misses: 1 }. */
 export function cacheCounts(m: Measurement): { hits: number; misses: number } | null {
-  const match = /^cache\s+(\d+) hits, (\d+) misses/m.exec(m.stdout);
-  return match ? { hits: Number(match[1]), misses: Number(match[2]) } : null;
+  const match = /^cache\s+([\d,]+) hits?, ([\d,]+) miss(?:es)?\b/m.exec(m.stdout);
+  const count = (text: string) => Number(text.replace(/,/g, ""));
+  return match ? { hits: count(match[1]!), misses: count(match[2]!) } : null;
 }
 
 function hashOutputs(root: string): string {

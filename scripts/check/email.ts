@@ -13,6 +13,7 @@ import {
   auditCompatibility, auditLinks, auditMessage, auditSize, auditStructure, auditTextTwin, emailFiles, GMAIL_CLIP_BYTES, type EmailFiles,
 } from "../email/audit.ts";
 import { CANIEMAIL_DATA_DATE } from "../email/compat.ts";
+import { countOf } from "../count.ts";
 
 /** Every built email folder: `briefings/<slug>` and `editions/<date>`, with its files. */
 function builtEmails(siteDir: string): { where: string; files: EmailFiles }[] {
@@ -62,7 +63,7 @@ export async function checkEmail(target: CheckTarget): Promise<CheckResult> {
     name: "email",
     ok: errors.length === 0,
     summary:
-      `${briefingEmails} briefing and ${editionEmails} edition emails, largest ${(largest / 1000).toFixed(1)} kB (clip at ${GMAIL_CLIP_BYTES / 1000} kB); ` +
+      `${countOf(briefingEmails, "briefing email")} and ${countOf(editionEmails, "edition email")}, largest ${(largest / 1000).toFixed(1)} kB (clip at ${GMAIL_CLIP_BYTES / 1000} kB); ` +
       `Gmail, Outlook Windows, Outlook.com, Apple Mail, Yahoo: ${errors.filter((e) => e.includes("is not supported by")).length} unsupported, ` +
       `${accepted.size} unsupported-but-accepted (${[...accepted].sort().join(", ")}; caniemail data ${CANIEMAIL_DATA_DATE.slice(0, 10)}); links, text twin and .eml checked`,
     errors,

@@ -5,7 +5,9 @@
 //   - Atom valid against RFC 4287's RELAX NG schema (jing);
 //   - RSS 2.0 required elements, RFC 822 dates with numeric offsets, self link;
 //   - JSON Feed 1.1 fields (a zod schema of the spec);
-//   - the same items in all three: ids, links, titles, dates, tags, summary, full text;
+//   - the same items in all three: ids, links, titles, dates, tags, summary, full text,
+//     credits (author or byline, then the source) and the source's URL;
+//   - the subscription feeds link the archive's document of their own format;
 //   - full text in every subscription item; the archive may carry summary and link only;
 //   - links absolute under the base URL and, for the feed's own links, files in the site;
 //   - Python's feedparser reads both XML feeds with bozo=0 and the same items.
@@ -37,6 +39,10 @@ export interface ReadItem {
   summary: string;
   /** HTML full text; null when the item carries none (archive items: summary and link only). */
   contentHtml: string | null;
+  /** Names the item is credited to (RSS dc:creator or <author>, Atom <author>, JSON Feed authors), in order. */
+  authors: string[];
+  /** URL of the original article (RSS <source url>, Atom rel="via", JSON Feed external_url), or null. */
+  sourceUrl: string | null;
 }
 
 export interface ReadFeed {
@@ -47,6 +53,8 @@ export interface ReadFeed {
   language: string;
   /** Icon URLs the feed names (Atom icon/logo, JSON Feed icon/favicon). */
   icons: string[];
+  /** Where the feed points for older or all briefings (RFC 5005 prev-archive, or related), or null. */
+  archiveUrl: string | null;
   items: ReadItem[];
 }
 
@@ -56,7 +64,7 @@ const BCP47 = /^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/;
 
 /** Elements that may repeat, as lists even when there is one. */
 const REPEATABLE = new Set([
-  "rss.channel.item", "rss.channel.atom:link", "rss.channel.item.category",
+  "rss.channel.item", "rss.channel.atom:link", "rss.channel.item.category", "rss.channel.item.dc:creator", "rss.channel.item.author",
   "feed.link", "feed.author", "feed.entry", "feed.entry.link", "feed.entry.author", "feed.entry.category",
 ]);
 
@@ -162,7 +170,11 @@ export function readRss(file: string, source: string, errors: string[]): ReadFee
     const id = text(guid);
     const permalink = attr(guid, "isPermaLink") ?? "true";
     if (permalink === "true" && !/^https?:\/\//.test(id)) errors.push(`${file}: ${where} guid "${id}" is marked isPermaLink but is not a URL`);
-    if (item.author !== undefined && !/^\S+@\S+/.test(text(item.author))) errors.push(`${file}: ${where} <author> must start with an email address (use dc:creator for a name)`);
+    for (const author of (item.author ?? []) as unknown[]) {
+      if (!/^\S+@\S+/.test(text(author))) errors.push(`${file}: ${where} <author> must start with an email address (use dc:creator for a name)`);
+    }
+    // RSS 2.0: <source> names the channel the item came from and its url attribute is required.
+    if (item.source !== undefined && !/^https?:\/\//.test(attr(item.source, "url") ?? "")) errors.push(`${file}: ${where} <source> needs a url attribute (RSS 2.0)`);
     return {
       id,
       link: text(item.link),
@@ -172,6 +184,9 @@ export function readRss(file: string, source: string, errors: string[]): ReadFee
       categories: ((item.category ?? []) as unknown[]).map(text),
       summary: htmlToPlain(text(item.description)),
       contentHtml: item["content:encoded"] === undefined ? null : text(item["content:encoded"]),
+      // "email (Name)" credits the name, like a dc:creator.
+      authors: [...((item.author ?? []) as unknown[]).map((a) => text(a).replace(/^\S+@\S+\s*\((.*)\)$/, "$1")), ...((item["dc:creator"] ?? []) as unknown[]).map(text)],
+      sourceUrl: item.source === undefined ? null : (attr(item.source, "url") ?? null),
     };
   });
   if (channel.image !== undefined) {
@@ -182,7 +197,13 @@ export function readRss(file: string, source: string, errors: string[]): ReadFee
     if (!text(image.title)) errors.push(`${file}: <image> has no title`);
   }
   const icons = channel.image ? [text(channel.image.url)] : [];
-  return { file, title: text(channel.title), homeUrl: text(channel.link), selfUrl: attr(self, "href") ?? "", language, icons, items };
+  return { file, title: text(channel.title), homeUrl: text(channel.link), selfUrl: attr(self, "href") ?? "", language, icons, archiveUrl: archiveLink((channel["atom:link"] ?? []) as unknown[]), items };
+}
+
+/** The href of a feed's link to its archive: RFC 5005 prev-archive, else a related link. */
+function archiveLink(links: readonly unknown[]): string | null {
+  const link = links.find((l) => attr(l, "rel") === "prev-archive") ?? links.find((l) => attr(l, "rel") === "related");
+  return link ? (attr(link, "href") ?? null) : null;
 }
 
 /** Reads an Atom document (the schema has already been checked by jing). */
@@ -219,10 +240,12 @@ export function readAtom(file: string, source: string, errors: string[]): ReadFe
       categories: ((entry.category ?? []) as unknown[]).map((c) => attr(c, "term") ?? ""),
       summary: text(entry.summary),
       contentHtml: entry.content === undefined ? null : text(entry.content),
+      authors: ((entry.author ?? []) as Record<string, unknown>[]).map((a) => text(a.name)),
+      sourceUrl: attr(entryLinks.find((l) => attr(l, "rel") === "via"), "href") ?? null,
     };
   });
   const icons = [text(feed.icon), text(feed.logo)].filter(Boolean);
-  return { file, title: text(feed.title), homeUrl: attr(alternate, "href") ?? "", selfUrl: attr(self, "href") ?? "", language: attr(feed, "xml:lang") ?? "", icons, items };
+  return { file, title: text(feed.title), homeUrl: attr(alternate, "href") ?? "", selfUrl: attr(self, "href") ?? "", language: attr(feed, "xml:lang") ?? "", icons, archiveUrl: archiveLink(links), items };
 }
 
 const rfc3339String = z.string().regex(RFC3339, "expected an RFC 3339 date-time");
@@ -242,11 +265,14 @@ export const JsonFeedSchema = z.object({
   authors: z.array(JsonFeedAuthor).optional(),
   icon: absoluteHttpUrl.optional(),
   favicon: absoluteHttpUrl.optional(),
+  /** Our extension object (JSON Feed 1.1: keys starting with an underscore); `archive` is the archive feed's URL. */
+  _briefing: z.object({ archive: absoluteHttpUrl.nullable().optional() }).passthrough().optional(),
   items: z.array(
     z
       .object({
         id: z.string().min(1),
         url: absoluteHttpUrl,
+        external_url: absoluteHttpUrl.optional(),
         title: z.string().min(1),
         summary: z.string(),
         content_html: z.string().optional(),
@@ -282,6 +308,7 @@ export function readJsonFeed(file: string, source: string, errors: string[]): Re
     selfUrl: feed.feed_url,
     language: feed.language ?? "",
     icons: [feed.icon, feed.favicon].filter((u): u is string => !!u),
+    archiveUrl: feed._briefing?.archive ?? null,
     items: feed.items.map((item) => ({
       id: item.id,
       link: item.url,
@@ -291,6 +318,8 @@ export function readJsonFeed(file: string, source: string, errors: string[]): Re
       categories: item.tags ?? [],
       summary: item.summary,
       contentHtml: item.content_html ?? null,
+      authors: (item.authors ?? []).map((a) => a.name ?? a.url ?? ""),
+      sourceUrl: item.external_url ?? null,
     })),
   };
 }
@@ -313,6 +342,8 @@ export function compareFeeds(a: ReadFeed, b: ReadFeed, errors: string[]): void {
       if (x[f] !== y[f]) errors.push(`${where} item ${i + 1} ${f}: ${JSON.stringify(y[f]).slice(0, 120)} / ${JSON.stringify(x[f]).slice(0, 120)}`);
     }
     if (x.categories.join("\u0000") !== y.categories.join("\u0000")) errors.push(`${where} item ${i + 1} categories`);
+    if (x.authors.join("\u0000") !== y.authors.join("\u0000")) errors.push(`${where} item ${i + 1} authors: ${JSON.stringify(y.authors)} / ${JSON.stringify(x.authors)}`);
+    if (x.sourceUrl !== y.sourceUrl) errors.push(`${where} item ${i + 1} source URL: ${y.sourceUrl} / ${x.sourceUrl}`);
   });
 }
 
@@ -332,7 +363,7 @@ function isFile(p: string): boolean {
 /** Feed links (home, self, items) must be under the base URL and be files in the site. */
 export function linkErrors(feed: ReadFeed, target: CheckTarget): string[] {
   const errors: string[] = [];
-  const links = [feed.homeUrl, feed.selfUrl, ...feed.icons, ...feed.items.map((i) => i.link)];
+  const links = [feed.homeUrl, feed.selfUrl, ...feed.icons, ...(feed.archiveUrl ? [feed.archiveUrl] : []), ...feed.items.map((i) => i.link)];
   for (const link of links) {
     const file = fileForUrl(link, target.baseUrl, target.siteDir);
     if (!file) errors.push(`${feed.file}: link ${link} is not under the base URL ${target.baseUrl}`);
@@ -353,7 +384,9 @@ export interface FeedparserResult {
   bozo: boolean;
   bozoException: string;
   version: string;
-  entries: { id: string; link: string; title: string; published: number | null; tags: string[] }[];
+  /** The feed's link to its archive (prev-archive or related), or null. */
+  archive: string | null;
+  entries: { id: string; link: string; title: string; published: number | null; tags: string[]; authors: string[]; source: string | null }[];
 }
 
 const FEEDPARSER_SCRIPT = `
@@ -366,16 +399,20 @@ for path in sys.argv[1:]:
         "bozo": bool(d.bozo),
         "bozoException": str(d.get("bozo_exception", "")),
         "version": d.version,
+        "archive": next((l.get("href") for l in d.feed.get("links", []) if l.get("rel") in ("prev-archive", "related")), None),
         "entries": [{
             "id": e.get("id", ""),
             "link": e.get("link", ""),
             "title": e.get("title", ""),
             "published": calendar.timegm(e.published_parsed) * 1000 if e.get("published_parsed") else None,
             "tags": [t.get("term") for t in e.get("tags", [])],
+            "authors": [a.get("name", "") for a in e.get("authors", [])],
+            "source": e.get("source", {}).get("href") or e.get("source", {}).get("link"),
         } for e in d.entries],
     })
 print(json.dumps(out))
 `;
+import { countOf } from "../count.ts";
 
 /** The first Python that has feedparser: `python3` on PATH, else Debian's own. */
 export function pythonWithFeedparser(): string | null {
@@ -452,6 +489,9 @@ function checkVariant(target: CheckTarget, variant: FeedVariant | "editions", er
   // The subscription and edition feeds are read for the full text; the archive carries summary and link only.
   if (variant === "latest" || variant === "editions") {
     for (const feed of feeds) {
+      const own = FEED_PATHS.archive[feed.file === paths.rss ? "rss" : feed.file === paths.atom ? "atom" : "json"];
+      const expectedArchive = target.baseUrl.replace(/\/?$/, "/") + own;
+      if (feed.archiveUrl !== expectedArchive) errors.push(`${feed.file}: links the archive as ${feed.archiveUrl}, expected ${expectedArchive}`);
       feed.items.forEach((item, i) => {
         if (item.contentHtml === null) errors.push(`${feed.file}: item ${i + 1} has no full text (the subscription feed carries each article's content)`);
       });
@@ -515,7 +555,7 @@ export async function checkFeeds(target: CheckTarget): Promise<CheckResult> {
   return {
     name: "feeds",
     ok: errors.length === 0,
-    summary: `${all.length} feeds read (RSS 2.0, Atom/RFC 4287 via jing, JSON Feed 1.1; ${parsedBy}), ${items} items in the subscription feeds, ${archived} in the archive, ${editionFeeds[0]?.items.length ?? 0} in the editions feeds`,
+    summary: `${countOf(all.length, "feed")} read (RSS 2.0, Atom/RFC 4287 via jing, JSON Feed 1.1; ${parsedBy}), ${countOf(items, "item")} in the subscription feeds, ${archived} in the archive, ${editionFeeds[0]?.items.length ?? 0} in the editions feeds`,
     errors,
   };
 }

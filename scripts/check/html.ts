@@ -7,6 +7,7 @@ import path from "node:path";
 import type { CheckResult, CheckTarget } from "./types.ts";
 import { listFiles, webPages } from "./site-files.ts";
 import { relativePath } from "../list-files.ts";
+import { countOf } from "../count.ts";
 
 interface NuMessage {
   type: "error" | "info" | "non-document-error";
@@ -60,7 +61,7 @@ export async function checkHtml(target: CheckTarget): Promise<CheckResult> {
   return {
     name: "html",
     ok: errors.length === 0,
-    summary: `Nu Html Checker: ${pages.length} pages and ${extras.length} CSS/SVG files, ${errors.length} errors, ${warnings.length} warnings`,
+    summary: `Nu Html Checker: ${countOf(pages.length, "page")} and ${countOf(extras.length, "CSS/SVG file")}, ${countOf(errors.length, "error")}, ${countOf(warnings.length, "warning")}`,
     errors,
     warnings,
   };

@@ -2,12 +2,15 @@
 // documents included) and each <loc> of the sitemap names a file in the site,
 // under the path prefix, and each #fragment names an id on the page it points
 // to. Links are resolved as a browser would, against the page's served URL.
+// A link marked rel="external" (the article's source) is another site's page,
+// even when that site shares the host the check builds for.
 import { existsSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { parseDocument } from "htmlparser2";
 import { DomUtils } from "htmlparser2";
 import type { CheckResult, CheckTarget } from "./types.ts";
 import { fileForPath, listFiles, servedPath } from "./site-files.ts";
+import { countOf } from "../count.ts";
 
 /** Attributes that hold a URL the page needs or offers, by element. */
 const URL_ATTRIBUTES: Record<string, string[]> = {
@@ -17,8 +20,8 @@ const URL_ATTRIBUTES: Record<string, string[]> = {
 
 export interface PageLinks {
   ids: Set<string>;
-  /** [element, raw URL] in document order. */
-  urls: { element: string; url: string }[];
+  /** [element, raw URL] in document order; `external`: rel="external", never resolved in the site. */
+  urls: { element: string; url: string; external: boolean }[];
 }
 
 /** The ids a page defines (id, and name on <a>) and the URLs it references. */
@@ -31,7 +34,8 @@ export function extractLinks(html: string): PageLinks {
     if (el.name === "a" && el.attribs.name) ids.add(el.attribs.name);
     for (const attr of URL_ATTRIBUTES[el.name] ?? []) {
       const value = el.attribs[attr];
-      if (value !== undefined) urls.push({ element: el.name, url: value });
+      const external = (el.attribs.rel ?? "").toLowerCase().split(/\s+/).includes("external");
+      if (value !== undefined) urls.push({ element: el.name, url: value, external });
     }
   }
   return { ids, urls };
@@ -54,7 +58,7 @@ export async function checkLinks(target: CheckTarget): Promise<CheckResult> {
   let internal = 0;
   let external = 0;
 
-  const resolve = (from: string, raw: string, pageUrl: URL) => {
+  const resolve = (from: string, raw: string, pageUrl: URL, markedExternal = false) => {
     let url: URL;
     try {
       url = new URL(raw, pageUrl);
@@ -63,7 +67,7 @@ export async function checkLinks(target: CheckTarget): Promise<CheckResult> {
       return;
     }
     if (url.protocol === "mailto:" || url.protocol === "tel:" || url.protocol === "data:") return;
-    if (url.origin !== base.origin) {
+    if (url.origin !== base.origin || markedExternal) {
       external++;
       return;
     }
@@ -96,7 +100,7 @@ export async function checkLinks(target: CheckTarget): Promise<CheckResult> {
     idsOf(rel);
     // The 404 page is served at any missing URL; resolve it from a deep one so relative links show.
     const pageUrl = new URL(rel === "404.html" ? servedPath("no/such/page/", target.pathPrefix) : servedPath(rel, target.pathPrefix), base);
-    for (const { url } of pages.get(rel)!.urls) resolve(rel, url, pageUrl);
+    for (const { url, external: markedExternal } of pages.get(rel)!.urls) resolve(rel, url, pageUrl, markedExternal);
   }
   if (files.includes("sitemap.xml")) {
     const locs = sitemapLocs(readFileSync(path.join(target.siteDir, "sitemap.xml"), "utf8"));
@@ -112,7 +116,7 @@ export async function checkLinks(target: CheckTarget): Promise<CheckResult> {
   return {
     name: "links",
     ok: errors.length === 0,
-    summary: `${internal} internal links and anchors in ${htmlFiles.length} HTML files and the sitemap, ${errors.length} broken (${external} external links not followed)`,
+    summary: `${countOf(internal, "internal link")} and anchors in ${countOf(htmlFiles.length, "HTML file")} and the sitemap, ${errors.length} broken (${countOf(external, "external link")} not followed)`,
     errors,
   };
 }

@@ -11,6 +11,7 @@ import type { Page } from "playwright-core";
 import { launchChromium, serveStatic, type LaunchedBrowser } from "./browser.ts";
 import type { CheckResult, CheckTarget } from "./types.ts";
 import { servedPath, webPages } from "./site-files.ts";
+import { countOf } from "../count.ts";
 
 export const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 const SCHEMES = ["light", "dark"] as const;
@@ -122,13 +123,13 @@ export async function auditPagesInBrowser(target: CheckTarget, options: BrowserA
     a11y: {
       name: "a11y",
       ok: a11yErrors.length === 0,
-      summary: `axe-core (${AXE_TAGS.join(", ")}): ${pages.length} pages in light and dark (${runs} runs), ${a11yErrors.length} violations`,
+      summary: `axe-core (${AXE_TAGS.join(", ")}): ${countOf(pages.length, "page")} in light and dark (${countOf(runs, "run")}), ${countOf(a11yErrors.length, "violation")}`,
       errors: a11yErrors,
     },
     layout: {
       name: "layout",
       ok: layoutErrors.length === 0,
-      summary: `Chromium: ${pages.length} pages at 320px without sideways scrolling, no failed, external or console-error requests: ${layoutErrors.length} problems`,
+      summary: `Chromium: ${countOf(pages.length, "page")} at 320px without sideways scrolling, no failed, external or console-error requests: ${countOf(layoutErrors.length, "problem")}`,
       errors: layoutErrors,
     },
     screenshots,

@@ -36,10 +36,50 @@ export async function runSiteChecks(target: CheckTarget, browser: BrowserAuditOp
   return { results: [html, a11y, layout, links, feeds, email], screenshots };
 }
 
-/** "✓ html    [root]   summary" and the errors under it, indented. */
-export function formatResult(result: CheckResult, label: string, showWarnings = false): string {
+/** One kind of warning and where it was seen: "file:line" prefixes split off, the message kept whole. */
+export interface WarningGroup {
+  message: string;
+  count: number;
+  /** The files (and lines) it was seen in, in order of first sight; empty when the warnings name none. */
+  where: string[];
+}
+
+/** The place a check's line names first ("about/index.html:12: ..."), if it names one. */
+const WHERE = /^([^\s:]+\.[a-z]+(?::\d+)?): (.+)$/s;
+
+/** Warnings with the same message, grouped and counted, most frequent first (ties in order of first sight). */
+export function groupWarnings(warnings: readonly string[]): WarningGroup[] {
+  const groups = new Map<string, WarningGroup>();
+  for (const w of warnings) {
+    const match = WHERE.exec(w);
+    const message = match ? match[2]! : w;
+    const group = groups.get(message) ?? { message, count: 0, where: [] };
+    group.count++;
+    if (match) group.where.push(match[1]!);
+    groups.set(message, group);
+  }
+  return [...groups.values()].sort((a, b) => b.count - a.count);
+}
+
+/** How many places a grouped warning lists before "and N more". */
+const PLACES_SHOWN = 3;
+
+/**
+ * "✓ html    [root]   summary", the errors under it, then the warnings:
+ * grouped by message and counted, or every one of them with `allWarnings`.
+ */
+export function formatResult(result: CheckResult, label: string, allWarnings = false): string {
   const lines = [`${result.ok ? "✓" : "✗"} ${result.name.padEnd(10)} [${label}] ${result.summary}`];
   for (const e of result.errors) lines.push(`    error: ${e}`);
-  if (showWarnings) for (const w of result.warnings ?? []) lines.push(`    warning: ${w}`);
+  const warnings = result.warnings ?? [];
+  if (allWarnings) {
+    for (const w of warnings) lines.push(`    warning: ${w}`);
+  } else {
+    for (const g of groupWarnings(warnings)) {
+      const more = g.where.length - PLACES_SHOWN;
+      const places = g.where.length === 0 ? "" : ` (${g.where.slice(0, PLACES_SHOWN).join(", ")}${more > 0 ? ` and ${more} more` : ""})`;
+      lines.push(`    warning${g.count > 1 ? ` ×${g.count}` : ""}: ${g.message}${places}`);
+    }
+  }
   return lines.join("\n");
 }

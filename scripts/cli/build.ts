@@ -3,6 +3,7 @@ import { performance } from "node:perf_hooks";
 import { build } from "../build.ts";
 import { formatProblem } from "../pipeline/problems.ts";
 import { runCli } from "./run-cli.ts";
+import { countOf } from "../count.ts";
 
 await runCli(async () => {
   const t0 = performance.now();
@@ -10,5 +11,5 @@ await runCli(async () => {
   // builds; under `npm run build` it is ignored, so published output never carries the marks.
   const report = await build({ root: process.cwd(), log: (line) => process.stdout.write(line + "\n"), reviewMarks: process.env.BRIEFING_DEV_REVIEW_MARKS === "1" && process.env.npm_lifecycle_event !== "build" });
   for (const w of report.warnings) process.stderr.write(formatProblem(w) + "\n");
-  process.stdout.write(`done       ${report.data.articles.length} briefings, ${report.outputFiles} files in _site/ (${Math.round(performance.now() - t0)} ms)\n`);
+  process.stdout.write(`done       ${countOf(report.data.articles.length, "briefing")}, ${countOf(report.outputFiles, "file")} in _site/ (${Math.round(performance.now() - t0)} ms)\n`);
 });

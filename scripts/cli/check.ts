@@ -8,7 +8,8 @@
 //   npm run check -- --site _site      audit an already built site instead (base URL
 //                                      from _data/briefing.json, or --base-url URL)
 //   npm run check -- --lighthouse      also run Lighthouse on the home and a briefing page
-//   npm run check -- --verbose         also list warnings
+//   npm run check -- --verbose         list every warning on its own line (by
+//                                      default they are grouped by message and counted)
 //
 // Screenshots of a briefing page (1280 and 375 px, light and dark) go to
 // .artifacts/screenshots/.
@@ -16,6 +17,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { runCli } from "./run-cli.ts";
+import { countOf } from "../count.ts";
 import { buildSample } from "../check/sample.ts";
 import { formatResult, runSiteChecks } from "../check/run.ts";
 import { lighthouseResult, runLighthouse } from "../check/lighthouse.ts";
@@ -70,6 +72,8 @@ await runCli(async () => {
   }
 
   const failed = all.filter((r) => !r.ok);
-  process.stdout.write(failed.length === 0 ? `check: all ${all.length} checks passed\n` : `check: ${failed.length} of ${all.length} checks failed (${failed.map((r) => r.name).join(", ")})\n`);
+  const warningCount = all.reduce((n, r) => n + (r.warnings?.length ?? 0), 0);
+  const warned = warningCount > 0 ? `, ${countOf(warningCount, "warning")}` : "";
+  process.stdout.write(failed.length === 0 ? `check: all ${all.length} checks passed${warned}\n` : `check: ${failed.length} of ${all.length} checks failed (${failed.map((r) => r.name).join(", ")})${warned}\n`);
   return failed.length === 0 ? 0 : 1;
 });

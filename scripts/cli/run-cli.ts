@@ -10,6 +10,7 @@ export async function runCli(main: () => Promise<number | void>): Promise<void> 
   } catch (error) {
     if (error instanceof BriefingError) {
       for (const p of error.problems) process.stderr.write(formatProblem(p) + "\n");
+      if (error.summary) process.stdout.write(error.summary + "\n");
       process.exitCode = 1;
       return;
     }

@@ -26,10 +26,13 @@ export function problem(p: Omit<Problem, "severity"> & { severity?: Severity }):
 /** The only error type the pipeline throws on purpose. */
 export class BriefingError extends Error {
   readonly problems: Problem[];
-  constructor(problems: Problem[]) {
+  /** A summary line the edge prints after the problems ("pipeline  8 articles read, 7 published…"), if any. */
+  readonly summary: string | null;
+  constructor(problems: Problem[], summary: string | null = null) {
     super(problems.map(formatProblem).join("\n"));
     this.name = "BriefingError";
     this.problems = problems;
+    this.summary = summary;
   }
 }
 

@@ -56,7 +56,14 @@ export interface FeedItem {
   updated: string;
   timeZone: string;
   language: string;
-  author: FeedPerson;
+  /**
+   * Who the item is credited to: the article's author (or byline), then its
+   * source (the publisher, with its URL); the site's author only when the
+   * article names neither, so republished text is never credited to the desk.
+   */
+  authors: FeedPerson[];
+  /** Where the article was first published, for RSS <source url> and Atom <source> / rel="via". */
+  source: { name: string; url: string | null } | null;
   /** Tag names, in the article's order. */
   categories: string[];
   /** Base against which the full text's relative links are resolved (the briefing URL). */
@@ -81,6 +88,12 @@ export interface FeedModel {
   iconUrl: string;
   /** Absolute URLs of this variant's three documents (each template's self link is its own). */
   urls: { rss: string; atom: string; json: string };
+  /**
+   * The archive's three documents, linked from the subscription feeds (null in
+   * the archive itself). `rel` is RFC 5005's prev-archive when the subscription
+   * feed leaves older briefings out, else "related" (nothing older to page back to).
+   */
+  archive: { rel: "prev-archive" | "related"; urls: { rss: string; atom: string; json: string } } | null;
   /** Atom feed id: stable, distinct per variant. */
   atomId: string;
   /** The newest item's updated (or published) time in that item's zone. An empty
@@ -118,17 +131,19 @@ export function feedModel(data: DataFile, variant: FeedVariant = "latest"): Feed
   const articles = variant === "latest" ? data.articles.slice(0, site.feed.limit) : data.articles;
   const items = articles.map((a) => feedItem(a, site, tagAuthority));
   const paths = FEED_PATHS[variant];
-  const urls = {
-    rss: absoluteUrl(paths.rss, site.url),
-    atom: absoluteUrl(paths.atom, site.url),
-    json: absoluteUrl(paths.json, site.url),
-  };
+  const urlsOf = (p: { rss: string; atom: string; json: string }) => ({
+    rss: absoluteUrl(p.rss, site.url),
+    atom: absoluteUrl(p.atom, site.url),
+    json: absoluteUrl(p.json, site.url),
+  });
+  const urls = urlsOf(paths);
+  const complete = variant === "archive" || data.articles.length <= site.feed.limit;
   const siteTitle = feedLine(site.title);
   const title = variant === "archive" ? `${siteTitle}: every briefing` : siteTitle;
   const description = feedLine(site.description) + (items.length === 0 ? " No briefings have been published yet." : "");
   return {
     variant,
-    complete: variant === "archive" || data.articles.length <= site.feed.limit,
+    complete,
     fullText: variant === "latest",
     title,
     description,
@@ -136,6 +151,7 @@ export function feedModel(data: DataFile, variant: FeedVariant = "latest"): Feed
     homeUrl: site.url,
     iconUrl: absoluteUrl(SITE_ICON_PATH, site.url),
     urls,
+    archive: variant === "latest" ? { rel: complete ? "related" : "prev-archive", urls: urlsOf(FEED_PATHS.archive) } : null,
     atomId: tagAuthority ? `tag:${tagAuthority}:${variant === "archive" ? "feed/archive" : "feed"}` : urls.atom,
     updated: newestUpdate(items),
     author: siteAuthor(site),
@@ -156,11 +172,26 @@ function feedItem(article: Article, site: Site, tagAuthority: string | null): Fe
     updated: article.updated ?? article.date,
     timeZone: article.timeZone,
     language: article.language,
-    author: article.author ? { name: feedLine(article.author), email: null, url: null } : siteAuthor(site),
+    authors: itemAuthors(article, site),
+    source: article.source ? { name: feedLine(article.source.name), url: article.source.url } : null,
     categories: article.tags.map((t) => feedLine(t.name)),
     contentBase: url,
     article,
   };
+}
+
+/** The name a byline gives ("By Jane Doe, Reuters" -> "Jane Doe, Reuters"). */
+export function bylineName(byline: string): string {
+  return byline.replace(/^by\s+/i, "").trim();
+}
+
+/** The article's author or byline, then its source; the site's author when it has neither. */
+function itemAuthors(article: Article, site: Site): FeedPerson[] {
+  const writer = article.author ?? (article.byline ? bylineName(article.byline) : null);
+  const people: FeedPerson[] = [];
+  if (writer && feedLine(writer)) people.push({ name: feedLine(writer), email: null, url: null });
+  if (article.source && feedLine(article.source.name)) people.push({ name: feedLine(article.source.name), email: null, url: article.source.url });
+  return people.length > 0 ? people : [siteAuthor(site)];
 }
 
 export function siteAuthor(site: Site): FeedPerson {

@@ -63,7 +63,8 @@ export function jsonFeedItem(item: FeedItem, contentHtml: string | null = null):
     ...content,
     date_published: rfc3339(item.published, item.timeZone),
     date_modified: rfc3339(item.updated, item.timeZone),
-    authors: [jsonFeedAuthor(item.author)],
+    ...(item.source?.url ? { external_url: item.source.url } : {}),
+    authors: item.authors.map(jsonFeedAuthor),
     tags: item.categories,
     language: item.language,
   };

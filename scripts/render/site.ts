@@ -103,6 +103,17 @@ export function articlesBySlugs(articles: Article[], slugs: string[]): Article[]
 
 // ---------------------------------------------------------------- home archive pages
 
+/**
+ * The briefings the home archive lists: every one but those that lead the
+ * first page (listing them again under it was a duplicate): the latest
+ * edition's briefings when there are editions, else the latest briefing.
+ */
+export function homeArchive<T extends { slug: string }>(articles: readonly T[], latestEdition: { articles: readonly string[] } | null): T[] {
+  if (latestEdition === null) return articles.slice(1);
+  const leading = new Set(latestEdition.articles);
+  return articles.filter((a) => !leading.has(a.slug));
+}
+
 /** Splits the archive into pages of `size` (at least one page, empty when there are no articles). */
 export function archivePages<T>(items: T[], size: number): T[][] {
   if (!Number.isInteger(size) || size < 1) throw new Error(`page size must be a positive integer, got ${size}`);
@@ -161,9 +172,10 @@ export function sitemapEntries(data: Pick<DataFile, "site" | "articles" | "tags"
   const newest = (list: Article[]) =>
     list.length > 0 ? rfc3339(list.map(changed).reduce((a, b) => (instant(b) > instant(a) ? b : a))) : null;
   const url = (p: string) => absoluteUrl(p, site.url);
-  const pages = archivePages(articles, site.homePageSize);
+  const pages = archivePages(homeArchive(articles, data.editions?.[0] ?? null), site.homePageSize);
   return [
-    ...pages.map((page, i) => ({ loc: url(archivePagePath(i)), lastmod: newest(page) })),
+    // The first page also shows what leads it (the latest briefing, or edition), above its list.
+    ...pages.map((page, i) => ({ loc: url(archivePagePath(i)), lastmod: newest(i === 0 ? articles : page) })),
     ...articles.map((a) => ({ loc: url(`/briefings/${a.slug}/`), lastmod: rfc3339(changed(a)) })),
     ...(data.tags.length > 0 ? [{ loc: url("/tags/"), lastmod: newest(articles) }] : []),
     ...data.tags.map((t) => ({ loc: url(`/tags/${t.slug}/`), lastmod: newest(articlesBySlugs(articles, t.articles)) })),
@@ -177,6 +189,11 @@ export function sitemapEntries(data: Pick<DataFile, "site" | "articles" | "tags"
 
 // ---------------------------------------------------------------- JSON-LD
 
+/** Where a briefing's social card goes, relative to the site root (scripts/render/social-card.ts draws it). */
+export function cardPath(slug: string): string {
+  return `briefings/${slug}/card.png`;
+}
+
 /** schema.org NewsArticle for a briefing page (https://schema.org/NewsArticle). */
 export function newsArticleLd(article: Article, site: Site): Record<string, unknown> {
   const pageUrl = absoluteUrl(`/briefings/${article.slug}/`, site.url);
@@ -187,6 +204,7 @@ export function newsArticleLd(article: Article, site: Site): Record<string, unkn
     headline: article.title,
     description: article.summary.text,
     url: pageUrl,
+    image: [absoluteUrl(cardPath(article.slug), site.url)],
     mainEntityOfPage: { "@type": "WebPage", "@id": pageUrl },
     datePublished: rfc3339(article.date),
     dateModified: rfc3339(article.updated ?? article.date),
@@ -221,6 +239,8 @@ export function jsonForScript(value: unknown): string {
 export const RENDER_ONLY = "briefingRenderOnly";
 /** Global data key, true when npm run dev shows the review's marks on briefing pages (never in npm run build). */
 export const REVIEW_MARKS = "briefingReviewMarks";
+/** Global data key with the folder social cards are kept in (scripts/build.ts); null or absent: no cache. */
+export const CARD_CACHE = "briefingCardCache";
 
 export function sitePlugin(eleventyConfig: any): void {
   eleventyConfig.addPassthroughCopy({ "src/assets": "assets" });
@@ -247,6 +267,6 @@ export function sitePlugin(eleventyConfig: any): void {
   });
   eleventyConfig.addCollection("archivePages", (api: any) => {
     const data = api.getAll().find((item: any) => item.data?.briefing)?.data.briefing as DataFile | undefined;
-    return data ? archivePages(data.articles, data.site.homePageSize) : [[]];
+    return data ? archivePages(homeArchive(data.articles, data.editions[0] ?? null), data.site.homePageSize) : [[]];
   });
 }

@@ -1,6 +1,7 @@
-// Display typography: straight quotes to curly, -- to dashes, ... to an
-// ellipsis. Applied to a copy for display; the faithful text is kept beside it,
-// and code is never touched (a -- flag or a "quoted" string must stay as typed).
+// Display typography: straight quotes to curly, -- to dashes, " - " between
+// words to an en dash, ... to an ellipsis. Applied to a copy for display; the
+// faithful text is kept beside it, and code is never touched (a -- flag or a
+// "quoted" string must stay as typed).
 
 export function typography(text: string): string {
   let out = text;
@@ -9,6 +10,9 @@ export function typography(text: string): string {
   // "1990--2000" to an en dash; "word -- word" and "word---word" to an em dash.
   // Only between words or spaces: "-->" and "<!--" are not dashes.
   if (out.includes("--")) out = out.replace(/(\d)--(\d)/g, "$1\u2013$2").replace(/(?<=[\p{L}\p{N}\s]|^)---?(?=[\p{L}\p{N}\s]|$)/gu, "\u2014");
+  // " - " between two words is a spaced en dash ("Seoul - Pyongyang"); a hyphen
+  // at a word's edge ("pre- and post-war") or in a list ("- item") is left alone.
+  if (out.includes(" - ")) out = out.replace(/(?<=[\p{L}\p{N}.,;:!?%)\]’”"']) - (?=[\p{L}\p{N}(\[‘“"'])/gu, " \u2013 ");
   if (out.includes("'")) {
     out = out
       // Apostrophes inside words and before decade digits ('90s).
