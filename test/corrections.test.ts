@@ -401,8 +401,8 @@ describe("corrections in the built site", () => {
     const before = hashTree(project.site(""));
     writeFileSync(sidecar(), readFileSync(sidecar(), "utf8").replace('role: "Fisherman"', 'role: "Harbor fisherman"').replace('  \nreviewed: ["role: Nobody"]\n', ""));
     await buildIt();
-    expect(lines.find((l) => l.startsWith("cache "))).toMatch(/1 misses/);
-    expect(lines.find((l) => l.startsWith("render "))).toMatch(/1 changed or new briefings/);
+    expect(lines.find((l) => l.startsWith("cache "))).toMatch(/1 miss\b/);
+    expect(lines.find((l) => l.startsWith("render "))).toMatch(/1 changed or new briefing\b/);
     expect(page()).toMatch(/Martin Okafor<\/a><span class="role">Harbor fisherman/);
     expect(warnings).toEqual([]);
     const partial = hashTree(project.site(""));

@@ -143,7 +143,7 @@ describe("two days of articles", () => {
     }
     const check = await checkEmail({ siteDir: project.site(""), baseUrl: SITE_URL, pathPrefix: "/briefing/" });
     expect(check.errors).toEqual([]);
-    expect(check.summary).toMatch(/^4 briefing and 2 edition emails/);
+    expect(check.summary).toMatch(/^4 briefing emails and 2 edition emails/);
   });
 
   it("writes the editions feeds, one item per edition, that pass the feed audit", async () => {
@@ -178,7 +178,7 @@ describe("two days of articles", () => {
     expect(edited).not.toBe(readFileSync(file, "utf8"));
     writeFileSync(file, edited);
     const partial = await build();
-    expect(line("render")).toMatch(/\(1 changed or new briefings, 1 edition and the shared pages\)/);
+    expect(line("render")).toMatch(/\(1 changed or new briefing, 1 edition and the shared pages\)/);
     expect(line("keep")).toMatch(/files of 3 unchanged briefings and 1 edition kept/);
     const changed = Object.keys(partial).filter((p) => partial[p] !== before[p]);
     expect(changed).toContain("editions/2026-03-03/index.html");
@@ -191,7 +191,7 @@ describe("two days of articles", () => {
     const bridge = path.join(project.root, "src/articles", DAY_ONE[0]!.name);
     writeFileSync(bridge, readFileSync(bridge, "utf8").replace("source: Town Gazette\n", "source: Town Gazette\nedition: 2026-03-03\n"));
     const moved = await build();
-    expect(line("render")).toMatch(/\(1 changed or new briefings, 2 editions and the shared pages\)/);
+    expect(line("render")).toMatch(/\(1 changed or new briefing, 2 editions and the shared pages\)/);
     expect(data.editions.map((e) => [e.date, e.articles])).toEqual([
       ["2026-03-03", ["parks", "bridge"]],
       ["2026-03-02", ["buses", "library"]],
