@@ -135,6 +135,11 @@ function titleCase(word: string): string {
 
 /** Place names by first word, for a quick miss on most capitalized words. */
 const PLACE_FIRST_WORDS = new Set([...PLACES.keys()].map((p) => p.split(" ")[0]!));
+/** Every leading part of a place name of several words ("New", "New York"): a longer match is only tried after one. */
+const PLACE_PREFIXES = new Set([...PLACES.keys()].flatMap((p) => {
+  const words = p.split(" ");
+  return words.slice(1).map((_, i) => words.slice(0, i + 1).join(" "));
+}));
 
 interface PlaceMatch { entry: PlaceEntry; length: number }
 
@@ -162,7 +167,7 @@ function placeAt(tokens: Token[], from: number, options?: { text: string; appear
     const entry = PLACES.get(surface);
     if (entry) best = { entry, length: n };
     // A possessive ends a name: only the last word of a place may carry one.
-    if (t.possessive) break;
+    if (t.possessive || !PLACE_PREFIXES.has(surface)) break;
   }
   if (best && best.entry.kind !== "country" && options) {
     const start = tokens[from]!.start;
@@ -397,11 +402,13 @@ function mergeRuns(text: string, allRuns: Token[][]): RunToken[][] {
 }
 
 /** "Mike 'Sugar Bear' Thompson": a quoted nickname between a capitalized name and the next. */
+/** What every nickname starts with; a cheap test before NICKNAME's look-behind runs at every position. */
+const NICKNAME_OPENING = / ['"\u2018\u201C]\p{Lu}/u;
 const NICKNAME = /(?<=\b\p{Lu}\p{Ll}+) ['"\u2018\u201C]\p{Lu}[^'"\u2019\u201D]{0,25}['"\u2019\u201D] (?=\p{Lu}\p{Ll})/gu;
 
 /** The sentence with quoted nicknames blanked out (same length, so offsets hold): the name runs on over them. */
 function withoutNicknames(text: string): string {
-  return text.includes("'") || text.includes('"') || text.includes("\u2018") || text.includes("\u201C")
+  return NICKNAME_OPENING.test(text)
     ? text.replace(NICKNAME, (m) => " ".repeat(m.length))
     : text;
 }
