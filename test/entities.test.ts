@@ -136,6 +136,33 @@ describe("people: names without honorifics, roles from titles and appositives", 
     const r = run("Peter O\u2019Rourke spoke first.", "Later Peter O'Rourke left.");
     expect(r.people).toHaveLength(1);
   });
+
+  it("reads a role from 'X, who was/is' followed by a determiner, a possessive or 'in charge of', and nothing else", () => {
+    const r = run(
+      "The cup was handed over by Nora Quill, who was the club's first captain, and Ivo Brand, who is Quill's oldest friend.",
+      "Colonel Remy Sato, who is in charge of the Harbour Defence Command, signed the order.",
+      "Tess Ambler, who was arrested in June, denied it. Otto Finch, who is 52, declined to comment.",
+    );
+    const role = (name: string) => r.people.find((p) => p.name === name)?.role;
+    expect(role("Nora Quill")).toBe("club's first captain");
+    expect(role("Ivo Brand")).toBe("oldest friend of Nora Quill");
+    expect(role("Remy Sato")).toBe("in charge of the Harbour Defence Command");
+    expect(role("Tess Ambler")).toBeNull();
+    expect(role("Otto Finch")).toBeNull();
+  });
+
+  it("spells out the person a possessive role hangs on, and leaves an organization's or an unclear one alone", () => {
+    const r = run(
+      "Lena Voss was freed on Monday.",
+      "Ms Voss's brother Karl flew in from Berlin.",
+      "Northfield Council's chief planner Ada Lund covered the hearing.",
+      "Sam Roe and Jo Roe watched. Roe's lawyer Ida Kemp spoke.",
+    );
+    const role = (name: string) => r.people.find((p) => p.name === name)?.role;
+    expect(role("Karl")).toBe("brother of Lena Voss");
+    expect(role("Ada Lund")).toBe("Northfield Council's chief planner");
+    expect(role("Ida Kemp")).toBe("Roe's lawyer");
+  });
 });
 
 describe("organizations: cue words, acronyms, short forms, no type confusion", () => {

@@ -242,7 +242,13 @@ function roleBefore(sentence: string, start: number): RoleFound | null {
   const role = [singular];
   for (let i = words.length - 2; i >= 0 && role.length < 6; i--) {
     const w = words[i]!;
-    if (/^\p{Lu}[\p{L}.&-]*['\u2019]s?$/u.test(w) && !COMMON_CAPITALIZED.has(w.replace(/['\u2019]s?$/u, ""))) { role.unshift(w); break; }
+    if (/^\p{Lu}[\p{L}.&-]*['\u2019]s?$/u.test(w) && !COMMON_CAPITALIZED.has(w.replace(/['\u2019]s?$/u, ""))) {
+      // The whole owner's name: "Northfield Council's chief planner", not "Council's chief planner".
+      let from = i;
+      while (from > 0 && i - from < 3 && /^\p{Lu}[\p{L}.&-]*$/u.test(words[from - 1]!) && !COMMON_CAPITALIZED.has(words[from - 1]!) && !DETERMINERS.test(words[from - 1]!)) from--;
+      role.unshift(...words.slice(from, i + 1));
+      break;
+    }
     if (w === "and" && i > 0 && ROLE_NOUNS.has(words[i - 1]!.toLowerCase())) { role.unshift(w); continue; }
     if (DETERMINERS.test(w) || !/^[\p{L}&\p{N}][\p{L}\p{N}.&-]*$/u.test(w)) break;
     if (/^\p{N}+-(?:year|month)-old$/u.test(w)) break;
@@ -262,6 +268,16 @@ function appositiveAfter(sentence: string, end: number): { role: string; end: nu
   const m = APPOSITIVE.exec(sentence.slice(end, end + 160));
   if (!m) return null;
   const phrase = m[1]!.trim().replace(/^(?:\p{N}+-year-old|aged \p{N}+) /u, "");
+  // "X, who was Kellock's best man,", "X, who is in charge of Y": a relative clause with "is"/"was"
+  // predicates a role when a determiner, a possessive or "in charge of" follows; "X, who was
+  // arrested", "X, who is 45" predicate something else.
+  const relative = /^, who (?:is|was) /u.test(m[0]);
+  if (relative) {
+    const predicate = /^(?:(?:a|an|the) (.+)|(\p{Lu}[\p{L}.&-]*['\u2019]s .+)|(in charge of .+))$/u.exec(phrase);
+    if (!predicate) return null;
+    const role = (predicate[1] ?? predicate[2] ?? predicate[3]!).replace(/ (?:who|which|that|whose|where|since|after|when)\b.*$/u, "");
+    return role.split(" ").length <= 10 ? { role, end: end + m[0].length, org: false } : null;
+  }
   if (/^(?:who|which|that|said|says|told|tells|added|and|but|or|as|if|when|while|where|according|in|on|at|for|with|he|she|they|it|\p{Ll}+ed)\b/iu.test(phrase)) return null;
   if (/^\p{N}+$/u.test(phrase)) return null;
   // "X, 45, shot his girlfriend": a clause about someone else, not X's role.
@@ -788,12 +804,27 @@ function resolve(candidates: Candidate[], appearsInLowerCase: (word: string) => 
   for (const e of [...[...new Set(people.values())].map((p) => p.person), ...[...orgs.values(), ...places.values()].map((o) => o.entity)]) {
     e.aliases = aliasesOf(e);
   }
+  const found = [...new Set(people.values())].map((p) => p.person);
+  for (const person of found) if (person.role) person.role = ownerSpelledOut(person.role, person, found);
   return {
     people: [...new Set(people.values())].filter((p) => p.person.mentions.length > 0).sort(byFirst).map((p) => p.person),
     organizations: [...orgs.values()].sort(byFirst).map((o) => o.entity),
     places: [...places.values()].sort(byFirst).map((p) => p.entity),
     spans,
   };
+}
+
+/**
+ * "Conlon's father" -> "father of Gerry Conlon": a role that hangs on another person of the
+ * article (its name, an alias or its surname) names that person in full, so the reader need not
+ * know which Conlon. A possessive
+ * that is not one person's short form (an organization, two Conlons) stays as written.
+ */
+function ownerSpelledOut(role: string, self: Person, people: Person[]): string {
+  const m = /^(\p{Lu}[\p{L}.-]*(?: \p{Lu}[\p{L}.-]*){0,2})['\u2019]s? (.+)$/u.exec(role);
+  if (!m) return role;
+  const owners = people.filter((p) => p !== self && (p.name === m[1] || p.aliases.includes(m[1]!) || p.name.split(" ").pop() === m[1]));
+  return owners.length === 1 ? `${m[2]} of ${owners[0]!.name}` : role;
 }
 
 /** Party names the British press uses for one another ("Tories" for the Conservatives). */
