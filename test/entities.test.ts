@@ -151,6 +151,27 @@ describe("people: names without honorifics, roles from titles and appositives", 
     expect(role("Otto Finch")).toBeNull();
   });
 
+  it("lets a role stated of one person replace the role a list shares: 'board members A, B and C' then 'treasurer B'", () => {
+    const r = run(
+      "Senior board members Ed Pike, Al Ross and Bo Tan objected to the plan.",
+      "But Mr Ross, the club treasurer, backed it, and honorary secretary Mr Pike abstained.",
+    );
+    const role = (name: string) => r.people.find((p) => p.name === name)?.role;
+    expect(role("Ed Pike")).toBe("honorary secretary");
+    expect(role("Al Ross")).toBe("club treasurer");
+    expect(role("Bo Tan")).toBe("Senior board member");
+  });
+
+  it("gives the role a sentence opens on ('The prime minister was') to the person the sentence before opens on", () => {
+    const r = run("Tom Hale has apologised to the families.", "The prime minister was speaking in London.");
+    expect(r.people).toEqual([{ name: "Tom Hale", role: "prime minister", aliases: [] }]);
+    // Not when the sentence before does not open on the person, and never over a stated role.
+    const elsewhere = run("Police named the victim as Ann Lee.", "The spokesman said more would follow.");
+    expect(elsewhere.people.map((p) => p.role)).toEqual([null]);
+    const stated = run("Pia Stone, the club chairman, resigned.", "The lawyer said she had no choice.");
+    expect(stated.people[0]!.role).toBe("club chairman");
+  });
+
   it("spells out the person a possessive role hangs on, and leaves an organization's or an unclear one alone", () => {
     const r = run(
       "Lena Voss was freed on Monday.",

@@ -93,6 +93,11 @@ interface Candidate {
   role: string | null;
   /** The role is only an unlisted word before the name ("hooker"): it never replaces another. */
   weakRole: boolean;
+  /**
+   * The role is one shared along a list ("senior shadow cabinet members A, B and C"): one the
+   * text states of the person alone ("shadow home secretary B") replaces it.
+   */
+  sharedRole?: boolean;
   kind: "person" | "org" | "place" | "unknown";
   place: PlaceEntry | null;
   phraseEnd: number;
@@ -207,7 +212,8 @@ const DETERMINERS = /^(?:the|a|an|and|of|to|for|with|by|as|at|in|on|said|says|th
 /** Lower-case words that stand before names without naming a role: verbs, prepositions, conjunctions. */
 const NOT_ROLE_HEADS = new Set("the|a|an|and|or|but|nor|of|to|for|with|by|as|at|in|on|from|into|onto|upon|than|that|this|these|those|his|her|its|their|our|my|your|who|whom|whose|which|what|when|while|if|because|so|then|said|says|say|told|tells|tell|met|meets|meet|beat|beats|sees|saw|see|seen|joined|joins|join|became|become|becomes|named|call|called|calls|including|include|includes|like|unlike|featuring|starring|features|feature|is|was|are|were|be|been|being|has|had|have|do|does|did|will|would|can|could|should|may|might|must|not|no|about|after|before|against|between|under|over|during|without|within|behind|alongside|among|amongst|via|per|both|either|neither|whether|also|only|even|just|still|yet|ago|today|yesterday|tomorrow|thanks|thank|sir|dear|hello|hi|left|right|where|how|why|all|some|many|most|few|every|each|any|other|another|such|out|up|down|off|around|near|since|until|till|towards|toward|despite|through|across|beside|besides|beyond|whereas|unless|although|though|whilst|just|ask|asks|let|lets|make|makes|made|get|gets|got|give|gives|gave|take|takes|took|put|puts|keep|keeps|kept|leave|leaves|left|bring|brings|brought|send|sends|sent|want|wants|need|needs|love|loves|hate|hates|know|knows|knew|think|thinks|thought|believe|believes|hope|hopes|play|plays|face|faces|faced|sign|signs|hit|hits|win|wins|won|lose|loses|lost|follow|follows|replace|replaces|succeed|succeeds|back|backs|support|supports|oppose|opposes|visit|visits|urge|urges|ask|asks|praise|praises|accuse|accuses|blame|blames|sue|sues|hire|hires|fire|fires|sack|sacks|appoint|appoints|elect|elects|defeat|defeats|marry|marries|dating|date|dates|interview|interviews|quote|quotes|cite|cites|am|pm|per|cent|percent|years|year|months|days|weeks|times|time|old|new".split("|"));
 
-interface RoleFound { role: string; known: boolean }
+/** `plural`: the head was plural ('members'), a role the names after it share. */
+interface RoleFound { role: string; known: boolean; plural: boolean }
 
 /**
  * Role words just before a name: "North Korean leader", "former coach", "Arsenal defender and
@@ -259,7 +265,7 @@ function roleBefore(sentence: string, start: number): RoleFound | null {
     if (isUpper(w) ? COMMON_CAPITALIZED.has(w) || MONTHS.has(w) || WEEKDAYS.has(w) : !ROLE_MODIFIERS.has(w) && !ROLE_NOUNS.has(w) && !plain && !/^[\p{L}\p{N}]+-[\p{L}]+$/u.test(w)) break;
     role.unshift(w);
   }
-  return { role: role.join(" ") + tail, known };
+  return { role: role.join(" ") + tail, known, plural: singular !== raw };
 }
 
 /** The appositive after a name, when it names a role: ", a professor of ... at ...,". */
@@ -385,7 +391,26 @@ export function extractEntities(sentences: SentenceRef[]): EntityResult {
       for (const c of candidates.slice(before)) if (c.kind === "org") coveredTo = Math.max(coveredTo, c.tokens[c.tokens.length - 1]!.end);
     }
   }
+  roleFromNextSubject(sentences, candidates);
   return resolve(candidates, appearsInLowerCase);
+}
+
+/** "The prime minister was ...", "The Tory leader said ...": a sentence that opens on a role noun. */
+const ROLE_SUBJECT = /^The ((?:[\p{L}-]+ ){0,3}?([\p{Ll}-]+)) (?:said|says|was|is|has|had|added|told|insisted|denied|admitted|warned|will|would)\b/u;
+
+/**
+ * "Tony Blair has apologised ... The prime minister was commenting ...": when a sentence opens
+ * on a person's name and the next opens on "The <role>", the role is that person's (the
+ * subject carries on). A weak role: any role the text states with the name wins over it.
+ */
+function roleFromNextSubject(sentences: SentenceRef[], candidates: Candidate[]): void {
+  for (let i = 1; i < sentences.length; i++) {
+    const m = ROLE_SUBJECT.exec(sentences[i]!.text);
+    if (!m || !ROLE_NOUNS.has(m[2]!)) continue;
+    const previous = sentences[i - 1]!;
+    const subject = candidates.find((c) => c.sentence === previous && c.kind === "person" && c.tokens[0]!.start - (c.title?.length ?? 0) <= 1);
+    if (subject && subject.role === null) { subject.role = m[1]!; subject.weakRole = true; }
+  }
 }
 
 /**
@@ -627,7 +652,8 @@ function personCandidate(
   const nameShaped = !afterArticle && name.length >= 2 && name.length <= 3 && name.every((t) => !PLACES.has(t.text) && !ctx.appearsInLowerCase(t.text) && !isAcronym(t.text) || /^\p{Lu}{1,2}$/u.test(t.text)) &&
     !/^\p{Lu}{1,2}$/u.test(lastToken.text);
   const kind = (personLike || nameShaped) && (name.length >= 2 || title !== null) ? "person" : "unknown";
-  push(kind, name, { title, role, weakRole: role !== null && role === prefix?.role && !prefix.known, phraseEnd: appositive?.end ?? end });
+  const sharedRole = role !== null && appositive === null && before === null && (role === listed && !prefix?.known || role === prefix?.role && prefix.known && prefix.plural);
+  push(kind, name, { title, role, weakRole: role !== null && role === prefix?.role && !prefix.known, sharedRole, phraseEnd: appositive?.end ?? end });
   // Only a listed role noun is shared along a list: "products Alan Hartley, ..." shares nothing.
   ctx.listRole = (prefix?.known || listed) && !appositive ? { role: prefix?.known ? prefix.role : listed!, end: lastToken.outerEnd } : null;
 }
@@ -672,7 +698,7 @@ function initialsOf(name: string): string {
   return name.split(/[\s-]+/).filter((w) => /^[\p{Lu}&]/u.test(w) && !/^(?:The|Of|And|For)$/.test(w)).map((w) => w[0]).join("");
 }
 
-interface PersonBuild { person: Person; firstOrder: number; roleFromTitle: boolean; weakRole: boolean; keys: string[]; given: string }
+interface PersonBuild { person: Person; firstOrder: number; roleFromTitle: boolean; weakRole: boolean; sharedRole: boolean; keys: string[]; given: string }
 interface EntityBuild { entity: Entity; firstOrder: number; forms: string[] }
 
 /** Merges candidates into people, organizations and places, short forms into full names. */
@@ -706,7 +732,7 @@ function resolve(candidates: Candidate[], appearsInLowerCase: (word: string) => 
   };
   const addPerson = (name: string, c: Candidate) => {
     const words = name.split(" ").filter((w) => !/^\p{Lu}\.?$/u.test(w) && !/^\p{Ll}/u.test(w));
-    const build: PersonBuild = { person: { id: uniqueId(name, "person"), name, aliases: [], role: null, mentions: [] }, firstOrder: c.order, roleFromTitle: false, weakRole: false, keys: [], given: words[0] ?? name };
+    const build: PersonBuild = { person: { id: uniqueId(name, "person"), name, aliases: [], role: null, mentions: [] }, firstOrder: c.order, roleFromTitle: false, weakRole: false, sharedRole: false, keys: [], given: words[0] ?? name };
     people.set(name, build);
     people.set(foldApostrophes(name), build);
     // A short form is the family name: first word for family-first names, else the last
@@ -723,10 +749,10 @@ function resolve(candidates: Candidate[], appearsInLowerCase: (word: string) => 
     build.person.mentions.push(mention(c));
     const titleRole = c.title && !BARE_HONORIFIC.test(c.title) ? c.title : null;
     // A role the text states beats a title, which beats a bare word before the name ("nervous").
-    if (c.role && c.role !== titleRole && (build.person.role === null || (build.roleFromTitle || build.weakRole) && !c.weakRole)) {
-      build.person.role = c.role; build.roleFromTitle = false; build.weakRole = c.weakRole;
+    if (c.role && c.role !== titleRole && (build.person.role === null || (build.roleFromTitle || build.weakRole) && !c.weakRole || build.sharedRole && !c.sharedRole && !c.weakRole)) {
+      build.person.role = c.role; build.roleFromTitle = false; build.weakRole = c.weakRole; build.sharedRole = c.sharedRole === true;
     }
-    else if (titleRole && (build.person.role === null || build.weakRole)) { build.person.role = titleRole; build.roleFromTitle = true; build.weakRole = false; }
+    else if (titleRole && (build.person.role === null || build.weakRole || build.sharedRole)) { build.person.role = titleRole; build.roleFromTitle = true; build.weakRole = false; build.sharedRole = false; }
     addSpan(c, "person", build.person.id, build.person.name);
   };
   const addEntity = (map: Map<string, EntityBuild>, key: string, c: Candidate, prefix: string) => {
