@@ -172,6 +172,16 @@ describe("people: names without honorifics, roles from titles and appositives", 
     expect(stated.people[0]!.role).toBe("club chairman");
   });
 
+  it("reads one word after a listed role noun as a person known by one name, but not an initialism, a given name or a common word", () => {
+    const r = run("The festival closed with a set by soul singer Amarelle.", "Fans of midfielder Zinho cheered.");
+    expect(r.people).toEqual([
+      { name: "Amarelle", role: "soul singer", aliases: [] },
+      { name: "Zinho", role: "midfielder", aliases: [] },
+    ]);
+    const not = run("The remix is by producer KLX, the cover by designer Blender.", "A blender is a kitchen tool.");
+    expect(not.people).toEqual([]);
+  });
+
   it("spells out the person a possessive role hangs on, and leaves an organization's or an unclear one alone", () => {
     const r = run(
       "Lena Voss was freed on Monday.",

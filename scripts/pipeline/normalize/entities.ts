@@ -651,7 +651,12 @@ function personCandidate(
   const afterArticle = /(?:^|[^\p{L}])(?:the|a|an|The|A|An)\s+$/u.test(text.slice(Math.max(0, outerStart - 5), outerStart));
   const nameShaped = !afterArticle && name.length >= 2 && name.length <= 3 && name.every((t) => !PLACES.has(t.text) && !ctx.appearsInLowerCase(t.text) && !isAcronym(t.text) || /^\p{Lu}{1,2}$/u.test(t.text)) &&
     !/^\p{Lu}{1,2}$/u.test(lastToken.text);
-  const kind = (personLike || nameShaped) && (name.length >= 2 || title !== null) ? "person" : "unknown";
+  // "R&B singer Usher", "midfielder Isco": one word right after a listed role noun is a person
+  // known by one name, unless it is an initialism, a given name (that person's first name) or a
+  // word the article also writes in lower case.
+  const oneName = name.length === 1 && title === null && prefix?.known === true && !prefix.plural && role === prefix.role &&
+    !isAcronym(lastToken.text) && !GIVEN_NAMES.has(lastToken.text) && !ctx.appearsInLowerCase(lastToken.text);
+  const kind = (personLike || nameShaped) && (name.length >= 2 || title !== null) || oneName ? "person" : "unknown";
   const sharedRole = role !== null && appositive === null && before === null && (role === listed && !prefix?.known || role === prefix?.role && prefix.known && prefix.plural);
   push(kind, name, { title, role, weakRole: role !== null && role === prefix?.role && !prefix.known, sharedRole, phraseEnd: appositive?.end ?? end });
   // Only a listed role noun is shared along a list: "products Alan Hartley, ..." shares nothing.
