@@ -182,6 +182,20 @@ describe("people: names without honorifics, roles from titles and appositives", 
     expect(not.people).toEqual([]);
   });
 
+  it("reads the role before a comma across an age: 'the defendant, 34-year-old X'", () => {
+    const r = run("The court heard from the defendant, 34-year-old Ray Dunn, on Monday.", "He trails the leader, aged 21 Jo Speer.");
+    expect(r.people.map((p) => [p.name, p.role])).toEqual([["Ray Dunn", "defendant"], ["Jo Speer", "leader"]]);
+  });
+
+  it("reads a label as a role: 'Shooter: X' opening a caption, '(Coaches) X and Y' inside a quotation, not 'Pictured: X'", () => {
+    const r = run(
+      "Shooter: Ted Marsh, 48, pictured in 2012.",
+      "'(Coaches) Alan Robb and Bill Thom have done a fantastic job,' he said.",
+      "Pictured: Ann Roe at home.",
+    );
+    expect(r.people.map((p) => [p.name, p.role])).toEqual([["Ted Marsh", "shooter"], ["Alan Robb", "coach"], ["Bill Thom", "coach"], ["Ann Roe", null]]);
+  });
+
   it("spells out the person a possessive role hangs on, and leaves an organization's or an unclear one alone", () => {
     const r = run(
       "Lena Voss was freed on Monday.",

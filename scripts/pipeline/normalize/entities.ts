@@ -213,6 +213,8 @@ const DETERMINERS = /^(?:the|a|an|and|of|to|for|with|by|as|at|in|on|said|says|th
 const NOT_ROLE_HEADS = new Set("the|a|an|and|or|but|nor|of|to|for|with|by|as|at|in|on|from|into|onto|upon|than|that|this|these|those|his|her|its|their|our|my|your|who|whom|whose|which|what|when|while|if|because|so|then|said|says|say|told|tells|tell|met|meets|meet|beat|beats|sees|saw|see|seen|joined|joins|join|became|become|becomes|named|call|called|calls|including|include|includes|like|unlike|featuring|starring|features|feature|is|was|are|were|be|been|being|has|had|have|do|does|did|will|would|can|could|should|may|might|must|not|no|about|after|before|against|between|under|over|during|without|within|behind|alongside|among|amongst|via|per|both|either|neither|whether|also|only|even|just|still|yet|ago|today|yesterday|tomorrow|thanks|thank|sir|dear|hello|hi|left|right|where|how|why|all|some|many|most|few|every|each|any|other|another|such|out|up|down|off|around|near|since|until|till|towards|toward|despite|through|across|beside|besides|beyond|whereas|unless|although|though|whilst|just|ask|asks|let|lets|make|makes|made|get|gets|got|give|gives|gave|take|takes|took|put|puts|keep|keeps|kept|leave|leaves|left|bring|brings|brought|send|sends|sent|want|wants|need|needs|love|loves|hate|hates|know|knows|knew|think|thinks|thought|believe|believes|hope|hopes|play|plays|face|faces|faced|sign|signs|hit|hits|win|wins|won|lose|loses|lost|follow|follows|replace|replaces|succeed|succeeds|back|backs|support|supports|oppose|opposes|visit|visits|urge|urges|ask|asks|praise|praises|accuse|accuses|blame|blames|sue|sues|hire|hires|fire|fires|sack|sacks|appoint|appoints|elect|elects|defeat|defeats|marry|marries|dating|date|dates|interview|interviews|quote|quotes|cite|cites|am|pm|per|cent|percent|years|year|months|days|weeks|times|time|old|new".split("|"));
 
 /** `plural`: the head was plural ('members'), a role the names after it share. */
+/** "(Coaches)" or "Shooter:" right before a name. */
+const ROLE_LABEL = /(?:\((\p{Lu}\p{Ll}+)\)|(?:^|\s)(\p{Lu}\p{Ll}+):)$/u;
 interface RoleFound { role: string; known: boolean; plural: boolean }
 
 /**
@@ -224,6 +226,13 @@ interface RoleFound { role: string; known: boolean; plural: boolean }
 function roleBefore(sentence: string, start: number): RoleFound | null {
   if (start < 2 || sentence[start - 1] !== " ") return null;
   let head = sentence.slice(Math.max(0, start - 120), start - 1);
+  // A label: "Shooter: X" opening a caption, "(Coaches) X and Y" inserted in a quotation.
+  const label = ROLE_LABEL.exec(head);
+  if (label) {
+    const word = (label[1] ?? label[2]!).toLowerCase();
+    const singular = [word, word.replace(/s$/, ""), word.replace(/es$/, "")].find((w) => ROLE_NOUNS.has(w));
+    if (singular) return { role: singular, known: true, plural: singular !== word };
+  }
   // "players at Kilmarnock — X, Y": the role is the phrase before the dash, with its "at" tail.
   // Also "past winners of the Booker Prize, such as X, Y and Z", "executives including X".
   const dash = /^(.*?) (?:at|of|for|with) ((?:the )?(?:\p{Ll}+ )?(?:\p{Lu}[\p{L}.&'-]*)(?: \p{Lu}[\p{L}.&'-]*){0,3})(?: ?[\u2014\u2013:-]|,? such as|,? including)$/u.exec(head) ??
@@ -321,8 +330,13 @@ function roleIsName(sentence: string, start: number): string | null {
   return m && ROLE_NOUNS.has(m[2]!) ? m[1]! : null;
 }
 
+const AGE_BEFORE_NAME = /, (?:\p{N}+-year-old|aged \p{N}+) $/u;
+
 /** "the party's official newspaper, Rodong Sinmun": what the words before ", NAME" call it. */
-function nounBeforeComma(sentence: string, start: number): { org: boolean; person: boolean; phrase: string } | null {
+function nounBeforeComma(sentence: string, nameStart: number): { org: boolean; person: boolean; phrase: string } | null {
+  // "the leader, 21-year-old Jordan Spieth": an age between the comma and the name.
+  const age = AGE_BEFORE_NAME.exec(sentence.slice(Math.max(0, nameStart - 24), nameStart));
+  const start = age ? nameStart - age[0].length + 2 : nameStart;
   if (sentence.charCodeAt(start - 2) !== 44) return null;
   const before = sentence.slice(Math.max(0, start - 100), start);
   if (!before.endsWith(", ")) return null;
