@@ -196,6 +196,14 @@ describe("people: names without honorifics, roles from titles and appositives", 
     expect(r.people.map((p) => [p.name, p.role])).toEqual([["Ted Marsh", "shooter"], ["Alan Robb", "coach"], ["Bill Thom", "coach"], ["Ann Roe", null]]);
   });
 
+  it("reads the body a speaker speaks for as the role: 'X, Seaport Hotel Association, said'", () => {
+    const r = run("Colin Ashby, Seaport Hotel Association said the season was poor.", "Ann Roe, Westfield Council, said so.", "Ann Dee, Paul Hay and Tom Lee, went home.");
+    expect(r.people.map((p) => [p.name, p.role])).toEqual([
+      ["Colin Ashby", "Seaport Hotel Association"], ["Ann Roe", "Westfield Council"], ["Ann Dee", null], ["Paul Hay", null], ["Tom Lee", null],
+    ]);
+    expect(r.orgs.map((o) => o.name)).toEqual(expect.arrayContaining(["Seaport Hotel Association", "Westfield Council"]));
+  });
+
   it("spells out the person a possessive role hangs on, and leaves an organization's or an unclear one alone", () => {
     const r = run(
       "Lena Voss was freed on Monday.",

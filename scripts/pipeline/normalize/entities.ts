@@ -277,9 +277,14 @@ function roleBefore(sentence: string, start: number): RoleFound | null {
   return { role: role.join(" ") + tail, known, plural: singular !== raw };
 }
 
+const BODY_APPOSITIVE = /^, ((?:\p{Lu}[\p{L}&'\u2019-]* ){1,4}(\p{Lu}[\p{L}-]*))(?:,| said\b| says\b| told\b)/u;
+
 /** The appositive after a name, when it names a role: ", a professor of ... at ...,". */
 function appositiveAfter(sentence: string, end: number): { role: string; end: number; org: boolean } | null {
   if (sentence.charCodeAt(end) !== 44) return null;
+  // "X, Blackpool Hotel Association, said": the body a speaker speaks for is the role given.
+  const body = BODY_APPOSITIVE.exec(sentence.slice(end, end + 100));
+  if (body && ORG_KEYWORDS.has(body[2]!)) return { role: body[1]!, end: end + 2 + body[1]!.length, org: false };
   const m = APPOSITIVE.exec(sentence.slice(end, end + 160));
   if (!m) return null;
   const phrase = m[1]!.trim().replace(/^(?:\p{N}+-year-old|aged \p{N}+) /u, "");
