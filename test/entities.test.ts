@@ -204,6 +204,11 @@ describe("people: names without honorifics, roles from titles and appositives", 
     expect(r.orgs.map((o) => o.name)).toEqual(expect.arrayContaining(["Seaport Hotel Association", "Westfield Council"]));
   });
 
+  it("reads membership of a group before a comma as the role: 'one of the so-called Bristol Five, X'", () => {
+    const r = run("However, one of the so-called Bristol Five, Gerry Connell, said the apology came late.");
+    expect(r.people).toEqual([{ name: "Gerry Connell", role: "one of the so-called Bristol Five", aliases: [] }]);
+  });
+
   it("spells out the person a possessive role hangs on, and leaves an organization's or an unclear one alone", () => {
     const r = run(
       "Lena Voss was freed on Monday.",

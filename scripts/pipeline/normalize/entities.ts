@@ -362,6 +362,8 @@ function nounBeforeComma(sentence: string, nameStart: number): { org: boolean; p
   if (headOf && ROLE_NOUNS.has(headOf[2]!)) return { org: false, person: true, phrase: rolePhrase(headOf[2]!) };
   if (ORG_NOUNS.has(last)) return { org: true, person: false, phrase: clause };
   if (ROLE_NOUNS.has(last)) return { org: false, person: true, phrase: rolePhrase(last) };
+  // "one of the so-called Guildford Four, Gerry Conlon", "one of the victims, X": membership of a group.
+  if (/^one of (?:the|his|her|their) /u.test(clause) && words.length <= 7) return { org: false, person: true, phrase: clause };
   return null;
 }
 
