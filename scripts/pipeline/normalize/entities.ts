@@ -213,6 +213,7 @@ const DETERMINERS = /^(?:the|a|an|and|of|to|for|with|by|as|at|in|on|said|says|th
 const NOT_ROLE_HEADS = new Set("the|a|an|and|or|but|nor|of|to|for|with|by|as|at|in|on|from|into|onto|upon|than|that|this|these|those|his|her|its|their|our|my|your|who|whom|whose|which|what|when|while|if|because|so|then|said|says|say|told|tells|tell|met|meets|meet|beat|beats|sees|saw|see|seen|joined|joins|join|became|become|becomes|named|call|called|calls|including|include|includes|like|unlike|featuring|starring|features|feature|is|was|are|were|be|been|being|has|had|have|do|does|did|will|would|can|could|should|may|might|must|not|no|about|after|before|against|between|under|over|during|without|within|behind|alongside|among|amongst|via|per|both|either|neither|whether|also|only|even|just|still|yet|ago|today|yesterday|tomorrow|thanks|thank|sir|dear|hello|hi|left|right|where|how|why|all|some|many|most|few|every|each|any|other|another|such|out|up|down|off|around|near|since|until|till|towards|toward|despite|through|across|beside|besides|beyond|whereas|unless|although|though|whilst|just|ask|asks|let|lets|make|makes|made|get|gets|got|give|gives|gave|take|takes|took|put|puts|keep|keeps|kept|leave|leaves|left|bring|brings|brought|send|sends|sent|want|wants|need|needs|love|loves|hate|hates|know|knows|knew|think|thinks|thought|believe|believes|hope|hopes|play|plays|face|faces|faced|sign|signs|hit|hits|win|wins|won|lose|loses|lost|follow|follows|replace|replaces|succeed|succeeds|back|backs|support|supports|oppose|opposes|visit|visits|urge|urges|ask|asks|praise|praises|accuse|accuses|blame|blames|sue|sues|hire|hires|fire|fires|sack|sacks|appoint|appoints|elect|elects|defeat|defeats|marry|marries|dating|date|dates|interview|interviews|quote|quotes|cite|cites|am|pm|per|cent|percent|years|year|months|days|weeks|times|time|old|new".split("|"));
 
 /** `plural`: the head was plural ('members'), a role the names after it share. */
+const DASH_OR_LIST_END = /(?:[\u2014\u2013:-]|such as|including)$/u;
 /** "(Coaches)" or "Shooter:" right before a name. */
 const ROLE_LABEL = /(?:\((\p{Lu}\p{Ll}+)\)|(?:^|\s)(\p{Lu}\p{Ll}+):)$/u;
 interface RoleFound { role: string; known: boolean; plural: boolean }
@@ -235,7 +236,8 @@ function roleBefore(sentence: string, start: number): RoleFound | null {
   }
   // "players at Kilmarnock — X, Y": the role is the phrase before the dash, with its "at" tail.
   // Also "past winners of the Booker Prize, such as X, Y and Z", "executives including X".
-  const dash = /^(.*?) (?:at|of|for|with) ((?:the )?(?:\p{Ll}+ )?(?:\p{Lu}[\p{L}.&'-]*)(?: \p{Lu}[\p{L}.&'-]*){0,3})(?: ?[\u2014\u2013:-]|,? such as|,? including)$/u.exec(head) ??
+  // Both patterns end on a dash, a colon, "such as" or "including": most heads end on none of them.
+  const dash = !DASH_OR_LIST_END.test(head) ? null : /^(.*?) (?:at|of|for|with) ((?:the )?(?:\p{Ll}+ )?(?:\p{Lu}[\p{L}.&'-]*)(?: \p{Lu}[\p{L}.&'-]*){0,3})(?: ?[\u2014\u2013:-]|,? such as|,? including)$/u.exec(head) ??
     /^(.*?)(?: ?[\u2014\u2013:]|,? such as|,? including)$/u.exec(head);
   let tail = "";
   if (dash) {
