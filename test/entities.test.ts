@@ -209,6 +209,11 @@ describe("people: names without honorifics, roles from titles and appositives", 
     expect(r.people).toEqual([{ name: "Gerry Connell", role: "one of the so-called Bristol Five", aliases: [] }]);
   });
 
+  it("stops a role before a name at a verb after 'to' or a modal: 'to watch boyfriend X'", () => {
+    const r = run("She flew in to watch boyfriend Tim Wood play.", "Fans will cheer veteran striker Al Hume.");
+    expect(r.people.map((p) => [p.name, p.role])).toEqual([["Tim Wood", "boyfriend"], ["Al Hume", "veteran striker"]]);
+  });
+
   it("spells out the person a possessive role hangs on, and leaves an organization's or an unclear one alone", () => {
     const r = run(
       "Lena Voss was freed on Monday.",

@@ -268,6 +268,8 @@ function roleBefore(sentence: string, start: number): RoleFound | null {
     }
     if (w === "and" && i > 0 && ROLE_NOUNS.has(words[i - 1]!.toLowerCase())) { role.unshift(w); continue; }
     if (DETERMINERS.test(w) || !/^[\p{L}&\p{N}][\p{L}\p{N}.&-]*$/u.test(w)) break;
+    // "to watch boyfriend X", "will meet coach X": a word after "to" or a modal is a verb, not a modifier.
+    if (/^(?:to|will|would|can|could|should|may|might|must)$/i.test(words[i - 1] ?? "")) break;
     if (/^\p{N}+-(?:year|month)-old$/u.test(w)) break;
     // Before a listed role noun any plain word may qualify it ("shadow cabinet member"); before an
     // unlisted head only known modifiers do.
