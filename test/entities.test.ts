@@ -214,6 +214,18 @@ describe("people: names without honorifics, roles from titles and appositives", 
     expect(r.people.map((p) => [p.name, p.role])).toEqual([["Tim Wood", "boyfriend"], ["Al Hume", "veteran striker"]]);
   });
 
+  it("reads a role given with 'as' ('confirmed as Kilnock's permanent manager') and a bracketed role noun ('(chairman)'), not '(pictured)'", () => {
+    const r = run(
+      "Gary Lock will be confirmed as Kilnock's permanent manager on Friday.",
+      "Ann Roe was appointed as chairman in May.",
+      "Peter Marsh (pictured) left early.",
+      "Tom Dunne (chairman) said the club was safe.",
+    );
+    expect(r.people.map((p) => [p.name, p.role])).toEqual([
+      ["Gary Lock", "Kilnock's permanent manager"], ["Ann Roe", "chairman"], ["Peter Marsh", null], ["Tom Dunne", "chairman"],
+    ]);
+  });
+
   it("spells out the person a possessive role hangs on, and leaves an organization's or an unclear one alone", () => {
     const r = run(
       "Lena Voss was freed on Monday.",

@@ -332,6 +332,18 @@ function copularRole(sentence: string, end: number): string | null {
   return [...words.slice(0, -1), singular].join(" ");
 }
 
+/** "X will be confirmed as Kilmarnock's permanent manager", "X was appointed as chairman": a role given with "as". */
+const AS_ROLE = /^,? (?:(?:will be|was|has been|had been|is|is being|were|is to be|has been formally) )?(?:confirmed|appointed|named|installed|elected|chosen|hired|sworn in|unveiled|reappointed|re-elected) as (?:(?:the|a|an|its|their) )?((?:\p{Lu}[\p{L}.&-]*(?: \p{Lu}[\p{L}.&-]*){0,2}['\u2019]s )?[^,.;:()"\u201C]{3,60}?)(?= on\b| in\b| at\b| for\b| after\b| to\b| until\b| from\b| with\b| and\b|[,.;:]|$)/u;
+/** "Peter Marsh (chairman) said": a role noun in brackets after the name; not "(pictured)". */
+const BRACKETED_ROLE = /^ \((?:(?:the|a|an) )?((?:[\p{L}&-]+ ){0,3}([\p{Ll}-]+))\)/u;
+
+function asOrBracketedRole(sentence: string, end: number): string | null {
+  const m = AS_ROLE.exec(sentence.slice(end, end + 140)) ?? BRACKETED_ROLE.exec(sentence.slice(end, end + 60));
+  if (!m) return null;
+  const last = m[1]!.split(" ").pop()!.toLowerCase();
+  return ROLE_NOUNS.has(last) ? m[1]! : null;
+}
+
 /** "His first wife is Debra Ponzek": a role named before "is"/"was" and the name. */
 function roleIsName(sentence: string, start: number): string | null {
   if (!/(?:is|was|been|be) $/.test(sentence.slice(Math.max(0, start - 6), start))) return null;
@@ -666,7 +678,7 @@ function personCandidate(
   // A list shares the role before its first name: "senior shadow cabinet members A, B and C".
   const listed = ctx.listRole && /^(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)$/.test(text.slice(ctx.listRole.end, outerStart)) ? ctx.listRole.role : null;
   // A listed role noun before the name beats a title; an unlisted word before it ("hooker") does not.
-  const stated = appositive ? null : copularRole(text, lastToken.outerEnd) ?? roleIsName(text, outerStart);
+  const stated = appositive ? null : copularRole(text, lastToken.outerEnd) ?? asOrBracketedRole(text, lastToken.outerEnd) ?? roleIsName(text, outerStart);
   const role = appositive?.role ?? before?.phrase ?? (prefix?.known ? prefix.role : null) ?? listed ?? stated ?? titleRole ?? prefix?.role ?? null;
   const personLike = title !== null || givenFirst || appositive !== null || before !== null || prefix?.known === true || listed !== null ||
     name.length >= 2 && (FAMILY_FIRST_SURNAMES.has(name[0]!.text) || REPORTING.test(after));
