@@ -226,6 +226,15 @@ describe("people: names without honorifics, roles from titles and appositives", 
     ]);
   });
 
+  it("takes no plural, adjective or caption word for a role: 'products X', 'a nervous X', 'Scroll down for video X'", () => {
+    const r = run(
+      "The stall sold certified products Alan Hart and Cody Allan bought.",
+      "A nervous Linda Vane was back on Friday.",
+      "Scroll down for video Linda Vane watched the round.",
+    );
+    expect(r.people.map((p) => [p.name, p.role])).toEqual([["Alan Hart", null], ["Cody Allan", null], ["Linda Vane", null]]);
+  });
+
   it("spells out the person a possessive role hangs on, and leaves an organization's or an unclear one alone", () => {
     const r = run(
       "Lena Voss was freed on Monday.",
