@@ -56,6 +56,8 @@ describe("npm run bench", () => {
     expect(rows[0]).toMatch(/\| 1\.00 \| \d+\.\d\d s \| 1\.00 \| \d+ MiB \|/);
     for (const row of rows) expect(row).toMatch(/\| \d+\.\d\d s \| \d+\.\d\d \| \d+\.\d\d s \| \d+\.\d\d \| [1-9]\d* MiB \|/);
     expect(result.stdout).toContain("N=3: cold and warm outputs byte-identical: yes");
+    // Extraction's own cost, per article and per 900 words, over the hundred synthetic articles.
+    expect(result.stdout).toMatch(/^Extraction \(normalize alone, CPU time\), 100 synthetic articles, \d{5,} words: \d+\.\d\d ms per article, \d+\.\d\d ms per 900 words \(median of 5 warm passes; fastest \d+\.\d\d; first pass \d+\.\d\d\)$/m);
   });
 
   it("rejects a malformed option with a message, not a stack trace", () => {

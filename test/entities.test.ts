@@ -141,6 +141,117 @@ describe("people: names without honorifics, roles from titles and appositives", 
     const r = run("Peter O\u2019Rourke spoke first.", "Later Peter O'Rourke left.");
     expect(r.people).toHaveLength(1);
   });
+
+  it("reads a role from 'X, who was/is' followed by a determiner, a possessive or 'in charge of', and nothing else", () => {
+    const r = run(
+      "The cup was handed over by Nora Quill, who was the club's first captain, and Ivo Brand, who is Quill's oldest friend.",
+      "Colonel Remy Sato, who is in charge of the Harbour Defence Command, signed the order.",
+      "Tess Ambler, who was arrested in June, denied it. Otto Finch, who is 52, declined to comment.",
+    );
+    const role = (name: string) => r.people.find((p) => p.name === name)?.role;
+    expect(role("Nora Quill")).toBe("club's first captain");
+    expect(role("Ivo Brand")).toBe("oldest friend of Nora Quill");
+    expect(role("Remy Sato")).toBe("in charge of the Harbour Defence Command");
+    expect(role("Tess Ambler")).toBeNull();
+    expect(role("Otto Finch")).toBeNull();
+  });
+
+  it("lets a role stated of one person replace the role a list shares: 'board members A, B and C' then 'treasurer B'", () => {
+    const r = run(
+      "Senior board members Ed Pike, Al Ross and Bo Tan objected to the plan.",
+      "But Mr Ross, the club treasurer, backed it, and honorary secretary Mr Pike abstained.",
+    );
+    const role = (name: string) => r.people.find((p) => p.name === name)?.role;
+    expect(role("Ed Pike")).toBe("honorary secretary");
+    expect(role("Al Ross")).toBe("club treasurer");
+    expect(role("Bo Tan")).toBe("Senior board member");
+  });
+
+  it("gives the role a sentence opens on ('The prime minister was') to the person the sentence before opens on", () => {
+    const r = run("Tom Hale has apologised to the families.", "The prime minister was speaking in London.");
+    expect(r.people).toEqual([{ name: "Tom Hale", role: "prime minister", aliases: [] }]);
+    // Not when the sentence before does not open on the person, and never over a stated role.
+    const elsewhere = run("Police named the victim as Ann Lee.", "The spokesman said more would follow.");
+    expect(elsewhere.people.map((p) => p.role)).toEqual([null]);
+    const stated = run("Pia Stone, the club chairman, resigned.", "The lawyer said she had no choice.");
+    expect(stated.people[0]!.role).toBe("club chairman");
+  });
+
+  it("reads one word after a listed role noun as a person known by one name, but not an initialism, a given name or a common word", () => {
+    const r = run("The festival closed with a set by soul singer Amarelle.", "Fans of midfielder Zinho cheered.");
+    expect(r.people).toEqual([
+      { name: "Amarelle", role: "soul singer", aliases: [] },
+      { name: "Zinho", role: "midfielder", aliases: [] },
+    ]);
+    const not = run("The remix is by producer KLX, the cover by designer Blender.", "A blender is a kitchen tool.");
+    expect(not.people).toEqual([]);
+  });
+
+  it("reads the role before a comma across an age: 'the defendant, 34-year-old X'", () => {
+    const r = run("The court heard from the defendant, 34-year-old Ray Dunn, on Monday.", "He trails the leader, aged 21 Jo Speer.");
+    expect(r.people.map((p) => [p.name, p.role])).toEqual([["Ray Dunn", "defendant"], ["Jo Speer", "leader"]]);
+  });
+
+  it("reads a label as a role: 'Shooter: X' opening a caption, '(Coaches) X and Y' inside a quotation, not 'Pictured: X'", () => {
+    const r = run(
+      "Shooter: Ted Marsh, 48, pictured in 2012.",
+      "'(Coaches) Alan Robb and Bill Thom have done a fantastic job,' he said.",
+      "Pictured: Ann Roe at home.",
+    );
+    expect(r.people.map((p) => [p.name, p.role])).toEqual([["Ted Marsh", "shooter"], ["Alan Robb", "coach"], ["Bill Thom", "coach"], ["Ann Roe", null]]);
+  });
+
+  it("reads the body a speaker speaks for as the role: 'X, Seaport Hotel Association, said'", () => {
+    const r = run("Colin Ashby, Seaport Hotel Association said the season was poor.", "Ann Roe, Westfield Council, said so.", "Ann Dee, Paul Hay and Tom Lee, went home.");
+    expect(r.people.map((p) => [p.name, p.role])).toEqual([
+      ["Colin Ashby", "Seaport Hotel Association"], ["Ann Roe", "Westfield Council"], ["Ann Dee", null], ["Paul Hay", null], ["Tom Lee", null],
+    ]);
+    expect(r.orgs.map((o) => o.name)).toEqual(expect.arrayContaining(["Seaport Hotel Association", "Westfield Council"]));
+  });
+
+  it("reads membership of a group before a comma as the role: 'one of the so-called Bristol Five, X'", () => {
+    const r = run("However, one of the so-called Bristol Five, Gerry Connell, said the apology came late.");
+    expect(r.people).toEqual([{ name: "Gerry Connell", role: "one of the so-called Bristol Five", aliases: [] }]);
+  });
+
+  it("stops a role before a name at a verb after 'to' or a modal: 'to watch boyfriend X'", () => {
+    const r = run("She flew in to watch boyfriend Tim Wood play.", "Fans will cheer veteran striker Al Hume.");
+    expect(r.people.map((p) => [p.name, p.role])).toEqual([["Tim Wood", "boyfriend"], ["Al Hume", "veteran striker"]]);
+  });
+
+  it("reads a role given with 'as' ('confirmed as Kilnock's permanent manager') and a bracketed role noun ('(chairman)'), not '(pictured)'", () => {
+    const r = run(
+      "Gary Lock will be confirmed as Kilnock's permanent manager on Friday.",
+      "Ann Roe was appointed as chairman in May.",
+      "Peter Marsh (pictured) left early.",
+      "Tom Dunne (chairman) said the club was safe.",
+    );
+    expect(r.people.map((p) => [p.name, p.role])).toEqual([
+      ["Gary Lock", "Kilnock's permanent manager"], ["Ann Roe", "chairman"], ["Peter Marsh", null], ["Tom Dunne", "chairman"],
+    ]);
+  });
+
+  it("takes no plural, adjective or caption word for a role: 'products X', 'a nervous X', 'Scroll down for video X'", () => {
+    const r = run(
+      "The stall sold certified products Alan Hart and Cody Allan bought.",
+      "A nervous Linda Vane was back on Friday.",
+      "Scroll down for video Linda Vane watched the round.",
+    );
+    expect(r.people.map((p) => [p.name, p.role])).toEqual([["Alan Hart", null], ["Cody Allan", null], ["Linda Vane", null]]);
+  });
+
+  it("spells out the person a possessive role hangs on, and leaves an organization's or an unclear one alone", () => {
+    const r = run(
+      "Lena Voss was freed on Monday.",
+      "Ms Voss's brother Karl flew in from Berlin.",
+      "Northfield Council's chief planner Ada Lund covered the hearing.",
+      "Sam Roe and Jo Roe watched. Roe's lawyer Ida Kemp spoke.",
+    );
+    const role = (name: string) => r.people.find((p) => p.name === name)?.role;
+    expect(role("Karl")).toBe("brother of Lena Voss");
+    expect(role("Ada Lund")).toBe("Northfield Council's chief planner");
+    expect(role("Ida Kemp")).toBe("Roe's lawyer");
+  });
 });
 
 describe("organizations: cue words, acronyms, short forms, no type confusion", () => {

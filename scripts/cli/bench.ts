@@ -5,11 +5,13 @@
 //   npm run bench -- --large           adds N = 4,000
 //   npm run bench -- --sizes 500 --reps 5 --seed 7 --workers 0
 //   npm run bench -- --dev             also: edit-to-page time of `npm run dev` at N = 1,000
+// First it prints extraction's own cost (normalize alone, in this process) on 100 synthetic articles.
 import os from "node:os";
 import { parseArgs } from "node:util";
 import { formatTable, runBench } from "../bench/run.ts";
 import { measureDevLatency, formatDevLatency } from "../bench/dev-latency.ts";
 import { peakMemorySource } from "../bench/measure.ts";
+import { formatExtraction, measureExtraction } from "../bench/extraction.ts";
 import { problem, BriefingError } from "../pipeline/problems.ts";
 import { runCli } from "./run-cli.ts";
 
@@ -40,6 +42,8 @@ await runCli(async () => {
   log(`Briefing bench: Node ${process.version}, ${os.availableParallelism()} cores (${cpus[0]?.model.trim() ?? "unknown CPU"}), ${Math.round(os.totalmem() / 2 ** 30)} GiB RAM, ${os.platform()} ${os.release()}`);
   log(`seed ${seed}, ${reps} runs per build, each a fresh process; peak memory from ${peakMemorySource()}`);
   if (!values["dev-only"]) {
+    log(formatExtraction(measureExtraction({ seed, n: 100, passes: 5 })));
+    log("");
     const results = await runBench({ sizes, reps, seed, workers, log });
     log("");
     log(formatTable(results));

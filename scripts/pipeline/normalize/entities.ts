@@ -93,6 +93,11 @@ interface Candidate {
   role: string | null;
   /** The role is only an unlisted word before the name ("hooker"): it never replaces another. */
   weakRole: boolean;
+  /**
+   * The role is one shared along a list ("senior shadow cabinet members A, B and C"): one the
+   * text states of the person alone ("shadow home secretary B") replaces it.
+   */
+  sharedRole?: boolean;
   kind: "person" | "org" | "place" | "unknown";
   place: PlaceEntry | null;
   phraseEnd: number;
@@ -135,6 +140,11 @@ function titleCase(word: string): string {
 
 /** Place names by first word, for a quick miss on most capitalized words. */
 const PLACE_FIRST_WORDS = new Set([...PLACES.keys()].map((p) => p.split(" ")[0]!));
+/** Every leading part of a place name of several words ("New", "New York"): a longer match is only tried after one. */
+const PLACE_PREFIXES = new Set([...PLACES.keys()].flatMap((p) => {
+  const words = p.split(" ");
+  return words.slice(1).map((_, i) => words.slice(0, i + 1).join(" "));
+}));
 
 interface PlaceMatch { entry: PlaceEntry; length: number }
 
@@ -162,7 +172,7 @@ function placeAt(tokens: Token[], from: number, options?: { text: string; appear
     const entry = PLACES.get(surface);
     if (entry) best = { entry, length: n };
     // A possessive ends a name: only the last word of a place may carry one.
-    if (t.possessive) break;
+    if (t.possessive || !PLACE_PREFIXES.has(surface)) break;
   }
   if (best && best.entry.kind !== "country" && options) {
     const start = tokens[from]!.start;
@@ -199,10 +209,17 @@ function isNameWord(t: Token): boolean {
 const ROLE_MODIFIERS = new Set("past|council|board|former|ex|deputy|vice|assistant|acting|interim|senior|junior|chief|new|incoming|outgoing|then|longtime|veteran|retired|late|head|general|foreign|defense|defence|finance|health|home|affairs|prime|shadow|opposition|team|club|party|state|national|regional|local|district|county|city|federal|sports|news|managing|executive|co|founding|lead|principal|associate|reality|famous|fellow|celebrity|tv|television|film|pop|rock|r&b|country|jazz|hip-hop|rap|world|olympic|double|triple|first-team|star|medical|political|legal|economic|science|technology|business|music|fashion|sport|football|rugby|cricket|tennis|golf|boxing|race|racing|chief|aviation|industry|market|security|intelligence|police|homicide|campaign|immigration|transport|education|environment|culture|media|digital|investigative|chief|marketing|sales|financial|operating|technical|creative|artistic|estranged|older|younger|eldest|oldest|youngest|second|third|first|future|would-be|alleged|convicted|suspected|accused|self-styled|so-called|best|close|long-time|lifelong|child|teenage|young|elderly|local|independent|right-back|left-back|centre-back|attacking|defensive|holding|central|contract|goal|european|american|british".split("|"));
 const DETERMINERS = /^(?:the|a|an|and|of|to|for|with|by|as|at|in|on|said|says|that|from|his|her|its|their|our|my|your|is|was|are|were|be|been|has|had|have|when|while|who|which|but|or|after|before|said|told|like|including|against|between|than|into|about|over|under|not|also|did|does|will|would|could|can)$/i;
 
-/** Lower-case words that stand before names without naming a role: verbs, prepositions, conjunctions. */
-const NOT_ROLE_HEADS = new Set("the|a|an|and|or|but|nor|of|to|for|with|by|as|at|in|on|from|into|onto|upon|than|that|this|these|those|his|her|its|their|our|my|your|who|whom|whose|which|what|when|while|if|because|so|then|said|says|say|told|tells|tell|met|meets|meet|beat|beats|sees|saw|see|seen|joined|joins|join|became|become|becomes|named|call|called|calls|including|include|includes|like|unlike|featuring|starring|features|feature|is|was|are|were|be|been|being|has|had|have|do|does|did|will|would|can|could|should|may|might|must|not|no|about|after|before|against|between|under|over|during|without|within|behind|alongside|among|amongst|via|per|both|either|neither|whether|also|only|even|just|still|yet|ago|today|yesterday|tomorrow|thanks|thank|sir|dear|hello|hi|left|right|where|how|why|all|some|many|most|few|every|each|any|other|another|such|out|up|down|off|around|near|since|until|till|towards|toward|despite|through|across|beside|besides|beyond|whereas|unless|although|though|whilst|just|ask|asks|let|lets|make|makes|made|get|gets|got|give|gives|gave|take|takes|took|put|puts|keep|keeps|kept|leave|leaves|left|bring|brings|brought|send|sends|sent|want|wants|need|needs|love|loves|hate|hates|know|knows|knew|think|thinks|thought|believe|believes|hope|hopes|play|plays|face|faces|faced|sign|signs|hit|hits|win|wins|won|lose|loses|lost|follow|follows|replace|replaces|succeed|succeeds|back|backs|support|supports|oppose|opposes|visit|visits|urge|urges|ask|asks|praise|praises|accuse|accuses|blame|blames|sue|sues|hire|hires|fire|fires|sack|sacks|appoint|appoints|elect|elects|defeat|defeats|marry|marries|dating|date|dates|interview|interviews|quote|quotes|cite|cites|am|pm|per|cent|percent|years|year|months|days|weeks|times|time|old|new".split("|"));
+/**
+ * Lower-case words that stand before names without naming a role: verbs, prepositions,
+ * conjunctions, and the words of picture captions and "Scroll down for video" links.
+ */
+const NOT_ROLE_HEADS = new Set("the|a|an|and|or|but|nor|of|to|for|with|by|as|at|in|on|from|into|onto|upon|than|that|this|these|those|his|her|its|their|our|my|your|who|whom|whose|which|what|when|while|if|because|so|then|said|says|say|told|tells|tell|met|meets|meet|beat|beats|sees|saw|see|seen|joined|joins|join|became|become|becomes|named|call|called|calls|including|include|includes|like|unlike|featuring|starring|features|feature|is|was|are|were|be|been|being|has|had|have|do|does|did|will|would|can|could|should|may|might|must|not|no|about|after|before|against|between|under|over|during|without|within|behind|alongside|among|amongst|via|per|both|either|neither|whether|also|only|even|just|still|yet|ago|today|yesterday|tomorrow|thanks|thank|sir|dear|hello|hi|left|right|where|how|why|all|some|many|most|few|every|each|any|other|another|such|out|up|down|off|around|near|since|until|till|towards|toward|despite|through|across|beside|besides|beyond|whereas|unless|although|though|whilst|just|ask|asks|let|lets|make|makes|made|get|gets|got|give|gives|gave|take|takes|took|put|puts|keep|keeps|kept|leave|leaves|left|bring|brings|brought|send|sends|sent|want|wants|need|needs|love|loves|hate|hates|know|knows|knew|think|thinks|thought|believe|believes|hope|hopes|play|plays|face|faces|faced|sign|signs|hit|hits|win|wins|won|lose|loses|lost|follow|follows|replace|replaces|succeed|succeeds|back|backs|support|supports|oppose|opposes|visit|visits|urge|urges|ask|asks|praise|praises|accuse|accuses|blame|blames|sue|sues|hire|hires|fire|fires|sack|sacks|appoint|appoints|elect|elects|defeat|defeats|marry|marries|dating|date|dates|interview|interviews|quote|quotes|cite|cites|am|pm|per|cent|percent|years|year|months|days|weeks|times|time|old|new|video|photo|picture|footage|image|gallery".split("|"));
 
-interface RoleFound { role: string; known: boolean }
+/** `plural`: the head was plural ('members'), a role the names after it share. */
+const DASH_OR_LIST_END = /(?:[\u2014\u2013:-]|such as|including)$/u;
+/** "(Coaches)" or "Shooter:" right before a name. */
+const ROLE_LABEL = /(?:\((\p{Lu}\p{Ll}+)\)|(?:^|\s)(\p{Lu}\p{Ll}+):)$/u;
+interface RoleFound { role: string; known: boolean; plural: boolean }
 
 /**
  * Role words just before a name: "North Korean leader", "former coach", "Arsenal defender and
@@ -213,9 +230,17 @@ interface RoleFound { role: string; known: boolean }
 function roleBefore(sentence: string, start: number): RoleFound | null {
   if (start < 2 || sentence[start - 1] !== " ") return null;
   let head = sentence.slice(Math.max(0, start - 120), start - 1);
+  // A label: "Shooter: X" opening a caption, "(Coaches) X and Y" inserted in a quotation.
+  const label = ROLE_LABEL.exec(head);
+  if (label) {
+    const word = (label[1] ?? label[2]!).toLowerCase();
+    const singular = [word, word.replace(/s$/, ""), word.replace(/es$/, "")].find((w) => ROLE_NOUNS.has(w));
+    if (singular) return { role: singular, known: true, plural: singular !== word };
+  }
   // "players at Kilmarnock — X, Y": the role is the phrase before the dash, with its "at" tail.
   // Also "past winners of the Booker Prize, such as X, Y and Z", "executives including X".
-  const dash = /^(.*?) (?:at|of|for|with) ((?:the )?(?:\p{Ll}+ )?(?:\p{Lu}[\p{L}.&'-]*)(?: \p{Lu}[\p{L}.&'-]*){0,3})(?: ?[\u2014\u2013:-]|,? such as|,? including)$/u.exec(head) ??
+  // Both patterns end on a dash, a colon, "such as" or "including": most heads end on none of them.
+  const dash = !DASH_OR_LIST_END.test(head) ? null : /^(.*?) (?:at|of|for|with) ((?:the )?(?:\p{Ll}+ )?(?:\p{Lu}[\p{L}.&'-]*)(?: \p{Lu}[\p{L}.&'-]*){0,3})(?: ?[\u2014\u2013:-]|,? such as|,? including)$/u.exec(head) ??
     /^(.*?)(?: ?[\u2014\u2013:]|,? such as|,? including)$/u.exec(head);
   let tail = "";
   if (dash) {
@@ -230,16 +255,25 @@ function roleBefore(sentence: string, start: number): RoleFound | null {
   const singular = ROLE_NOUNS.has(raw.replace(/s$/, "")) && !ROLE_NOUNS.has(raw) ? raw.replace(/s$/, "") : raw;
   const known = ROLE_NOUNS.has(singular);
   // An unlisted head is a verb after "to" or a modal ("to symbolize Trump").
-  if (!known && (NOT_ROLE_HEADS.has(raw) || /(?:ly|ed|ing)$/.test(raw) || raw.length < 3 ||
+  // An unlisted head in -s is a plural ("products X, Y") or an adjective ("a nervous X"), not one person's role.
+  if (!known && (NOT_ROLE_HEADS.has(raw) || /(?:ly|ed|ing|s)$/.test(raw) || raw.length < 3 ||
       /^(?:to|will|would|can|could|should|may|might|must|did|does|do|not|never|cannot|n't|that|which|who|they|we|you|i)$/i.test(words[words.length - 2] ?? ""))) return null;
   // Modifiers: capitalized words ("North Korean", "Borussia Dortmund", a possessive name that ends
   // the role), known lower-case ones ("former", "deputy"), a role noun joined by "and"; up to five.
   const role = [singular];
   for (let i = words.length - 2; i >= 0 && role.length < 6; i--) {
     const w = words[i]!;
-    if (/^\p{Lu}[\p{L}.&-]*['\u2019]s?$/u.test(w) && !COMMON_CAPITALIZED.has(w.replace(/['\u2019]s?$/u, ""))) { role.unshift(w); break; }
+    if (/^\p{Lu}[\p{L}.&-]*['\u2019]s?$/u.test(w) && !COMMON_CAPITALIZED.has(w.replace(/['\u2019]s?$/u, ""))) {
+      // The whole owner's name: "Northfield Council's chief planner", not "Council's chief planner".
+      let from = i;
+      while (from > 0 && i - from < 3 && /^\p{Lu}[\p{L}.&-]*$/u.test(words[from - 1]!) && !COMMON_CAPITALIZED.has(words[from - 1]!) && !DETERMINERS.test(words[from - 1]!)) from--;
+      role.unshift(...words.slice(from, i + 1));
+      break;
+    }
     if (w === "and" && i > 0 && ROLE_NOUNS.has(words[i - 1]!.toLowerCase())) { role.unshift(w); continue; }
     if (DETERMINERS.test(w) || !/^[\p{L}&\p{N}][\p{L}\p{N}.&-]*$/u.test(w)) break;
+    // "to watch boyfriend X", "will meet coach X": a word after "to" or a modal is a verb, not a modifier.
+    if (/^(?:to|will|would|can|could|should|may|might|must)$/i.test(words[i - 1] ?? "")) break;
     if (/^\p{N}+-(?:year|month)-old$/u.test(w)) break;
     // Before a listed role noun any plain word may qualify it ("shadow cabinet member"); before an
     // unlisted head only known modifiers do.
@@ -248,15 +282,30 @@ function roleBefore(sentence: string, start: number): RoleFound | null {
     if (isUpper(w) ? COMMON_CAPITALIZED.has(w) || MONTHS.has(w) || WEEKDAYS.has(w) : !ROLE_MODIFIERS.has(w) && !ROLE_NOUNS.has(w) && !plain && !/^[\p{L}\p{N}]+-[\p{L}]+$/u.test(w)) break;
     role.unshift(w);
   }
-  return { role: role.join(" ") + tail, known };
+  return { role: role.join(" ") + tail, known, plural: singular !== raw };
 }
+
+const BODY_APPOSITIVE = /^, ((?:\p{Lu}[\p{L}&'\u2019-]* ){1,4}(\p{Lu}[\p{L}-]*))(?:,| said\b| says\b| told\b)/u;
 
 /** The appositive after a name, when it names a role: ", a professor of ... at ...,". */
 function appositiveAfter(sentence: string, end: number): { role: string; end: number; org: boolean } | null {
   if (sentence.charCodeAt(end) !== 44) return null;
+  // "X, Blackpool Hotel Association, said": the body a speaker speaks for is the role given.
+  const body = BODY_APPOSITIVE.exec(sentence.slice(end, end + 100));
+  if (body && ORG_KEYWORDS.has(body[2]!)) return { role: body[1]!, end: end + 2 + body[1]!.length, org: false };
   const m = APPOSITIVE.exec(sentence.slice(end, end + 160));
   if (!m) return null;
   const phrase = m[1]!.trim().replace(/^(?:\p{N}+-year-old|aged \p{N}+) /u, "");
+  // "X, who was Kellock's best man,", "X, who is in charge of Y": a relative clause with "is"/"was"
+  // predicates a role when a determiner, a possessive or "in charge of" follows; "X, who was
+  // arrested", "X, who is 45" predicate something else.
+  const relative = /^, who (?:is|was) /u.test(m[0]);
+  if (relative) {
+    const predicate = /^(?:(?:a|an|the) (.+)|(\p{Lu}[\p{L}.&-]*['\u2019]s .+)|(in charge of .+))$/u.exec(phrase);
+    if (!predicate) return null;
+    const role = (predicate[1] ?? predicate[2] ?? predicate[3]!).replace(/ (?:who|which|that|whose|where|since|after|when)\b.*$/u, "");
+    return role.split(" ").length <= 10 ? { role, end: end + m[0].length, org: false } : null;
+  }
   if (/^(?:who|which|that|said|says|told|tells|added|and|but|or|as|if|when|while|where|according|in|on|at|for|with|he|she|they|it|\p{Ll}+ed)\b/iu.test(phrase)) return null;
   if (/^\p{N}+$/u.test(phrase)) return null;
   // "X, 45, shot his girlfriend": a clause about someone else, not X's role.
@@ -287,6 +336,18 @@ function copularRole(sentence: string, end: number): string | null {
   return [...words.slice(0, -1), singular].join(" ");
 }
 
+/** "X will be confirmed as Kilmarnock's permanent manager", "X was appointed as chairman": a role given with "as". */
+const AS_ROLE = /^,? (?:(?:will be|was|has been|had been|is|is being|were|is to be|has been formally) )?(?:confirmed|appointed|named|installed|elected|chosen|hired|sworn in|unveiled|reappointed|re-elected) as (?:(?:the|a|an|its|their) )?((?:\p{Lu}[\p{L}.&-]*(?: \p{Lu}[\p{L}.&-]*){0,2}['\u2019]s )?[^,.;:()"\u201C]{3,60}?)(?= on\b| in\b| at\b| for\b| after\b| to\b| until\b| from\b| with\b| and\b|[,.;:]|$)/u;
+/** "Peter Marsh (chairman) said": a role noun in brackets after the name; not "(pictured)". */
+const BRACKETED_ROLE = /^ \((?:(?:the|a|an) )?((?:[\p{L}&-]+ ){0,3}([\p{Ll}-]+))\)/u;
+
+function asOrBracketedRole(sentence: string, end: number): string | null {
+  const m = AS_ROLE.exec(sentence.slice(end, end + 140)) ?? BRACKETED_ROLE.exec(sentence.slice(end, end + 60));
+  if (!m) return null;
+  const last = m[1]!.split(" ").pop()!.toLowerCase();
+  return ROLE_NOUNS.has(last) ? m[1]! : null;
+}
+
 /** "His first wife is Debra Ponzek": a role named before "is"/"was" and the name. */
 function roleIsName(sentence: string, start: number): string | null {
   if (!/(?:is|was|been|be) $/.test(sentence.slice(Math.max(0, start - 6), start))) return null;
@@ -294,8 +355,13 @@ function roleIsName(sentence: string, start: number): string | null {
   return m && ROLE_NOUNS.has(m[2]!) ? m[1]! : null;
 }
 
+const AGE_BEFORE_NAME = /, (?:\p{N}+-year-old|aged \p{N}+) $/u;
+
 /** "the party's official newspaper, Rodong Sinmun": what the words before ", NAME" call it. */
-function nounBeforeComma(sentence: string, start: number): { org: boolean; person: boolean; phrase: string } | null {
+function nounBeforeComma(sentence: string, nameStart: number): { org: boolean; person: boolean; phrase: string } | null {
+  // "the leader, 21-year-old Jordan Spieth": an age between the comma and the name.
+  const age = AGE_BEFORE_NAME.exec(sentence.slice(Math.max(0, nameStart - 24), nameStart));
+  const start = age ? nameStart - age[0].length + 2 : nameStart;
   if (sentence.charCodeAt(start - 2) !== 44) return null;
   const before = sentence.slice(Math.max(0, start - 100), start);
   if (!before.endsWith(", ")) return null;
@@ -316,6 +382,8 @@ function nounBeforeComma(sentence: string, start: number): { org: boolean; perso
   if (headOf && ROLE_NOUNS.has(headOf[2]!)) return { org: false, person: true, phrase: rolePhrase(headOf[2]!) };
   if (ORG_NOUNS.has(last)) return { org: true, person: false, phrase: clause };
   if (ROLE_NOUNS.has(last)) return { org: false, person: true, phrase: rolePhrase(last) };
+  // "one of the so-called Guildford Four, Gerry Conlon", "one of the victims, X": membership of a group.
+  if (/^one of (?:the|his|her|their) /u.test(clause) && words.length <= 7) return { org: false, person: true, phrase: clause };
   return null;
 }
 
@@ -364,7 +432,26 @@ export function extractEntities(sentences: SentenceRef[]): EntityResult {
       for (const c of candidates.slice(before)) if (c.kind === "org") coveredTo = Math.max(coveredTo, c.tokens[c.tokens.length - 1]!.end);
     }
   }
+  roleFromNextSubject(sentences, candidates);
   return resolve(candidates, appearsInLowerCase);
+}
+
+/** "The prime minister was ...", "The Tory leader said ...": a sentence that opens on a role noun. */
+const ROLE_SUBJECT = /^The ((?:[\p{L}-]+ ){0,3}?([\p{Ll}-]+)) (?:said|says|was|is|has|had|added|told|insisted|denied|admitted|warned|will|would)\b/u;
+
+/**
+ * "Tony Blair has apologised ... The prime minister was commenting ...": when a sentence opens
+ * on a person's name and the next opens on "The <role>", the role is that person's (the
+ * subject carries on). A weak role: any role the text states with the name wins over it.
+ */
+function roleFromNextSubject(sentences: SentenceRef[], candidates: Candidate[]): void {
+  for (let i = 1; i < sentences.length; i++) {
+    const m = ROLE_SUBJECT.exec(sentences[i]!.text);
+    if (!m || !ROLE_NOUNS.has(m[2]!)) continue;
+    const previous = sentences[i - 1]!;
+    const subject = candidates.find((c) => c.sentence === previous && c.kind === "person" && c.tokens[0]!.start - (c.title?.length ?? 0) <= 1);
+    if (subject && subject.role === null) { subject.role = m[1]!; subject.weakRole = true; }
+  }
 }
 
 /**
@@ -397,11 +484,13 @@ function mergeRuns(text: string, allRuns: Token[][]): RunToken[][] {
 }
 
 /** "Mike 'Sugar Bear' Thompson": a quoted nickname between a capitalized name and the next. */
+/** What every nickname starts with; a cheap test before NICKNAME's look-behind runs at every position. */
+const NICKNAME_OPENING = / ['"\u2018\u201C]\p{Lu}/u;
 const NICKNAME = /(?<=\b\p{Lu}\p{Ll}+) ['"\u2018\u201C]\p{Lu}[^'"\u2019\u201D]{0,25}['"\u2019\u201D] (?=\p{Lu}\p{Ll})/gu;
 
 /** The sentence with quoted nicknames blanked out (same length, so offsets hold): the name runs on over them. */
 function withoutNicknames(text: string): string {
-  return text.includes("'") || text.includes('"') || text.includes("\u2018") || text.includes("\u201C")
+  return NICKNAME_OPENING.test(text)
     ? text.replace(NICKNAME, (m) => " ".repeat(m.length))
     : text;
 }
@@ -593,7 +682,7 @@ function personCandidate(
   // A list shares the role before its first name: "senior shadow cabinet members A, B and C".
   const listed = ctx.listRole && /^(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)$/.test(text.slice(ctx.listRole.end, outerStart)) ? ctx.listRole.role : null;
   // A listed role noun before the name beats a title; an unlisted word before it ("hooker") does not.
-  const stated = appositive ? null : copularRole(text, lastToken.outerEnd) ?? roleIsName(text, outerStart);
+  const stated = appositive ? null : copularRole(text, lastToken.outerEnd) ?? asOrBracketedRole(text, lastToken.outerEnd) ?? roleIsName(text, outerStart);
   const role = appositive?.role ?? before?.phrase ?? (prefix?.known ? prefix.role : null) ?? listed ?? stated ?? titleRole ?? prefix?.role ?? null;
   const personLike = title !== null || givenFirst || appositive !== null || before !== null || prefix?.known === true || listed !== null ||
     name.length >= 2 && (FAMILY_FIRST_SURNAMES.has(name[0]!.text) || REPORTING.test(after));
@@ -603,10 +692,16 @@ function personCandidate(
   const afterArticle = /(?:^|[^\p{L}])(?:the|a|an|The|A|An)\s+$/u.test(text.slice(Math.max(0, outerStart - 5), outerStart));
   const nameShaped = !afterArticle && name.length >= 2 && name.length <= 3 && name.every((t) => !PLACES.has(t.text) && !ctx.appearsInLowerCase(t.text) && !isAcronym(t.text) || /^\p{Lu}{1,2}$/u.test(t.text)) &&
     !/^\p{Lu}{1,2}$/u.test(lastToken.text);
+  // "R&B singer Usher", "midfielder Isco": one word right after a listed role noun is a person
+  // known by one name, unless it is an initialism, a given name (that person's first name) or a
+  // word the article also writes in lower case.
+  const oneName = name.length === 1 && title === null && prefix?.known === true && !prefix.plural && role === prefix.role &&
+    !isAcronym(lastToken.text) && !GIVEN_NAMES.has(lastToken.text) && !ctx.appearsInLowerCase(lastToken.text);
   // "Port Alder will vote": a name that opens with a word for a kind of place is no person, whatever follows it.
   const placeShaped = title === null && GEOGRAPHIC_HEAD.test(name[0]!.text);
-  const kind = !placeShaped && (personLike || nameShaped) && (name.length >= 2 || title !== null) ? "person" : "unknown";
-  push(kind, name, { title, role, weakRole: role !== null && role === prefix?.role && !prefix.known, phraseEnd: appositive?.end ?? end });
+  const kind = !placeShaped && ((personLike || nameShaped) && (name.length >= 2 || title !== null) || oneName) ? "person" : "unknown";
+  const sharedRole = role !== null && appositive === null && before === null && (role === listed && !prefix?.known || role === prefix?.role && prefix.known && prefix.plural);
+  push(kind, name, { title, role, weakRole: role !== null && role === prefix?.role && !prefix.known, sharedRole, phraseEnd: appositive?.end ?? end });
   // Only a listed role noun is shared along a list: "products Alan Hartley, ..." shares nothing.
   ctx.listRole = (prefix?.known || listed) && !appositive ? { role: prefix?.known ? prefix.role : listed!, end: lastToken.outerEnd } : null;
 }
@@ -654,7 +749,7 @@ function initialsOf(name: string): string {
   return name.split(/[\s-]+/).filter((w) => /^[\p{Lu}&]/u.test(w) && !/^(?:The|Of|And|For)$/.test(w)).map((w) => w[0]).join("");
 }
 
-interface PersonBuild { person: Person; firstOrder: number; roleFromTitle: boolean; weakRole: boolean; keys: string[]; given: string }
+interface PersonBuild { person: Person; firstOrder: number; roleFromTitle: boolean; weakRole: boolean; sharedRole: boolean; keys: string[]; given: string }
 interface EntityBuild { entity: Entity; firstOrder: number; forms: string[] }
 
 /** Merges candidates into people, organizations and places, short forms into full names. */
@@ -688,7 +783,7 @@ function resolve(candidates: Candidate[], appearsInLowerCase: (word: string) => 
   };
   const addPerson = (name: string, c: Candidate) => {
     const words = name.split(" ").filter((w) => !/^\p{Lu}\.?$/u.test(w) && !/^\p{Ll}/u.test(w));
-    const build: PersonBuild = { person: { id: uniqueId(name, "person"), name, aliases: [], role: null, mentions: [] }, firstOrder: c.order, roleFromTitle: false, weakRole: false, keys: [], given: words[0] ?? name };
+    const build: PersonBuild = { person: { id: uniqueId(name, "person"), name, aliases: [], role: null, mentions: [] }, firstOrder: c.order, roleFromTitle: false, weakRole: false, sharedRole: false, keys: [], given: words[0] ?? name };
     people.set(name, build);
     people.set(foldApostrophes(name), build);
     // A short form is the family name: first word for family-first names, else the last
@@ -705,10 +800,10 @@ function resolve(candidates: Candidate[], appearsInLowerCase: (word: string) => 
     build.person.mentions.push(mention(c));
     const titleRole = c.title && !BARE_HONORIFIC.test(c.title) ? c.title : null;
     // A role the text states beats a title, which beats a bare word before the name ("nervous").
-    if (c.role && c.role !== titleRole && (build.person.role === null || (build.roleFromTitle || build.weakRole) && !c.weakRole)) {
-      build.person.role = c.role; build.roleFromTitle = false; build.weakRole = c.weakRole;
+    if (c.role && c.role !== titleRole && (build.person.role === null || (build.roleFromTitle || build.weakRole) && !c.weakRole || build.sharedRole && !c.sharedRole && !c.weakRole)) {
+      build.person.role = c.role; build.roleFromTitle = false; build.weakRole = c.weakRole; build.sharedRole = c.sharedRole === true;
     }
-    else if (titleRole && (build.person.role === null || build.weakRole)) { build.person.role = titleRole; build.roleFromTitle = true; build.weakRole = false; }
+    else if (titleRole && (build.person.role === null || build.weakRole || build.sharedRole)) { build.person.role = titleRole; build.roleFromTitle = true; build.weakRole = false; build.sharedRole = false; }
     addSpan(c, "person", build.person.id, build.person.name);
   };
   const addEntity = (map: Map<string, EntityBuild>, key: string, c: Candidate, prefix: string) => {
@@ -786,12 +881,27 @@ function resolve(candidates: Candidate[], appearsInLowerCase: (word: string) => 
   for (const e of [...[...new Set(people.values())].map((p) => p.person), ...[...orgs.values(), ...places.values()].map((o) => o.entity)]) {
     e.aliases = aliasesOf(e);
   }
+  const found = [...new Set(people.values())].map((p) => p.person);
+  for (const person of found) if (person.role) person.role = ownerSpelledOut(person.role, person, found);
   return {
     people: [...new Set(people.values())].filter((p) => p.person.mentions.length > 0).sort(byFirst).map((p) => p.person),
     organizations: [...orgs.values()].sort(byFirst).map((o) => o.entity),
     places: [...places.values()].sort(byFirst).map((p) => p.entity),
     spans,
   };
+}
+
+/**
+ * "Conlon's father" -> "father of Gerry Conlon": a role that hangs on another person of the
+ * article (its name, an alias or its surname) names that person in full, so the reader need not
+ * know which Conlon. A possessive
+ * that is not one person's short form (an organization, two Conlons) stays as written.
+ */
+function ownerSpelledOut(role: string, self: Person, people: Person[]): string {
+  const m = /^(\p{Lu}[\p{L}.-]*(?: \p{Lu}[\p{L}.-]*){0,2})['\u2019]s? (.+)$/u.exec(role);
+  if (!m) return role;
+  const owners = people.filter((p) => p !== self && (p.name === m[1] || p.aliases.includes(m[1]!) || p.name.split(" ").pop() === m[1]));
+  return owners.length === 1 ? `${m[2]} of ${owners[0]!.name}` : role;
 }
 
 /** Party names the British press uses for one another ("Tories" for the Conservatives). */
