@@ -5,6 +5,7 @@
 // whatever N is, so N=100 is the first hundred of N=1,000.
 import { DateTime } from "luxon";
 import * as W from "./words.ts";
+import { seededRandom } from "../seeded-random.ts";
 
 export interface SyntheticArticle {
   /** File name under src/articles/. */
@@ -15,17 +16,6 @@ export interface SyntheticArticle {
   plain: { slug: string; title: string; date: string; paragraphs: string[] };
 }
 
-/** mulberry32: a small, fast, well-mixed 32-bit generator. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Rand = () => number;
 const pick = <T>(rand: Rand, list: readonly T[]): T => list[Math.floor(rand() * list.length)]!;
@@ -88,7 +78,7 @@ const countWords = (s: string) => s.split(/\s+/).filter(Boolean).length;
 
 /** The i-th synthetic article for a seed. */
 export function syntheticArticle(seed: number, index: number): SyntheticArticle {
-  const rand = prng((seed * 0x9e3779b1) ^ (index * 0x85ebca6b) ^ 0x5bd1e995);
+  const rand = seededRandom((seed * 0x9e3779b1) ^ (index * 0x85ebca6b) ^ 0x5bd1e995);
   const published = DateTime.fromObject({ year: 2024, month: 1, day: 1, hour: 7 }, { zone: "Asia/Seoul" }).plus({ hours: index * 13 });
   const cast: Cast = {
     people: Array.from({ length: between(rand, 3, 5) }, () => {

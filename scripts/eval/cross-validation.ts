@@ -4,6 +4,7 @@
 // saw the article. Folds depend only on the ids (a hash), so they are the same
 // on every run and machine.
 import { createHash } from "node:crypto";
+import { seededRandom } from "../seeded-random.ts";
 
 /** One article's scores under one setting, as the scorer's --per-doc writes them (F1, 0-1). */
 export interface DocScores {
@@ -76,17 +77,6 @@ export function crossValidate(scoresBySetting: ReadonlyArray<ReadonlyMap<string,
   return chosen;
 }
 
-/** Deterministic 32-bit generator (mulberry32): the same seed, the same resamples. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** 95% bootstrap interval of the mean, resampling articles with a fixed seed. */
 export function bootstrapInterval(values: readonly number[], seed = 20260302, resamples = 2000): [number, number] {

@@ -2,6 +2,7 @@
 // testing on their own: taking the title line off a file's bytes, the
 // baseline's first words, and a seeded bootstrap interval.
 export { countWords } from "../pipeline/normalize/clean.ts";
+import { seededRandom } from "../seeded-random.ts";
 
 /** A file of the headline set as bytes: its first line, and the body after the blank line(s). */
 export function splitTitleLine(bytes: Uint8Array): { title: Uint8Array; body: Uint8Array } | null {
@@ -33,17 +34,6 @@ export function firstWords(text: string, limit: number): string {
   return out.join(" ");
 }
 
-/** A small seeded generator (mulberry32): the same interval on every run. */
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** 95% bootstrap interval of the mean (1,000 resamples, fixed seed). */
 export function bootstrapInterval(values: readonly number[], resamples = 1000): [number, number] {
