@@ -37,7 +37,7 @@ export interface LeadSelection {
  * differs). All six settings are within about 0.1 of each other; the floors matter less
  * than the fixed reasons above.
  */
-export const DEFAULT_SELECTION: LeadSelection = { maxOverlap: 0.5, minCentrality: 0 };
+export const DEFAULT_SELECTION: LeadSelection = { maxOverlap: 0.5, minCentrality: 0.3 };
 
 /** The settings cross-validation chooses among, the plain lead first (ties go to the earlier). */
 export function selectionGrid(): LeadSelection[] {
