@@ -16,8 +16,9 @@ import { socialCardPlugin } from "./scripts/render/social-card.ts";
 export default function (eleventyConfig: any) {
   // Articles are the pipeline's input, not templates.
   eleventyConfig.ignores.add("src/articles/**");
-  // A rebuild in `npm run dev` when an article changes (the pipeline reruns in site.ts).
-  eleventyConfig.addWatchTarget("src/articles/");
+  // No watch targets: Eleventy never watches here. `npm run dev` (scripts/cli/dev.ts) watches
+  // src/, _includes/, _data/site.yaml and this file itself and, on a change, runs the whole build
+  // (scripts/build.ts: pipeline, data file, then Eleventy) again in a fresh process.
   // Eleventy's file-by-file log is noise next to the build's one line per stage.
   eleventyConfig.setQuietMode(true);
 

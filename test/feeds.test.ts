@@ -16,6 +16,7 @@ import {
   ATOM_SCHEMA, checkFeeds, fileForUrl, readAtom, readJsonFeed, readRss, runFeedparser, sliceErrors, type ReadFeed,
 } from "../scripts/check/feeds.ts";
 import { feedModel } from "../scripts/render/feed-model.ts";
+import { FEED_FORMATS } from "../scripts/render/feed-formats.ts";
 import type { DataFile } from "../scripts/schema.ts";
 
 const TSX = path.join(PROJECT_ROOT, "node_modules/.bin/tsx");
@@ -65,6 +66,20 @@ describe("the seed and the fixtures (URL ids, no path prefix)", () => {
   it("builds every feed", () => {
     expect(build.status, build.stderr).toBe(0);
     for (const f of FEED_FILES) expect(() => project.read(f), f).not.toThrow();
+  });
+
+  it("links and lists every format of FEED_FORMATS, and the audit reads each one", async () => {
+    const head = parseDocument(project.read("index.html"));
+    const alternates = DomUtils.findAll((e) => e.name === "link" && e.attribs.rel === "alternate", head.children);
+    expect(alternates.map((e) => [e.attribs.type, e.attribs.href])).toEqual(FEED_FORMATS.map((f) => [f.mediaType, LOCAL_BASE + f.paths.latest]));
+    expect(alternates.map((e) => e.attribs.title)).toEqual(FEED_FORMATS.map((f) => `Briefing (${f.label})`));
+    const subscribe = project.read("subscribe/index.html");
+    for (const f of FEED_FORMATS) {
+      for (const file of Object.values(f.paths)) expect(subscribe, `${f.id} ${file}`).toContain(`<code>${LOCAL_BASE}${file}</code>`);
+    }
+    const report = await checkFeeds({ siteDir: project.site(""), baseUrl: LOCAL_BASE, pathPrefix: "/" });
+    expect(report.errors).toEqual([]);
+    expect(report.summary).toMatch(new RegExp(`^${FEED_FORMATS.length * 3} feeds read`));
   });
 
   it("writes well-formed XML and valid JSON", () => {

@@ -11,6 +11,7 @@ import { normalize } from "../scripts/pipeline/normalize/index.ts";
 import { readArticle, readArticleFile } from "../scripts/pipeline/read.ts";
 import { readPlainText } from "../scripts/pipeline/summarize/plain-text-source.ts";
 import { summarize, countWords } from "../scripts/pipeline/summarize/index.ts";
+import { countWords as normalizeCountWords } from "../scripts/pipeline/normalize/clean.ts";
 import { dropLeadingConnective, dropOpeningAppositive } from "../scripts/pipeline/summarize/cohesion.ts";
 import { splitRunIns, isCaption } from "../scripts/pipeline/summarize/run-ins.ts";
 import { compressSentence, dropTrailingParticiple } from "../scripts/pipeline/summarize/compress.ts";
@@ -228,5 +229,19 @@ describe("npm run summarize -- --jsonl", () => {
     expect(result.stderr).toContain(`${file}:2`);
     expect(result.stderr).toContain(`${file}:3`);
     rmSync(dir, { recursive: true, force: true });
+  });
+});
+
+describe("countWords", () => {
+  it("is one function for the normalizer and the summarizer", () => {
+    expect(normalizeCountWords).toBe(countWords);
+  });
+  it("counts whitespace tokens holding a letter or digit, in any script and plane", () => {
+    expect(countWords("  The council met\u00a0on 3 March — twice. ")).toBe(7);
+    expect(countWords("Seoul 서울 東京")).toBe(3);
+    // An emoji or a dash alone is not a word; a letter outside the BMP (mathematical bold A, a CJK extension B character) is.
+    expect(countWords("Great \u{1F642} news – \u{1D400} \u{20000}")).toBe(4);
+    expect(countWords("\u{1F642}\u{1F642} -- \uD800")).toBe(0);
+    expect(countWords("")).toBe(0);
   });
 });

@@ -6,6 +6,7 @@
 import { DateTime } from "luxon";
 import * as W from "./words.ts";
 import { seededRandom } from "../seeded-random.ts";
+import { countWords } from "../pipeline/summarize/words.ts";
 
 export interface SyntheticArticle {
   /** File name under src/articles/. */
@@ -74,7 +75,6 @@ function sentence(rand: Rand, cast: Cast, introduced: Set<string>, first: boolea
 }
 
 const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
-const countWords = (s: string) => s.split(/\s+/).filter(Boolean).length;
 
 /** The i-th synthetic article for a seed. */
 export function syntheticArticle(seed: number, index: number): SyntheticArticle {

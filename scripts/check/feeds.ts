@@ -18,8 +18,8 @@ import path from "node:path";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { DateTime } from "luxon";
 import { z } from "zod";
-import { FEED_PATHS, FEED_VARIANTS, type FeedVariant } from "../render/feed-model.ts";
-import { EDITION_FEED_PATHS } from "../render/editions.ts";
+import { FEED_VARIANTS, type FeedVariant } from "../render/feed-model.ts";
+import { FEED_FORMATS, type FeedFormatId, type FeedKind } from "../render/feed-formats.ts";
 import type { CheckResult, CheckTarget } from "./types.ts";
 
 /** RFC 4287 appendix B, compact syntax. */
@@ -449,9 +449,19 @@ export function feedparserErrors(result: FeedparserResult, feed: ReadFeed): stri
   return errors;
 }
 
-/** Everything above on one variant's three documents; returns what it read. */
-function checkVariant(target: CheckTarget, variant: FeedVariant | "editions", errors: string[], atomFiles: string[]): ReadFeed[] {
-  const paths = variant === "editions" ? EDITION_FEED_PATHS : FEED_PATHS[variant];
+/**
+ * How the audit reads each format of FEED_FORMATS (render/feed-formats.ts) into the
+ * common ReadFeed: `xml` documents are first checked well-formed, `atomSchema` ones
+ * also validated against RFC 4287's schema. A new format's row needs its entry here.
+ */
+export const FEED_READERS: Record<FeedFormatId, { xml: boolean; atomSchema: boolean; read: (file: string, source: string, errors: string[]) => ReadFeed | null }> = {
+  rss: { xml: true, atomSchema: false, read: readRss },
+  atom: { xml: true, atomSchema: true, read: readAtom },
+  json: { xml: false, atomSchema: false, read: readJsonFeed },
+};
+
+/** Everything above on one kind's documents, one per format; returns what it read. */
+function checkVariant(target: CheckTarget, variant: FeedKind, errors: string[], atomFiles: string[]): ReadFeed[] {
   const read = (rel: string) => {
     const full = path.join(target.siteDir, rel);
     if (!isFile(full)) {
@@ -461,25 +471,22 @@ function checkVariant(target: CheckTarget, variant: FeedVariant | "editions", er
     return readFileSync(full, "utf8");
   };
   const feeds: ReadFeed[] = [];
-  const rssSource = read(paths.rss);
-  if (rssSource !== null) {
-    const wf = wellFormedErrors(paths.rss, rssSource);
+  /** The format each read feed is in, for the archive link of its own format. */
+  const formatOf = new Map<ReadFeed, (typeof FEED_FORMATS)[number]>();
+  for (const format of FEED_FORMATS) {
+    const file = format.paths[variant];
+    const reader = FEED_READERS[format.id];
+    const source = read(file);
+    if (source === null) continue;
+    const wf = reader.xml ? wellFormedErrors(file, source) : [];
     errors.push(...wf);
-    const rss = wf.length ? null : readRss(paths.rss, rssSource, errors);
-    if (rss) feeds.push(rss);
-  }
-  const atomSource = read(paths.atom);
-  if (atomSource !== null) {
-    const wf = wellFormedErrors(paths.atom, atomSource);
-    errors.push(...wf);
-    if (!wf.length) atomFiles.push(paths.atom);
-    const atom = wf.length ? null : readAtom(paths.atom, atomSource, errors);
-    if (atom) feeds.push(atom);
-  }
-  const jsonSource = read(paths.json);
-  if (jsonSource !== null) {
-    const json = readJsonFeed(paths.json, jsonSource, errors);
-    if (json) feeds.push(json);
+    if (wf.length) continue;
+    if (reader.atomSchema) atomFiles.push(file);
+    const feed = reader.read(file, source, errors);
+    if (feed) {
+      feeds.push(feed);
+      formatOf.set(feed, format);
+    }
   }
   for (const feed of feeds) {
     const expectedSelf = target.baseUrl.replace(/\/?$/, "/") + feed.file;
@@ -491,7 +498,7 @@ function checkVariant(target: CheckTarget, variant: FeedVariant | "editions", er
     for (const feed of feeds) {
       // The briefing feeds link their archive; the editions feeds hold every edition and have none.
       if (variant === "latest") {
-        const own = FEED_PATHS.archive[feed.file === paths.rss ? "rss" : feed.file === paths.atom ? "atom" : "json"];
+        const own = formatOf.get(feed)!.paths.archive;
         const expectedArchive = target.baseUrl.replace(/\/?$/, "/") + own;
         if (feed.archiveUrl !== expectedArchive) errors.push(`${feed.file}: links the archive as ${feed.archiveUrl}, expected ${expectedArchive}`);
       }

@@ -24,7 +24,13 @@ export interface PipelineOptions {
 
 export interface PipelineResult {
   data: DataFile | null;
-  /** Every article processed, drafts included (what `normalize` prints). */
+  /**
+   * What went wrong, errors and warnings, in the order found: reading every file (drafts
+   * included), then, if no read problem is an error, processing the published articles
+   * (the processor's BriefingError), corrections that matched nothing (warnings), clashing
+   * slugs, and the data file's schema validation (its first 10 issues). `data` is null
+   * whenever one of them is an error.
+   */
   problems: Problem[];
   stats: { read: number; drafts: number; published: number };
 }

@@ -4,7 +4,7 @@
 // finished by the email plugin (scripts/render/email.ts).
 import type { Article, DataFile, Edition, Site } from "../schema.ts";
 import { absoluteUrl } from "./filters.ts";
-import { feedLine, siteAuthor, tagAuthorityOf, type FeedPerson } from "./feed-model.ts";
+import { feedChannel, feedItemId, feedLine, newestUpdate, tagAuthorityOf, type FeedChannel, type FeedModel } from "./feed-model.ts";
 import { archivePages, articlesBySlugs, dateSpan } from "./site.ts";
 
 /** Global data key with the dates of the editions a partial render writes; absent in a full one. */
@@ -96,8 +96,6 @@ export function editionEmailCut(edition: Pick<Edition, "articles">, articles: Ar
 
 // ---------------------------------------------------------------- feeds
 
-export const EDITION_FEED_PATHS = { rss: "editions/feed.xml", atom: "editions/atom.xml", json: "editions/feed.json" } as const;
-
 export interface EditionFeedItem {
   id: string;
   idIsPermalink: boolean;
@@ -116,20 +114,12 @@ export interface EditionFeedItem {
   moreUrl: string | null;
 }
 
-export interface EditionFeedModel {
-  title: string;
-  description: string;
-  language: string;
-  homeUrl: string;
-  iconUrl: string;
-  urls: { rss: string; atom: string; json: string };
-  atomId: string;
+/** The editions feed: the channel every feed has (feed-model.ts), its own items. */
+export interface EditionFeedModel extends FeedChannel {
+  /** The site's zone, in which the editions' times are shown. */
   timeZone: string;
-  /** The newest edition's time, or null with no editions (the templates then say the epoch). */
-  updated: string | null;
-  complete: boolean;
-  author: FeedPerson;
-  generator: DataFile["generator"];
+  /** The newest edition's time; an empty feed says the epoch (`fromItems` false). */
+  updated: FeedModel["updated"];
   items: EditionFeedItem[];
 }
 
@@ -139,12 +129,12 @@ export function editionFeedModel(data: DataFile): EditionFeedModel {
   const tagAuthority = tagAuthorityOf(site);
   const editions = data.editions.slice(0, site.feed.limit);
   const items = editions.map((edition): EditionFeedItem => {
-    const url = absoluteUrl(`editions/${edition.date}/`, site.url);
+    const { id, idIsPermalink, url } = feedItemId(`editions/${edition.date}/`, site.url, tagAuthority);
     const members = articlesBySlugs(data.articles, edition.articles);
     const cut = editionEmailCut(edition, data.articles, site.url);
     return {
-      id: tagAuthority ? `tag:${tagAuthority}:editions/${edition.date}` : url,
-      idIsPermalink: tagAuthority === null,
+      id,
+      idIsPermalink,
       url,
       title: feedLine(`${editionName(edition)}: ${members[0]?.title ?? ""}`),
       summary: feedLine(members.map((a) => a.title).join("; ")),
@@ -155,26 +145,15 @@ export function editionFeedModel(data: DataFile): EditionFeedModel {
       moreUrl: cut.rest[0] ? `${url}#item-${cut.rest[0].slug}` : null,
     };
   });
-  const urls = {
-    rss: absoluteUrl(EDITION_FEED_PATHS.rss, site.url),
-    atom: absoluteUrl(EDITION_FEED_PATHS.atom, site.url),
-    json: absoluteUrl(EDITION_FEED_PATHS.json, site.url),
-  };
-  let updated: string | null = null;
-  for (const item of items) if (updated === null || Date.parse(item.updated) > Date.parse(updated)) updated = item.updated;
   return {
-    title: `${feedLine(site.title)}: editions`,
-    description: `${feedLine(site.description)} One item per edition.${items.length === 0 ? " No editions have been published yet." : ""}`,
-    language: site.language,
-    homeUrl: absoluteUrl("editions/", site.url),
-    iconUrl: absoluteUrl("assets/icon.svg", site.url),
-    urls,
-    atomId: tagAuthority ? `tag:${tagAuthority}:feed/editions` : urls.atom,
+    ...feedChannel(data, "editions", {
+      title: `${feedLine(site.title)}: editions`,
+      description: `${feedLine(site.description)} One item per edition.${items.length === 0 ? " No editions have been published yet." : ""}`,
+      homeUrl: absoluteUrl("editions/", site.url),
+      complete: data.editions.length <= site.feed.limit,
+    }),
     timeZone: site.timeZone,
-    updated,
-    complete: data.editions.length <= site.feed.limit,
-    author: siteAuthor(site),
-    generator: { ...data.generator },
+    updated: newestUpdate(items.map((item) => ({ updated: item.updated, timeZone: site.timeZone }))),
     items,
   };
 }

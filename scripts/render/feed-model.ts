@@ -7,6 +7,7 @@ import { DateTime } from "luxon";
 import type { Article, DataFile, Site } from "../schema.ts";
 import { BriefingError, problem } from "../pipeline/problems.ts";
 import { absoluteUrl } from "./filters.ts";
+import { feedUrls, type FeedKind, type PerFormat } from "./feed-formats.ts";
 
 /**
  * `latest`: the subscription feeds (newest `site.feed.limit`), full text.
@@ -15,12 +16,6 @@ import { absoluteUrl } from "./filters.ts";
  */
 export type FeedVariant = "latest" | "archive";
 export const FEED_VARIANTS: readonly FeedVariant[] = ["latest", "archive"];
-
-/** Where each variant's three files go, relative to the site root (and so to the base URL). */
-export const FEED_PATHS: Record<FeedVariant, { rss: string; atom: string; json: string }> = {
-  latest: { rss: "feed.xml", atom: "atom.xml", json: "feed.json" },
-  archive: { rss: "archive/feed.xml", atom: "archive/atom.xml", json: "archive/feed.json" },
-};
 
 /**
  * The site's icon (the favicon the base layout links), square and scalable:
@@ -32,6 +27,26 @@ export const SITE_ICON_PATH = "assets/icon.svg";
 /** Atom requires a feed <updated>. A feed with no items was never updated, and
  *  "now" would change every build, so an empty feed says the Unix epoch. */
 export const EMPTY_FEED_UPDATED = "1970-01-01T00:00:00.000+00:00";
+
+/** What the briefing feed and the editions feed say alike: the channel, the site's author, the generator. */
+export interface FeedChannel {
+  title: string;
+  /** Channel description; says so when there is nothing to read yet. */
+  description: string;
+  /** BCP 47 tag of the site. */
+  language: string;
+  homeUrl: string;
+  /** Absolute URL of the square site icon (SVG). */
+  iconUrl: string;
+  /** Absolute URLs of this feed's document in each format (each template's self link is its own). */
+  urls: PerFormat<string>;
+  /** Atom feed id: stable, distinct per feed. */
+  atomId: string;
+  /** True when the feed carries every published item (RFC 5005 "complete feed"). */
+  complete: boolean;
+  author: FeedPerson;
+  generator: { name: string; version: string; url: string };
+}
 
 export interface FeedPerson {
   name: string;
@@ -72,35 +87,19 @@ export interface FeedItem {
   article: Article;
 }
 
-export interface FeedModel {
+export interface FeedModel extends FeedChannel {
   variant: FeedVariant;
-  /** True when the feed carries every published briefing (RFC 5005 "complete feed"). */
-  complete: boolean;
   /** True when items carry the article's full text; false for the archive (summary and link only). */
   fullText: boolean;
-  title: string;
-  /** Channel description; says so when there is nothing to read yet. */
-  description: string;
-  /** BCP 47 tag of the site. */
-  language: string;
-  homeUrl: string;
-  /** Absolute URL of the square site icon (SVG). */
-  iconUrl: string;
-  /** Absolute URLs of this variant's three documents (each template's self link is its own). */
-  urls: { rss: string; atom: string; json: string };
   /**
-   * The archive's three documents, linked from the subscription feeds (null in
+   * The archive's documents, linked from the subscription feeds (null in
    * the archive itself). `rel` is RFC 5005's prev-archive when the subscription
    * feed leaves older briefings out, else "related" (nothing older to page back to).
    */
-  archive: { rel: "prev-archive" | "related"; urls: { rss: string; atom: string; json: string } } | null;
-  /** Atom feed id: stable, distinct per variant. */
-  atomId: string;
+  archive: { rel: "prev-archive" | "related"; urls: PerFormat<string> } | null;
   /** The newest item's updated (or published) time in that item's zone. An empty
    *  feed has no such time: `fromItems` is false and the time is the epoch. */
   updated: { iso: string; timeZone: string; fromItems: boolean };
-  author: FeedPerson;
-  generator: { name: string; version: string; url: string };
   items: FeedItem[];
 }
 
@@ -130,41 +129,68 @@ export function feedModel(data: DataFile, variant: FeedVariant = "latest"): Feed
   const tagAuthority = tagAuthorityOf(site);
   const articles = variant === "latest" ? data.articles.slice(0, site.feed.limit) : data.articles;
   const items = articles.map((a) => feedItem(a, site, tagAuthority));
-  const paths = FEED_PATHS[variant];
-  const urlsOf = (p: { rss: string; atom: string; json: string }) => ({
-    rss: absoluteUrl(p.rss, site.url),
-    atom: absoluteUrl(p.atom, site.url),
-    json: absoluteUrl(p.json, site.url),
-  });
-  const urls = urlsOf(paths);
   const complete = variant === "archive" || data.articles.length <= site.feed.limit;
   const siteTitle = feedLine(site.title);
-  const title = variant === "archive" ? `${siteTitle}: every briefing` : siteTitle;
-  const description = feedLine(site.description) + (items.length === 0 ? " No briefings have been published yet." : "");
+  const channel = feedChannel(data, variant, {
+    title: variant === "archive" ? `${siteTitle}: every briefing` : siteTitle,
+    description: feedLine(site.description) + (items.length === 0 ? " No briefings have been published yet." : ""),
+    homeUrl: site.url,
+    complete,
+  });
   return {
     variant,
-    complete,
+    ...channel,
     fullText: variant === "latest",
-    title,
-    description,
-    language: site.language,
-    homeUrl: site.url,
-    iconUrl: absoluteUrl(SITE_ICON_PATH, site.url),
-    urls,
-    archive: variant === "latest" ? { rel: complete ? "related" : "prev-archive", urls: urlsOf(FEED_PATHS.archive) } : null,
-    atomId: tagAuthority ? `tag:${tagAuthority}:${variant === "archive" ? "feed/archive" : "feed"}` : urls.atom,
+    archive: variant === "latest" ? { rel: complete ? "related" : "prev-archive", urls: feedUrls("archive", site.url) } : null,
     updated: newestUpdate(items),
-    author: siteAuthor(site),
-    generator: { ...data.generator },
     items,
   };
 }
 
-function feedItem(article: Article, site: Site, tagAuthority: string | null): FeedItem {
-  const url = absoluteUrl(`briefings/${article.slug}/`, site.url);
+/** The Atom id's path under the tag: authority, per kind of feed (stable: readers key on it). */
+const ATOM_ID_PATHS: Record<FeedKind, string> = { latest: "feed", archive: "feed/archive", editions: "feed/editions" };
+
+/**
+ * The channel of one kind of feed: what it is called and where its documents
+ * are the caller's; the language, icon, ids, author and generator are the
+ * site's, the same for the briefing and the editions feeds.
+ */
+export function feedChannel(
+  data: DataFile,
+  kind: FeedKind,
+  own: Pick<FeedChannel, "title" | "description" | "homeUrl" | "complete">,
+): FeedChannel {
+  const site = data.site;
+  const tagAuthority = tagAuthorityOf(site);
+  const urls = feedUrls(kind, site.url);
   return {
-    id: tagAuthority ? `tag:${tagAuthority}:briefings/${article.slug}` : url,
-    idIsPermalink: tagAuthority === null,
+    title: own.title,
+    description: own.description,
+    language: site.language,
+    homeUrl: own.homeUrl,
+    iconUrl: absoluteUrl(SITE_ICON_PATH, site.url),
+    urls,
+    atomId: tagAuthority ? `tag:${tagAuthority}:${ATOM_ID_PATHS[kind]}` : urls.atom,
+    complete: own.complete,
+    author: siteAuthor(site),
+    generator: { ...data.generator },
+  };
+}
+
+/**
+ * An item's id and canonical URL from its page's site path: the URL itself,
+ * or a tag: URI under the site's authority when it asks for tag: ids.
+ */
+export function feedItemId(sitePath: string, siteUrl: string, tagAuthority: string | null): { id: string; idIsPermalink: boolean; url: string } {
+  const url = absoluteUrl(sitePath, siteUrl);
+  return { id: tagAuthority ? `tag:${tagAuthority}:${sitePath.replace(/\/$/, "")}` : url, idIsPermalink: tagAuthority === null, url };
+}
+
+function feedItem(article: Article, site: Site, tagAuthority: string | null): FeedItem {
+  const { id, idIsPermalink, url } = feedItemId(`briefings/${article.slug}/`, site.url, tagAuthority);
+  return {
+    id,
+    idIsPermalink,
     url,
     title: feedLine(article.title),
     summary: feedLine(article.summary.text),
@@ -199,7 +225,7 @@ export function siteAuthor(site: Site): FeedPerson {
 }
 
 /** The latest `updated` among the items, compared as instants, kept in its own zone. */
-function newestUpdate(items: readonly FeedItem[]): FeedModel["updated"] {
+export function newestUpdate(items: readonly { updated: string; timeZone: string }[]): FeedModel["updated"] {
   let best: { iso: string; timeZone: string; ms: number } | null = null;
   for (const item of items) {
     const ms = DateTime.fromISO(item.updated, { setZone: true }).toMillis();

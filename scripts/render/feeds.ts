@@ -10,7 +10,8 @@
 // writes, and this catches whatever markup the partial gains later.
 import { convertHtmlToAbsoluteUrls } from "@11ty/eleventy-plugin-rss";
 import { rfc3339 } from "./filters.ts";
-import { FEED_PATHS, FEED_VARIANTS, feedModel, xmlSafe, type FeedItem, type FeedModel, type FeedVariant } from "./feed-model.ts";
+import { FEED_FORMATS, feedFormat, type FeedFormatId } from "./feed-formats.ts";
+import { FEED_VARIANTS, feedModel, xmlSafe, type FeedItem, type FeedModel, type FeedVariant } from "./feed-model.ts";
 import type { DataFile } from "../schema.ts";
 
 export const JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1";
@@ -26,8 +27,8 @@ function cachedModel(data: DataFile, variant: FeedVariant): FeedModel {
 }
 
 /** Output path of one variant's document in one format (the templates' permalinks). */
-export function feedPath(variant: FeedVariant, format: "rss" | "atom" | "json"): string {
-  return FEED_PATHS[variant][format];
+export function feedPath(variant: FeedVariant, format: FeedFormatId): string {
+  return feedFormat(format).paths[variant];
 }
 
 /**
@@ -132,6 +133,8 @@ function feedContentHtml(html: unknown, item: FeedItem, callback: (err: unknown,
 
 export function feedsPlugin(eleventyConfig: any): void {
   eleventyConfig.addGlobalData("feedVariants", [...FEED_VARIANTS]);
+  // The formats' rows, for the pages that list or link the feeds (base layout, subscribe page).
+  eleventyConfig.addGlobalData("feedFormats", FEED_FORMATS);
   eleventyConfig.addFilter("feedModel", (data: DataFile, variant: FeedVariant = "latest") => cachedModel(data, variant));
   eleventyConfig.addFilter("feedPath", feedPath);
   eleventyConfig.addFilter("htmlText", htmlText);

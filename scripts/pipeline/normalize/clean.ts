@@ -21,15 +21,5 @@ export function foldWhitespace(text: string): string {
   return text.replace(/\s+/g, " ").trim();
 }
 
-/** Words: whitespace tokens holding a letter or digit. */
-export function countWords(text: string): number {
-  let n = 0;
-  for (const token of text.split(/\s+/)) {
-    for (let i = 0; i < token.length; i++) {
-      const c = token.charCodeAt(i);
-      const ascii = c >= 48 && c <= 57 || c >= 65 && c <= 90 || c >= 97 && c <= 122;
-      if (ascii || c > 127 && /[\p{L}\p{N}]/u.test(token[i]!)) { n++; break; }
-    }
-  }
-  return n;
-}
+/** Words, counted as the summarizer counts them (one definition, in summarize/words.ts). */
+export { countWords } from "../summarize/words.ts";

@@ -27,7 +27,11 @@ function isSpace(code: number): boolean {
   return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
 }
 
-/** Whitespace tokens holding a letter or digit: the length the site and the scorer count. */
+/**
+ * Words: whitespace tokens holding a letter or digit. The one count the site
+ * (reading time, title and summary lengths) and the summarizer use; an emoji
+ * or a dash alone is not a word, a letter outside the BMP is.
+ */
 export function countWords(text: string): number {
   let count = 0;
   let inToken = false;
@@ -39,7 +43,9 @@ export function countWords(text: string): number {
       continue;
     }
     if (!inToken) [inToken, counted] = [true, false];
-    if (!counted && isAlnum(code)) {
+    if (counted) continue;
+    const word = code >= 0xd800 && code <= 0xdfff ? ALNUM_RE.test(String.fromCodePoint(text.codePointAt(i)!)) : isAlnum(code);
+    if (word) {
       count++;
       counted = true;
     }
