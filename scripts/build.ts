@@ -7,8 +7,8 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { register } from "tsx/esm/api";
 import { loadSite } from "./site/config.ts";
-import { articleDigests, writeDataFile, DATA_FILE } from "./pipeline/data-file.ts";
-import { runPipeline, type ArticleProcessor } from "./pipeline/run.ts";
+import { writeDataFile, DATA_FILE } from "./pipeline/data-file.ts";
+import { checkedEntries, runPipeline, type ArticleProcessor, type EntryProcessor } from "./pipeline/run.ts";
 import { cachedProcessor, openArticleCache, CACHE_DIR } from "./pipeline/cache.ts";
 import { openReadMemo } from "./pipeline/read-cache.ts";
 import { defaultWorkerCount, parallelProcessor, workersFromEnv, type ParallelRun } from "./pipeline/parallel.ts";
@@ -73,7 +73,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   // Timed by hand: when an article has an error, the errors come first and the
   // stage's summary ("8 articles read, 7 published") after them, not above.
   const pipelineStart = performance.now();
-  const result = await runPipeline({ root, articlesDir: path.join(root, "src/articles"), site, readMemo }, options.processor ?? defaultProcessor(root, env, options, log));
+  const result = await runPipeline({ root, articlesDir: path.join(root, "src/articles"), site, readMemo }, options.processor ? checkedEntries(options.processor) : defaultProcessor(root, env, options, log));
   const pipelineEntry = {
     name: "pipeline",
     ms: performance.now() - pipelineStart,
@@ -81,9 +81,10 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   };
   stages.push(pipelineEntry);
   const errors = result.problems.filter((p) => p.severity === "error");
-  if (!result.data || errors.length > 0) throw new BriefingError(errors.length > 0 ? errors : result.problems, stageLine(pipelineEntry));
+  if (!result.checked || errors.length > 0) throw new BriefingError(errors.length > 0 ? errors : result.problems, stageLine(pipelineEntry));
   log(stageLine(pipelineEntry));
-  const data = result.data;
+  const checked = result.checked;
+  const data = checked.data;
   // What is left for the editor to check; never a reason to fail.
   log(`${"review".padEnd(10)} ${guessCountLine(data.articles)}`);
 
@@ -94,7 +95,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
 
   const finalData = path.join(root, DATA_FILE);
   const siteName = `${path.relative(root, finalSite) || finalSite}/`;
-  const keys = useCache ? renderKeys(root, finalSite, data, articleDigests(data), { reviewMarks: options.reviewMarks }) : null;
+  const keys = useCache ? renderKeys(root, finalSite, data, checked.entries.map((e) => e.digest), { reviewMarks: options.reviewMarks }) : null;
   const current = await siteNow;
   const plan: RenderPlan = keys ? planRender(root, keys, finalSite, current ?? undefined) : { kind: "full", reason: "the render cache is off" };
   // Nothing changed and the data file is the last build's: its bytes would be the same.
@@ -102,7 +103,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   if (keepData) {
     await timed("data", () => data.articles.length, (n) => `${DATA_FILE} unchanged since the last build (${countOf(n, "article")}, validated then)`);
   } else {
-    await timed("data", () => writeDataFile(stagedData, data), () => `${DATA_FILE} validated (${countOf(data.articles.length, "article")})`);
+    await timed("data", () => writeDataFile(stagedData, checked), () => `${DATA_FILE} validated (${countOf(data.articles.length, "article")})`);
   }
   let outputFiles: number;
   let knownFiles: Manifest = {};
@@ -167,7 +168,7 @@ function clearInBackground(root: string, dir: string): Promise<void> {
  * the misses are normalized and summarized, in parallel when they are many.
  * Each logs its own stage line.
  */
-export function defaultProcessor(root: string, env: Record<string, string | undefined>, options: Pick<BuildOptions, "cache" | "workers">, log: (line: string) => void): ArticleProcessor {
+export function defaultProcessor(root: string, env: Record<string, string | undefined>, options: Pick<BuildOptions, "cache" | "workers">, log: (line: string) => void): EntryProcessor {
   const workers = options.workers ?? workersFromEnv(env) ?? defaultWorkerCount();
   let lastRun: ParallelRun | null = null;
   const pool = parallelProcessor({ workers, onRun: (run) => (lastRun = run) });
@@ -184,7 +185,7 @@ export function defaultProcessor(root: string, env: Record<string, string | unde
     return articles;
   };
   const useCache = options.cache ?? env.BRIEFING_CACHE !== "off";
-  if (!useCache) return timedPool;
+  if (!useCache) return checkedEntries(timedPool);
   const cache = openArticleCache(root);
   return cachedProcessor({
     cache,
