@@ -77,7 +77,8 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   // Timed by hand: when an article has an error, the errors come first and the
   // stage's summary ("8 articles read, 7 published") after them, not above.
   const pipelineStart = performance.now();
-  const result = await runPipeline({ root, articlesDir: path.join(root, "src/articles"), site, readMemo }, options.processor ? checkedEntries(options.processor) : defaultProcessor(root, env, { cache: options.cache, workers }, log));
+  // The checked data file is released once written (below), hence `let`.
+  let { checked, ...result } = await runPipeline({ root, articlesDir: path.join(root, "src/articles"), site, readMemo }, options.processor ? checkedEntries(options.processor) : defaultProcessor(root, env, { cache: options.cache, workers }, log));
   const pipelineEntry = {
     name: "pipeline",
     ms: performance.now() - pipelineStart,
@@ -85,9 +86,8 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   };
   stages.push(pipelineEntry);
   const errors = result.problems.filter((p) => p.severity === "error");
-  if (!result.checked || errors.length > 0) throw new BriefingError(errors.length > 0 ? errors : result.problems, stageLine(pipelineEntry));
+  if (!checked || errors.length > 0) throw new BriefingError(errors.length > 0 ? errors : result.problems, stageLine(pipelineEntry));
   log(stageLine(pipelineEntry));
-  const checked = result.checked;
   const data = checked.data;
   // What is left for the editor to check; never a reason to fail.
   log(`${"review".padEnd(10)} ${guessCountLine(data.articles)}`);
@@ -107,8 +107,11 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   if (keepData) {
     await timed("data", () => data.articles.length, (n) => `${DATA_FILE} unchanged since the last build (${countOf(n, "article")}, validated then)`);
   } else {
-    await timed("data", () => writeDataFile(stagedData, checked), () => `${DATA_FILE} validated (${countOf(data.articles.length, "article")})`);
+    await timed("data", () => writeDataFile(stagedData, checked!), () => `${DATA_FILE} validated (${countOf(data.articles.length, "article")})`);
   }
+  // At archive scale the articles' JSON texts are hundreds of megabytes that
+  // the render has better use for: the data file holds them now.
+  checked = null;
   let outputFiles: number;
   let knownFiles: Manifest = {};
   const emails = { workers: 0, main: 0 };
