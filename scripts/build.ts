@@ -7,11 +7,12 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { register } from "tsx/esm/api";
 import { loadSite } from "./site/config.ts";
-import { articleDigests, writeDataFile, DATA_FILE } from "./pipeline/data-file.ts";
-import { runPipeline, type ArticleProcessor } from "./pipeline/run.ts";
+import { writeDataFile, DATA_FILE } from "./pipeline/data-file.ts";
+import { checkedEntries, runPipeline, type ArticleProcessor, type EntryProcessor } from "./pipeline/run.ts";
 import { cachedProcessor, openArticleCache, CACHE_DIR } from "./pipeline/cache.ts";
 import { openReadMemo } from "./pipeline/read-cache.ts";
-import { defaultWorkerCount, parallelProcessor, workersFromEnv, type ParallelRun } from "./pipeline/parallel.ts";
+import { defaultWorkerCount, parallelProcessor, type ParallelRun } from "./pipeline/parallel.ts";
+import { EMAIL_FINISHING, type EmailFinishing } from "./render/email.ts";
 import { BriefingError, problem, type Problem } from "./pipeline/problems.ts";
 import { dataFileUnchanged, keepArticleFolders, manifestInBackground, planRender, recordRender, renderKeys, type Manifest, type RenderPlan } from "./render/render-cache.ts";
 import { CARD_CACHE, RENDER_ONLY, REVIEW_MARKS } from "./render/site.ts";
@@ -30,7 +31,7 @@ export interface BuildOptions {
   processor?: ArticleProcessor;
   /** Use the per-article cache in `.cache/` (default true; BRIEFING_CACHE=off disables it). */
   cache?: boolean;
-  /** Worker threads besides the main thread (default: BRIEFING_WORKERS, else cores - 1; 0 is serial). */
+  /** Worker threads besides the main thread, for normalizing and for finishing emails (default cores - 1; 0 is serial). The CLI maps BRIEFING_WORKERS here. */
   workers?: number;
   log?: (line: string) => void;
   /** Show the review's marks on the briefing pages: npm run dev's toggle (never npm run build's). */
@@ -42,12 +43,15 @@ export interface BuildReport {
   warnings: Problem[];
   stages: { name: string; ms: number; detail: string }[];
   outputFiles: number;
+  /** Where the emails of this render were finished (none when the render was skipped). */
+  emails: { workers: number; main: number };
 }
 
 export async function build(options: BuildOptions): Promise<BuildReport> {
   const root = path.resolve(options.root);
   const env = options.env ?? process.env;
   const log = options.log ?? (() => {});
+  const workers = options.workers ?? defaultWorkerCount();
   const stages: BuildReport["stages"] = [];
   const stageLine = (entry: { name: string; ms: number; detail: string }) => `${entry.name.padEnd(10)} ${entry.detail} (${Math.round(entry.ms)} ms)`;
   const timed = async <T>(name: string, fn: () => Promise<T> | T, detail: (v: T) => string): Promise<T> => {
@@ -73,7 +77,8 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   // Timed by hand: when an article has an error, the errors come first and the
   // stage's summary ("8 articles read, 7 published") after them, not above.
   const pipelineStart = performance.now();
-  const result = await runPipeline({ root, articlesDir: path.join(root, "src/articles"), site, readMemo }, options.processor ?? defaultProcessor(root, env, options, log));
+  // The checked data file is released once written (below), hence `let`.
+  let { checked, ...result } = await runPipeline({ root, articlesDir: path.join(root, "src/articles"), site, readMemo }, options.processor ? checkedEntries(options.processor) : defaultProcessor(root, env, { cache: options.cache, workers }, log));
   const pipelineEntry = {
     name: "pipeline",
     ms: performance.now() - pipelineStart,
@@ -81,9 +86,9 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   };
   stages.push(pipelineEntry);
   const errors = result.problems.filter((p) => p.severity === "error");
-  if (!result.data || errors.length > 0) throw new BriefingError(errors.length > 0 ? errors : result.problems, stageLine(pipelineEntry));
+  if (!checked || errors.length > 0) throw new BriefingError(errors.length > 0 ? errors : result.problems, stageLine(pipelineEntry));
   log(stageLine(pipelineEntry));
-  const data = result.data;
+  const data = checked.data;
   // What is left for the editor to check; never a reason to fail.
   log(`${"review".padEnd(10)} ${guessCountLine(data.articles)}`);
 
@@ -94,7 +99,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
 
   const finalData = path.join(root, DATA_FILE);
   const siteName = `${path.relative(root, finalSite) || finalSite}/`;
-  const keys = useCache ? renderKeys(root, finalSite, data, articleDigests(data), { reviewMarks: options.reviewMarks }) : null;
+  const keys = useCache ? renderKeys(root, finalSite, data, checked.entries.map((e) => e.digest), { reviewMarks: options.reviewMarks }) : null;
   const current = await siteNow;
   const plan: RenderPlan = keys ? planRender(root, keys, finalSite, current ?? undefined) : { kind: "full", reason: "the render cache is off" };
   // Nothing changed and the data file is the last build's: its bytes would be the same.
@@ -102,11 +107,15 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   if (keepData) {
     await timed("data", () => data.articles.length, (n) => `${DATA_FILE} unchanged since the last build (${countOf(n, "article")}, validated then)`);
   } else {
-    await timed("data", () => writeDataFile(stagedData, data), () => `${DATA_FILE} validated (${countOf(data.articles.length, "article")})`);
+    await timed("data", () => writeDataFile(stagedData, checked!), () => `${DATA_FILE} validated (${countOf(data.articles.length, "article")})`);
   }
+  // At archive scale the articles' JSON texts are hundreds of megabytes that
+  // the render has better use for: the data file holds them now.
+  checked = null;
   let outputFiles: number;
   let knownFiles: Manifest = {};
-  const renderOptions: RenderOptions = { reviewMarks: options.reviewMarks === true, useCache };
+  const emails = { workers: 0, main: 0 };
+  const renderOptions: RenderOptions = { reviewMarks: options.reviewMarks === true, useCache, emailFinishing: { workers, onFinished: (s) => Object.assign(emails, s) } };
   if (plan.kind === "skip") {
     outputFiles = await timed("render", () => plan.record.outputFiles, (n) => `skipped: data file, templates and code unchanged since the build that wrote ${siteName} (${countOf(n, "file")} kept)`);
   } else if (plan.kind === "partial") {
@@ -139,7 +148,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   }, () => (keepData ? "nothing to move" : `${plan.kind === "skip" ? "" : `${siteName} and `}${DATA_FILE} in place`));
   await cleared;
 
-  return { data, warnings: result.problems.filter((p) => p.severity === "warning"), stages, outputFiles };
+  return { data, warnings: result.problems.filter((p) => p.severity === "warning"), stages, outputFiles, emails };
 }
 
 /**
@@ -167,8 +176,8 @@ function clearInBackground(root: string, dir: string): Promise<void> {
  * the misses are normalized and summarized, in parallel when they are many.
  * Each logs its own stage line.
  */
-export function defaultProcessor(root: string, env: Record<string, string | undefined>, options: Pick<BuildOptions, "cache" | "workers">, log: (line: string) => void): ArticleProcessor {
-  const workers = options.workers ?? workersFromEnv(env) ?? defaultWorkerCount();
+export function defaultProcessor(root: string, env: Record<string, string | undefined>, options: Pick<BuildOptions, "cache" | "workers">, log: (line: string) => void): EntryProcessor {
+  const workers = options.workers ?? defaultWorkerCount();
   let lastRun: ParallelRun | null = null;
   const pool = parallelProcessor({ workers, onRun: (run) => (lastRun = run) });
   const timedPool: ArticleProcessor = async (sources, site) => {
@@ -184,7 +193,7 @@ export function defaultProcessor(root: string, env: Record<string, string | unde
     return articles;
   };
   const useCache = options.cache ?? env.BRIEFING_CACHE !== "off";
-  if (!useCache) return timedPool;
+  if (!useCache) return checkedEntries(timedPool);
   const cache = openArticleCache(root);
   return cachedProcessor({
     cache,
@@ -205,7 +214,7 @@ export function defaultProcessor(root: string, env: Record<string, string | unde
  * review's marks (npm run dev only); `options.useCache`: keep social cards in
  * .cache/cards/. Returns how many files Eleventy wrote.
  */
-interface RenderOptions { reviewMarks: boolean; useCache: boolean }
+interface RenderOptions { reviewMarks: boolean; useCache: boolean; emailFinishing: EmailFinishing }
 
 async function renderSite(root: string, data: DataFile, only: { articles: string[]; editions: string[] } | null, staging: string, outputDir: string, options: RenderOptions): Promise<number> {
   const { Eleventy } = await import("@11ty/eleventy");
@@ -232,6 +241,7 @@ async function renderSite(root: string, data: DataFile, only: { articles: string
         }
         if (options.reviewMarks) eleventyConfig.addGlobalData(REVIEW_MARKS, true);
         eleventyConfig.addGlobalData(CARD_CACHE, options.useCache ? path.join(root, CACHE_DIR, "cards") : null);
+        eleventyConfig.addGlobalData(EMAIL_FINISHING, options.emailFinishing);
       },
     });
     const written = (await eleventy.write()) as unknown;

@@ -6,11 +6,13 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { openArticleCache } from "../scripts/pipeline/cache.ts";
+import { checkedEntry, type ArticleJson } from "../scripts/pipeline/article-entry.ts";
+import type { SourceArticle } from "../scripts/pipeline/read.ts";
 import { serializeDataFile, validateDataFile } from "../scripts/pipeline/data-file.ts";
 import { processArticle } from "../scripts/pipeline/process-article.ts";
 import { readArticle } from "../scripts/pipeline/read.ts";
 import { assembleDataFile } from "../scripts/pipeline/run.ts";
-import { DataFileSchema, type Article, type Site } from "../scripts/schema.ts";
+import { ArticleSchema, DataFileSchema, type Article, type Site } from "../scripts/schema.ts";
 import { loadSite } from "../scripts/site/config.ts";
 import { PROJECT_ROOT, SEED_ARTICLE } from "./helpers/project.ts";
 
@@ -35,14 +37,14 @@ describe("validation once per article", () => {
     const cache = openArticleCache(root, "v".repeat(64));
     cache.write("good", article);
     cache.write("bad", { ...article, slug: "Not A Slug!" });
-    expect(cache.read("good")).toEqual(article);
+    expect(cache.read("good")).toMatchObject({ article, json: JSON.stringify(ArticleSchema.parse(article)) });
     expect(cache.read("bad")).toBe("missing");
   });
 
   it("names an invalid article and field; gives the same verdict and bytes as DataFileSchema for a valid file", () => {
     const cache = openArticleCache(root, "w".repeat(64));
     cache.write("good", article);
-    const served = cache.read("good") as Article;
+    const served = (cache.read("good") as ArticleJson).article;
     const bad = { ...article, slug: "second-copy", readingMinutes: -1 };
     const checked = validateDataFile(assembleDataFile(site, [served, bad]));
     expect(checked.success).toBe(false);
@@ -55,5 +57,18 @@ describe("validation once per article", () => {
     if (ok.success) expect(serializeDataFile(ok.data)).toBe(JSON.stringify(DataFileSchema.parse(good)) + "\n");
     // A broken envelope is caught too.
     expect(validateDataFile({ ...good, version: 999 as never }).success).toBe(false);
+  });
+});
+
+describe("an article entry", () => {
+  it("names the file and field of a result the schema rejects, and gives a valid one its JSON and digest", () => {
+    const source = { path: "src/articles/broken.txt" } as SourceArticle;
+    const bad = checkedEntry(source, { ...article, readingMinutes: -1 });
+    expect(bad.problems.map((p) => [p.file, p.field, p.severity])).toEqual([["src/articles/broken.txt", "readingMinutes", "error"]]);
+    const good = checkedEntry(source, article);
+    expect(good.problems).toEqual([]);
+    expect(good.article).toEqual(article);
+    expect(good.json).toBe(JSON.stringify(ArticleSchema.parse(article)));
+    expect(good.digest).toMatch(/^[0-9a-f]{64}$/);
   });
 });

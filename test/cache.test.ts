@@ -9,6 +9,7 @@ import { cachedProcessor, cacheKey, openArticleCache, pipelineVersion, SITE_FIEL
 import { processArticle } from "../scripts/pipeline/process-article.ts";
 import { readArticle, type SourceArticle } from "../scripts/pipeline/read.ts";
 import { processSerially, type ArticleProcessor } from "../scripts/pipeline/run.ts";
+import { articleDigest, type ArticleEntry } from "../scripts/pipeline/article-entry.ts";
 import { loadSite } from "../scripts/site/config.ts";
 import { syntheticArticle } from "../scripts/bench/synthetic.ts";
 import { PROJECT_ROOT, SEED_ARTICLE } from "./helpers/project.ts";
@@ -50,7 +51,7 @@ function counting(): { processor: ArticleProcessor; processed: string[] } {
 }
 
 /** The bytes the data file would hold for these articles. */
-const asData = (articles: Article[]) => JSON.stringify(articles.map((a) => ArticleSchema.parse(a)));
+const asData = (articles: (Article | ArticleEntry)[]) => JSON.stringify(articles.map((a) => ArticleSchema.parse("article" in a && "source" in a ? a.article : a)));
 
 describe("cacheKey", () => {
   it("changes with the article's bytes, its sidecar, its metadata, its path and the processing site fields", () => {
@@ -107,6 +108,14 @@ describe("cachedProcessor", () => {
     const serial = await processSerially(sources, site);
     expect(asData(first)).toBe(asData(serial));
     expect(asData(second)).toBe(asData(serial));
+    // Each entry carries the JSON the data file will hold and its digest; a hit serves the text the miss stored.
+    for (const entry of [...first, ...second]) {
+      expect(entry.json).toBe(JSON.stringify(entry.article));
+      expect(entry.digest).toBe(articleDigest(entry.json));
+      expect(entry.problems).toEqual([]);
+    }
+    expect(second.map((e) => e.json)).toEqual(first.map((e) => e.json));
+    expect(second.map((e) => e.source.path)).toEqual(sources.map((s) => s.path));
   });
 
   it("reprocesses only the article that changed, and removes the entry it replaced", async () => {
@@ -120,7 +129,7 @@ describe("cachedProcessor", () => {
     edited[2] = source(syntheticArticle(3, 1).name, syntheticArticle(3, 1).text.replace(/\n$/, " A late addition.\n"));
     const result = await processor(edited, site);
     expect(inner.processed).toEqual([edited[2]!.path]);
-    expect(result[2]!.sections.flatMap((s) => s.paragraphs).at(-1)!.text).toMatch(/A late addition\.$/);
+    expect(result[2]!.article.sections.flatMap((s) => s.paragraphs).at(-1)!.text).toMatch(/A late addition\.$/);
     expect(readdirSync(cache.dir).filter((f) => f.endsWith(".json"))).toHaveLength(sources.length);
   });
 

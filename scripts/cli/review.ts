@@ -46,10 +46,10 @@ await runCli(async () => {
     defaultProcessor(root, process.env, {}, () => {}),
   );
   const errors = result.problems.filter((p) => p.severity === "error");
-  if (!result.data || errors.length > 0) throw new BriefingError(errors.length > 0 ? errors : result.problems);
+  if (!result.checked || errors.length > 0) throw new BriefingError(errors.length > 0 ? errors : result.problems);
   for (const w of result.problems) process.stderr.write(formatProblem(w) + "\n");
 
-  let articles = result.data.articles;
+  let articles = result.checked.data.articles;
   if (positionals.length > 0) {
     const bySlug = new Map(articles.map((a) => [a.slug, a]));
     const unknown = positionals.filter((s) => !bySlug.has(s));

@@ -53,16 +53,10 @@ const SITE_FILE = "_data/site.yaml";
  * keeps two sites under one host (different path prefixes) from sharing ids.
  */
 export function messageIdFor(slug: string, siteUrl: string): string {
-  let suffix = messageIdSuffixes.get(siteUrl);
-  if (suffix === undefined) {
-    const url = new URL(siteUrl);
-    const site = createHash("sha256").update(url.href).digest("hex").slice(0, 10);
-    messageIdSuffixes.set(siteUrl, (suffix = `${site}@${url.hostname.replace(/^\[|\]$/g, "")}`));
-  }
-  return `<${slug}.${suffix}>`;
+  const url = new URL(siteUrl);
+  const site = createHash("sha256").update(url.href).digest("hex").slice(0, 10);
+  return `<${slug}.${site}@${url.hostname.replace(/^\[|\]$/g, "")}>`;
 }
-/** Per site URL: a build asks once per briefing with the same URL. */
-const messageIdSuffixes = new Map<string, string>();
 
 /** The first address in a From value, or null when it holds none. */
 export function mailboxAddress(from: string): string | null {
@@ -91,16 +85,13 @@ export function listUnsubscribeHeader(value: string): string {
   return items.map((item) => `<${item}>`).join(", ");
 }
 
-const fromHasMailbox = new Map<string, boolean>();
-
 /** What a message's headers read from the site settings. */
 export type SiteForHeaders = Pick<Site, "url"> & { email: Pick<Site["email"], "from" | "listUnsubscribe"> };
 
 /** The headers of a briefing's message, from the article and the site configuration. */
 export function messageHeaders(article: Pick<Article, "slug" | "title" | "date" | "timeZone">, site: SiteForHeaders): MessageHeaders {
   // The site's From is parsed once per value, not once per briefing.
-  const hasMailbox = fromHasMailbox.get(site.email.from) ?? mailboxAddress(site.email.from) !== null;
-  fromHasMailbox.set(site.email.from, hasMailbox);
+  const hasMailbox = mailboxAddress(site.email.from) !== null;
   if (!hasMailbox) {
     throw new BriefingError([
       problem({

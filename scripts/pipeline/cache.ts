@@ -19,8 +19,8 @@ import { fileURLToPath } from "node:url";
 import { pruneCacheFolder, sealJson, unsealJson } from "./cache-folder.ts";
 import { listFiles, relativePath } from "../list-files.ts";
 import { ArticleSchema, type Article, type Site } from "../schema.ts";
-import { markValidArticle } from "./data-file.ts";
-import type { ArticleProcessor } from "./run.ts";
+import { articleJson, checkedEntry, type ArticleEntry, type ArticleJson } from "./article-entry.ts";
+import type { ArticleProcessor, EntryProcessor } from "./run.ts";
 import type { SourceArticle } from "./read.ts";
 
 /** The cache folder, relative to the project root. */
@@ -43,15 +43,12 @@ export function siteFieldsForProcessing(site: Site): Record<string, unknown> {
   return Object.fromEntries(Object.entries(site).filter(([k]) => !ignored.has(k)).sort(([a], [b]) => (a < b ? -1 : 1)));
 }
 
-let memoizedVersion: string | null = null;
-
 /**
  * A hash of the pipeline's code: every file under scripts/pipeline/ (word
  * lists and data included), the schema, and the exact dependency versions.
- * Computed once per process.
+ * Computed when a cache is opened, which keeps it for its runs.
  */
 export function pipelineVersion(): string {
-  if (memoizedVersion) return memoizedVersion;
   const hash = createHash("sha256").update(`entry-format ${ENTRY_FORMAT}\n`);
   const files = [...listFiles(path.join(SCRIPTS_DIR, "pipeline"), (rel) => path.posix.basename(rel).startsWith(".")), path.join(SCRIPTS_DIR, "schema.ts")];
   for (const file of files) {
@@ -59,8 +56,7 @@ export function pipelineVersion(): string {
   }
   const pkg = JSON.parse(readFileSync(path.join(SCRIPTS_DIR, "../package.json"), "utf8")) as { dependencies?: Record<string, string> };
   hash.update(JSON.stringify(pkg.dependencies ?? {}));
-  memoizedVersion = hash.digest("hex");
-  return memoizedVersion;
+  return hash.digest("hex");
 }
 
 /** The entry's key: a hash of every input of processArticle. */
@@ -87,9 +83,12 @@ export interface CacheStats {
 export interface ArticleCache {
   /** Where this pipeline version's entries live. */
   readonly dir: string;
-  read(key: string): Article | "missing" | "rejected";
-  /** Stores a schema-valid result and returns it as validated (marked valid for the data file); an invalid one is not stored and comes back null. */
-  write(key: string, article: Article): Article | null;
+  /** The pipeline version its keys are made with. */
+  readonly version: string;
+  /** A stored article with the JSON text and digest it was stored with (valid against ArticleSchema when written, unchanged since). */
+  read(key: string): ArticleJson | "missing" | "rejected";
+  /** Stores a schema-valid result and returns it as validated, with its JSON and digest; an invalid one is not stored and comes back null. */
+  write(key: string, article: Article): ArticleJson | null;
   /** Removes every entry not in `keep`, and every other version's folder. */
   prune(keep: ReadonlySet<string>): number;
 }
@@ -102,6 +101,7 @@ export function openArticleCache(root: string, version: string = pipelineVersion
   const fileFor = (key: string) => path.join(dir, `${key}.json`);
   return {
     dir,
+    version,
     read(key) {
       let text: string;
       try {
@@ -118,7 +118,7 @@ export function openArticleCache(root: string, version: string = pipelineVersion
         const article = JSON.parse(articleJson) as unknown;
         if (typeof article !== "object" || article === null || Array.isArray(article)) return "rejected";
         // Valid against ArticleSchema when written (see write), unchanged since.
-        return markValidArticle(article as Article, { json: articleJson, digest });
+        return { article: article as Article, json: articleJson, digest };
       } catch {
         return "rejected";
       }
@@ -132,8 +132,8 @@ export function openArticleCache(root: string, version: string = pipelineVersion
       // Write beside the entry and rename: a reader (another build, `dev`)
       // sees the old entry or the new one, never half of one.
       const tmp = path.join(dir, `.${key}.${process.pid}.${writes++}.tmp`);
-      const articleJson = JSON.stringify(article);
-      const { text: entry, digest } = sealJson(`"key":${JSON.stringify(key)}`, "article", articleJson);
+      const stored = articleJson(article);
+      const { text: entry } = sealJson(`"key":${JSON.stringify(key)}`, "article", stored.json);
       try {
         writeFileSync(tmp, entry);
       } catch (error) {
@@ -145,7 +145,7 @@ export function openArticleCache(root: string, version: string = pipelineVersion
       }
       renameSync(tmp, fileFor(key));
       // Validated just now: the data file need not check it again, nor serialize it again.
-      return markValidArticle(article, { json: articleJson, digest });
+      return stored;
     },
     prune(keep) {
       return pruneCacheFolder(base, dir, keep);
@@ -168,16 +168,16 @@ export interface CachedProcessorOptions {
  * Wraps a processor: hits come from the cache, misses go to `inner` in one
  * call (so a worker pool sees all of them at once) and are stored.
  */
-export function cachedProcessor(options: CachedProcessorOptions): ArticleProcessor {
+export function cachedProcessor(options: CachedProcessorOptions): EntryProcessor {
   return async (sources, site) => {
-    const version = pipelineVersion();
+    const version = options.cache.version;
     const stats: CacheStats = { hits: 0, misses: 0, rejected: 0, written: 0, pruned: 0 };
     const keys = sources.map((s) => cacheKey(s, site, version));
-    const results: (Article | null)[] = keys.map((key) => {
+    const results: (ArticleEntry | null)[] = keys.map((key, i) => {
       const found = options.cache.read(key);
       if (typeof found !== "string") {
         stats.hits++;
-        return found;
+        return { source: sources[i]!, ...found, problems: [] };
       }
       stats.misses++;
       if (found === "rejected") stats.rejected++;
@@ -188,14 +188,15 @@ export function cachedProcessor(options: CachedProcessorOptions): ArticleProcess
       const processed = await options.inner(missing.map((i) => sources[i]!), site);
       processed.forEach((article, j) => {
         const i = missing[j]!;
-        // The validated copy when it is valid; an invalid result goes on to
-        // the data file's validation, which reports it.
-        results[i] = options.cache.write(keys[i]!, article) ?? article;
+        // The validated copy when it is valid; an invalid result is checked
+        // again for its problems, which the pipeline reports.
+        const stored = options.cache.write(keys[i]!, article);
+        results[i] = stored ? { source: sources[i]!, ...stored, problems: [] } : checkedEntry(sources[i]!, article);
         stats.written++;
       });
     }
     if (options.prune ?? true) stats.pruned = options.cache.prune(new Set(keys));
     options.onStats?.(stats);
-    return results as Article[];
+    return results as ArticleEntry[];
   };
 }

@@ -9,7 +9,8 @@ import { BriefingError, problem, type Problem } from "./problems.ts";
 import { readArticleFile, type SourceArticle } from "./read.ts";
 import type { ReadMemo } from "./read-cache.ts";
 import { GENERATOR } from "./generator.ts";
-import { validateDataFile } from "./data-file.ts";
+import { checkDataFileEnvelope, type CheckedDataFile } from "./data-file.ts";
+import { checkedEntry, type ArticleEntry } from "./article-entry.ts";
 import { unmatchedProblem } from "./corrections.ts";
 import { buildEditions } from "./editions.ts";
 
@@ -23,12 +24,13 @@ export interface PipelineOptions {
 }
 
 export interface PipelineResult {
-  data: DataFile | null;
+  /** The data file with each article's entry, checked against the schema; null when there are errors. */
+  checked: CheckedDataFile | null;
   /**
    * What went wrong, errors and warnings, in the order found: reading every file (drafts
    * included), then, if no read problem is an error, processing the published articles
    * (the processor's BriefingError), corrections that matched nothing (warnings), clashing
-   * slugs, and the data file's schema validation (its first 10 issues). `data` is null
+   * slugs, and the data file's schema validation (its first 10 issues). `checked` is null
    * whenever one of them is an error.
    */
   problems: Problem[];
@@ -93,41 +95,53 @@ export function assembleDataFile(site: Site, articles: Article[]): DataFile {
   };
 }
 
+/** Normalizes and summarizes articles: results in the order of `sources`. */
 export type ArticleProcessor = (sources: SourceArticle[], site: Site) => Promise<Article[]>;
+/** The same, with each result checked against the schema (or served checked by the cache). */
+export type EntryProcessor = (sources: SourceArticle[], site: Site) => Promise<ArticleEntry[]>;
 
 /** The default processor: one article after another, in this thread. */
 export const processSerially: ArticleProcessor = async (sources, site) => sources.map((s) => processArticle(s, site));
 
-export async function runPipeline(options: PipelineOptions, processor: ArticleProcessor = processSerially): Promise<PipelineResult> {
+/** A processor's results, each checked against ArticleSchema. */
+export const checkedEntries = (processor: ArticleProcessor): EntryProcessor => async (sources, site) => {
+  const articles = await processor(sources, site);
+  return articles.map((article, i) => checkedEntry(sources[i]!, article));
+};
+
+export async function runPipeline(options: PipelineOptions, processor: EntryProcessor = checkedEntries(processSerially)): Promise<PipelineResult> {
   const files = discoverArticles(options.articlesDir);
   const { sources, problems } = readAll(options.root, files, options.site, options.readMemo);
   options.readMemo?.save();
   const published = sources.filter((s) => options.includeDrafts || !s.meta.draft);
   const stats = { read: files.length, drafts: sources.length - published.length, published: published.length };
-  if (problems.some((p) => p.severity === "error")) return { data: null, problems, stats };
+  if (problems.some((p) => p.severity === "error")) return { checked: null, problems, stats };
 
-  let articles: Article[];
+  let entries: ArticleEntry[];
   try {
-    articles = await processor(published, options.site);
+    entries = await processor(published, options.site);
   } catch (error) {
-    if (error instanceof BriefingError) return { data: null, problems: [...problems, ...error.problems], stats };
+    if (error instanceof BriefingError) return { checked: null, problems: [...problems, ...error.problems], stats };
     throw error;
   }
+  const articles = entries.map((e) => e.article);
   // Corrections that matched nothing: warnings naming the file and the entry (kept with the cached article).
   problems.push(...articles.flatMap((a) => a.review.unmatchedCorrections.map(unmatchedProblem)));
   const slugProblems = checkSlugs(articles);
-  if (slugProblems.length > 0) return { data: null, problems: [...problems, ...slugProblems], stats };
+  if (slugProblems.length > 0) return { checked: null, problems: [...problems, ...slugProblems], stats };
+  // Each article was checked against the schema on its way here (or when the cache stored it).
+  const schemaProblems = entries.flatMap((e) => e.problems).slice(0, 10);
+  if (schemaProblems.length > 0) return { checked: null, problems: [...problems, ...schemaProblems], stats };
 
-  const data = assembleDataFile(options.site, articles);
-  // The one schema validation of a build: writeDataFile trusts the value it returns.
-  const checked = validateDataFile(data);
-  if (!checked.success) {
-    const issues = checked.error.issues.slice(0, 10).map((issue) => {
-      const [, index] = issue.path;
-      const file = typeof index === "number" && issue.path[0] === "articles" ? data.articles[index]?.sourcePath ?? "data file" : "data file";
-      return problem({ file, stage: "write", field: issue.path.join("."), message: `the data file would be invalid: ${issue.message}`, fix: "this is a bug in Briefing's pipeline; please report it with the article attached" });
-    });
-    return { data: null, problems: [...problems, ...issues], stats };
+  // Sorted as assembleDataFile sorts (slugs are unique, so the order is total): entries[i] is data.articles[i].
+  const sorted = [...entries].sort((a, b) => byNewest(a.article, b.article));
+  const data = assembleDataFile(options.site, sorted.map((e) => e.article));
+  const envelope = checkDataFileEnvelope(data, sorted);
+  if (!envelope.success) {
+    const issues = envelope.error.issues.slice(0, 10).map((issue) =>
+      problem({ file: "data file", stage: "write", field: issue.path.join("."), message: `the data file would be invalid: ${issue.message}`, fix: "this is a bug in Briefing's pipeline; please report it with the article attached" }),
+    );
+    return { checked: null, problems: [...problems, ...issues], stats };
   }
-  return { data: checked.data, problems, stats };
+  return { checked: envelope.checked, problems, stats };
 }

@@ -5,7 +5,7 @@
 import type { Article, DataFile, Edition, Site } from "../schema.ts";
 import { absoluteUrl } from "./filters.ts";
 import { feedChannel, feedItemId, feedLine, newestUpdate, tagAuthorityOf, type FeedChannel, type FeedModel } from "./feed-model.ts";
-import { archivePages, articlesBySlugs, dateSpan } from "./site.ts";
+import { archivePages, articlesBySlugs, dateSpan, indexedArticlesBySlugs, type ArticlesBySlugs } from "./site.ts";
 
 /** Global data key with the dates of the editions a partial render writes; absent in a full one. */
 export const RENDER_ONLY_EDITIONS = "briefingRenderOnlyEditions";
@@ -16,8 +16,8 @@ export function editionName(edition: Pick<Edition, "date" | "end">): string {
 }
 
 /** The page description: the lead's headline and how many more. */
-export function editionDescription(edition: Pick<Edition, "articles">, articles: Article[]): string {
-  const [lead] = articlesBySlugs(articles, edition.articles.slice(0, 1));
+export function editionDescription(edition: Pick<Edition, "articles">, articles: Article[], pick: ArticlesBySlugs = articlesBySlugs): string {
+  const [lead] = pick(articles, edition.articles.slice(0, 1));
   const more = edition.articles.length - 1;
   return `${lead?.title ?? "Edition"}${more > 0 ? `, and ${more} more briefing${more === 1 ? "" : "s"}` : ""}.`;
 }
@@ -82,8 +82,8 @@ export interface EmailCut {
  * gist or a half list of key points reads as an error, a clear "N more on the
  * site" does not.
  */
-export function editionEmailCut(edition: Pick<Edition, "articles">, articles: Article[], siteUrl: string, budget = EDITION_EMAIL_BUDGET): EmailCut {
-  const members = articlesBySlugs(articles, edition.articles);
+export function editionEmailCut(edition: Pick<Edition, "articles">, articles: Article[], siteUrl: string, budget = EDITION_EMAIL_BUDGET, pick: ArticlesBySlugs = articlesBySlugs): EmailCut {
+  const members = pick(articles, edition.articles);
   let bytes = EMAIL_FRAME_BYTES;
   let count = 0;
   for (const article of members) {
@@ -128,10 +128,11 @@ export function editionFeedModel(data: DataFile): EditionFeedModel {
   const site: Site = data.site;
   const tagAuthority = tagAuthorityOf(site);
   const editions = data.editions.slice(0, site.feed.limit);
+  const pick = indexedArticlesBySlugs();
   const items = editions.map((edition): EditionFeedItem => {
     const { id, idIsPermalink, url } = feedItemId(`editions/${edition.date}/`, site.url, tagAuthority);
-    const members = articlesBySlugs(data.articles, edition.articles);
-    const cut = editionEmailCut(edition, data.articles, site.url);
+    const members = pick(data.articles, edition.articles);
+    const cut = editionEmailCut(edition, data.articles, site.url, EDITION_EMAIL_BUDGET, pick);
     return {
       id,
       idIsPermalink,
@@ -162,9 +163,11 @@ export function editionFeedModel(data: DataFile): EditionFeedModel {
 
 export function editionsPlugin(eleventyConfig: any): void {
   eleventyConfig.addFilter("editionName", editionName);
-  eleventyConfig.addFilter("editionDescription", editionDescription);
+  // One slug index per articles array for this config's renders (every edition page asks with the same one).
+  const pick = indexedArticlesBySlugs();
+  eleventyConfig.addFilter("editionDescription", (edition: Edition, articles: Article[]) => editionDescription(edition, articles, pick));
   eleventyConfig.addFilter("editionIndexPath", editionIndexPath);
-  eleventyConfig.addFilter("editionEmailCut", editionEmailCut);
+  eleventyConfig.addFilter("editionEmailCut", (edition: Edition, articles: Article[], siteUrl: string) => editionEmailCut(edition, articles, siteUrl, EDITION_EMAIL_BUDGET, pick));
   eleventyConfig.addFilter("editionFeedModel", editionFeedModel);
   // The editions whose pages (editions/<date>/: page and email) this render
   // writes: all, unless the build renders only changed ones (render-cache.ts).

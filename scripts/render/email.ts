@@ -9,11 +9,22 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { BriefingError, problem } from "../pipeline/problems.ts";
-import { defaultWorkerCount, workersFromEnv } from "../pipeline/parallel.ts";
 import { emailFinisher, type EmailFinisher } from "../email/finisher.ts";
 import { editionMessageHeaders, messageHeaders, type MessageHeaders } from "../email/message.ts";
 import { preheaderText } from "../email/preheader.ts";
 import type { Article, DataFile } from "../schema.ts";
+
+/**
+ * Global data key with how the build wants emails finished
+ * (scripts/build.ts): the worker threads from BuildOptions, and where to
+ * report where they were finished. Absent (Eleventy run by hand): the main
+ * thread alone.
+ */
+export const EMAIL_FINISHING = "briefingEmailFinishing";
+export interface EmailFinishing {
+  workers: number;
+  onFinished?: (stats: { workers: number; main: number }) => void;
+}
 
 /** Output paths of the email HTML: `.../briefings/<slug>/email.html`. */
 const EMAIL_HTML = /(?:^|[\\/])briefings[\\/]([a-z0-9-]+)[\\/]email\.html$/;
@@ -51,19 +62,33 @@ export function emailPlugin(eleventyConfig: any): void {
 
   // Per build: the finisher and the data file as Eleventy holds it in memory.
   let finisher: EmailFinisher | null = null;
+  let finishing: EmailFinishing = { workers: 0 };
   let briefing: DataFile | undefined;
   let bySlug = new Map<string, Article>();
 
   // Finished HTML waiting for Eleventy's own write of email.html to be overwritten.
   let finishedHtml = new Map<string, string>();
 
+  let writing = true;
   eleventyConfig.on("eleventy.before", ({ outputMode }: { outputMode?: string }) => {
-    // Eleventy runs from the project root (scripts/build.ts, npm run dev).
-    const workers = workersFromEnv(process.env) ?? defaultWorkerCount();
-    const writing = outputMode === undefined || outputMode === "fs";
+    writing = outputMode === undefined || outputMode === "fs";
     finishedHtml = new Map();
+    finisher = null;
+    briefing = undefined;
+    bySlug = new Map();
+  });
+
+  // Collections are built before any page renders, from the same data the
+  // templates get: this is where the plugin sees the data file without
+  // reading and validating it again (scripts/build.ts validated it on write),
+  // and the build's worker count, and so where the finisher starts.
+  eleventyConfig.addCollection("emailEditionData", (api: any) => {
+    const data = api.getAll().find((item: any) => item.data?.briefing)?.data;
+    briefing = data?.briefing as DataFile | undefined;
+    bySlug = new Map((briefing?.articles ?? []).map((a) => [a.slug, a]));
+    finishing = (data?.[EMAIL_FINISHING] as EmailFinishing | undefined) ?? { workers: 0 };
     finisher = emailFinisher({
-      workers,
+      workers: finishing.workers,
       // The text twin and the message are written as soon as they exist;
       // only the HTML waits, for Eleventy to have written its own first.
       onFinished: (htmlPath, email) => {
@@ -75,16 +100,6 @@ export function emailPlugin(eleventyConfig: any): void {
         writeFileSync(path.join(dir, "email.eml"), email.eml);
       },
     });
-    briefing = undefined;
-    bySlug = new Map();
-  });
-
-  // Collections are built before any page renders, from the same data the
-  // templates get: this is where the plugin sees the data file without
-  // reading and validating it again (scripts/build.ts validated it on write).
-  eleventyConfig.addCollection("emailEditionData", (api: any) => {
-    briefing = api.getAll().find((item: any) => item.data?.briefing)?.data.briefing as DataFile | undefined;
-    bySlug = new Map((briefing?.articles ?? []).map((a) => [a.slug, a]));
     return [];
   });
 
@@ -106,6 +121,7 @@ export function emailPlugin(eleventyConfig: any): void {
     finisher = null;
     if (!running) return;
     await running.finishAll();
+    finishing.onFinished?.({ ...running.stats });
     if (outputMode !== "fs") return; // toJSON() and friends write nothing, so neither do we.
     for (const r of results) {
       if (!(emailSlug(r.outputPath) || emailEditionDate(r.outputPath)) || typeof r.outputPath !== "string") continue;

@@ -5,25 +5,17 @@ import { DateTime } from "luxon";
 
 /** Parses an ISO date-time keeping the offset it states, then sets the IANA zone when given. */
 function inZone(iso: string, zone?: string): DateTime {
-  // One parse per date and zone: every formatter below starts here, and a
-  // zone conversion is the expensive part. DateTime values are immutable.
-  const key = `${iso}\0${zone ?? ""}`;
-  let dt = parsed.get(key);
-  if (dt === undefined) {
-    dt = DateTime.fromISO(iso, { setZone: true });
-    if (!dt.isValid) throw new Error(`not an ISO date-time: "${iso}"`);
-    if (zone) dt = dt.setZone(zone);
-    parsed.set(key, dt);
-  }
-  return dt;
+  const dt = DateTime.fromISO(iso, { setZone: true });
+  if (!dt.isValid) throw new Error(`not an ISO date-time: "${iso}"`);
+  return zone ? dt.setZone(zone) : dt;
 }
-const parsed = new Map<string, DateTime>();
 
 /**
- * A date formatter that remembers its answers. Pages of an archive format the
- * same few thousand dates again and again (every list, feed and sitemap entry),
- * and a luxon parse with a zone costs tens of microseconds each time. The
- * formatters are pure, so the memo only saves time; a throw is not remembered.
+ * A date formatter that remembers its answers, made per Eleventy config (see
+ * filtersPlugin) so that nothing outlives a render. Pages of an archive format
+ * the same few thousand dates again and again (every list, feed and sitemap
+ * entry), and a luxon parse with a zone costs tens of microseconds each time.
+ * The formatters are pure, so the memo only saves time; a throw is not remembered.
  */
 function memoized(format: (iso: string, zone?: string, locale?: string) => string): (iso: string, zone?: string, locale?: string) => string {
   const answers = new Map<string, string>();
@@ -36,34 +28,34 @@ function memoized(format: (iso: string, zone?: string, locale?: string) => strin
 }
 
 /** Human date in the article's zone: "27 February 2026". Locale pinned so output never follows LANG. */
-export const readableDate = memoized((iso: string, zone?: string, locale = "en"): string => {
+export function readableDate(iso: string, zone?: string, locale = "en"): string {
   return inZone(iso, zone).setLocale(locale).toFormat("d LLLL yyyy");
-});
+}
 
 /**
  * Human date and time with the offset: "27 February 2026, 10:00 UTC+09:00".
  * An offset rather than an abbreviation: abbreviations ("KST", "GMT+1") come
  * from ICU data that varies by locale and Node version.
  */
-export const readableDateTime = memoized((iso: string, zone?: string, locale = "en"): string => {
+export function readableDateTime(iso: string, zone?: string, locale = "en"): string {
   const dt = inZone(iso, zone).setLocale(locale);
   return `${dt.toFormat("d LLLL yyyy, HH:mm")} UTC${dt.toFormat("ZZ")}`;
-});
+}
 
 /** Calendar date for <time datetime> and sitemaps: 2026-02-27. */
-export const isoDate = memoized((iso: string, zone?: string): string => {
+export function isoDate(iso: string, zone?: string): string {
   return inZone(iso, zone).toISODate()!;
-});
+}
 
 /** RFC 3339 (Atom, JSON Feed): 2026-02-27T10:00:00+09:00. */
-export const rfc3339 = memoized((iso: string, zone?: string): string => {
+export function rfc3339(iso: string, zone?: string): string {
   return inZone(iso, zone).toISO({ suppressMilliseconds: true, includeOffset: true })!;
-});
+}
 
 /** RFC 822 with a numeric offset (RSS 2.0), in English whatever the machine's locale. */
-export const rfc822 = memoized((iso: string, zone?: string): string => {
+export function rfc822(iso: string, zone?: string): string {
   return inZone(iso, zone).setLocale("en-US").toFormat("ccc, dd LLL yyyy HH:mm:ss ZZZ");
-});
+}
 
 /** A site path ("/feed.xml", "briefings/x/") under the path prefix: "/briefing/feed.xml". */
 export function href(sitePath: string, pathPrefix: string): string {
@@ -118,11 +110,11 @@ export function metaDescription(text: string, max = META_DESCRIPTION_CHARS): str
 export function filtersPlugin(eleventyConfig: {
   addFilter(name: string, fn: (...args: never[]) => unknown): void;
 }): void {
-  eleventyConfig.addFilter("readableDate", readableDate);
-  eleventyConfig.addFilter("readableDateTime", readableDateTime);
-  eleventyConfig.addFilter("isoDate", isoDate);
-  eleventyConfig.addFilter("rfc3339", rfc3339);
-  eleventyConfig.addFilter("rfc822", rfc822);
+  eleventyConfig.addFilter("readableDate", memoized(readableDate));
+  eleventyConfig.addFilter("readableDateTime", memoized(readableDateTime));
+  eleventyConfig.addFilter("isoDate", memoized(isoDate));
+  eleventyConfig.addFilter("rfc3339", memoized(rfc3339));
+  eleventyConfig.addFilter("rfc822", memoized(rfc822));
   eleventyConfig.addFilter("href", href);
   eleventyConfig.addFilter("absoluteUrl", absoluteUrl);
   eleventyConfig.addFilter("resolveUrl", resolveUrl);

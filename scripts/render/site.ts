@@ -14,14 +14,11 @@ import { absoluteUrl, rfc3339 } from "./filters.ts";
  * the machine's locale; calendar dates carry no zone.
  */
 export function dateSpan(date: Pick<ResolvedDate, "start" | "end" | "precision">, locale = "en"): string {
-  // Memoized: luxon's parse and hasSame cost most of a millisecond, pages call
-  // this for every timeline entry, and an archive has few distinct spans.
-  const key = `${date.start}/${date.end}/${date.precision}/${locale}`;
-  let text = dateSpans.get(key);
-  if (text === undefined) dateSpans.set(key, (text = formatDateSpan(date, locale)));
-  return text;
+  return formatDateSpan(date, locale);
 }
-const dateSpans = new Map<string, string>();
+
+/** English month names, looked up once: the pages' locale (building the list is an Intl call per span). */
+const ENGLISH_MONTHS: readonly string[] = Info.months("long", { locale: "en" });
 
 /** YYYY-MM-DD as numbers, or null when it is not a real calendar date. */
 function calendarDate(iso: string): { year: number; month: number; day: number } | null {
@@ -41,7 +38,7 @@ function formatDateSpan(date: Pick<ResolvedDate, "start" | "end" | "precision">,
   const start = calendarDate(date.start);
   const end = calendarDate(date.end);
   if (!start || !end) return formatDateSpanWithLuxon(date, locale);
-  const months = Info.months("long", { locale });
+  const months = locale === "en" ? ENGLISH_MONTHS : Info.months("long", { locale });
   const year = (d: typeof start) => String(d.year).padStart(4, "0");
   const month = (d: typeof start) => `${months[d.month - 1]} ${year(d)}`;
   const day = (d: typeof start) => `${d.day} ${month(d)}`;
@@ -88,17 +85,32 @@ export function formatDateSpanWithLuxon(date: Pick<ResolvedDate, "start" | "end"
   return date.precision === "approximate" ? `about ${text}` : text;
 }
 
-const slugMaps = new WeakMap<Article[], Map<string, Article>>();
+/** Picks articles by slug from an articles array, in the order of the slugs. */
+export type ArticlesBySlugs = (articles: Article[], slugs: string[]) => Article[];
 
 /** The articles with the given slugs, in the order of the slugs (tags list theirs newest first). */
-export function articlesBySlugs(articles: Article[], slugs: string[]): Article[] {
-  // One map per articles array (every topic page asks with the same one).
-  const bySlug = slugMaps.get(articles) ?? new Map(articles.map((a) => [a.slug, a]));
-  slugMaps.set(articles, bySlug);
+export const articlesBySlugs: ArticlesBySlugs = (articles, slugs) => pickBySlug(new Map(articles.map((a) => [a.slug, a])), slugs);
+
+function pickBySlug(bySlug: ReadonlyMap<string, Article>, slugs: string[]): Article[] {
   return slugs.flatMap((slug) => {
     const article = bySlug.get(slug);
     return article ? [article] : [];
   });
+}
+
+/**
+ * articlesBySlugs with one slug index per articles array, for one render:
+ * every topic and edition page asks with the same array, and indexing
+ * thousands of articles per page would cost more than the pages. The
+ * plugins make one each, so no index outlives its Eleventy config.
+ */
+export function indexedArticlesBySlugs(): ArticlesBySlugs {
+  const indexes = new WeakMap<Article[], ReadonlyMap<string, Article>>();
+  return (articles, slugs) => {
+    let bySlug = indexes.get(articles);
+    if (!bySlug) indexes.set(articles, (bySlug = new Map(articles.map((a) => [a.slug, a]))));
+    return pickBySlug(bySlug, slugs);
+  };
 }
 
 // ---------------------------------------------------------------- home archive pages
@@ -245,7 +257,7 @@ export const CARD_CACHE = "briefingCardCache";
 export function sitePlugin(eleventyConfig: any): void {
   eleventyConfig.addPassthroughCopy({ "src/assets": "assets" });
   eleventyConfig.addFilter("dateSpan", dateSpan);
-  eleventyConfig.addFilter("articlesBySlugs", articlesBySlugs);
+  eleventyConfig.addFilter("articlesBySlugs", indexedArticlesBySlugs());
   eleventyConfig.addFilter("archivePagePath", archivePagePath);
   eleventyConfig.addFilter("pagerWindow", pagerWindow);
   eleventyConfig.addFilter("sitemapEntries", sitemapEntries);
