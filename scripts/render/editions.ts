@@ -3,6 +3,7 @@
 // the small pure helpers their templates call. The edition emails are
 // finished by the email plugin (scripts/render/email.ts).
 import type { Article, DataFile, Edition, Site } from "../schema.ts";
+import { countOf } from "../count.ts";
 import { absoluteUrl } from "./filters.ts";
 import { feedChannel, feedItemId, feedLine, newestUpdate, tagAuthorityOf, type FeedChannel, type FeedModel } from "./feed-model.ts";
 import { archivePages, articlesBySlugs, dateSpan, indexedArticlesBySlugs, type ArticlesBySlugs } from "./site.ts";
@@ -19,7 +20,7 @@ export function editionName(edition: Pick<Edition, "date" | "end">): string {
 export function editionDescription(edition: Pick<Edition, "articles">, articles: Article[], pick: ArticlesBySlugs = articlesBySlugs): string {
   const [lead] = pick(articles, edition.articles.slice(0, 1));
   const more = edition.articles.length - 1;
-  return `${lead?.title ?? "Edition"}${more > 0 ? `, and ${more} more briefing${more === 1 ? "" : "s"}` : ""}.`;
+  return `${lead?.title ?? "Edition"}${more > 0 ? `, and ${countOf(more, "more briefing", "more briefings")}` : ""}.`;
 }
 
 /** Site path of editions index page `index` (0-based): "/editions/", then "/editions/page/2/"… */
