@@ -4,13 +4,13 @@
 // run of the same command completes the list: every good address gets exactly
 // one message, the 550 addresses none, and the send log says so.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { spawn } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import type { Socket } from "node:net";
 import path from "node:path";
 import { SMTPServer } from "smtp-server";
 import { simpleParser, type ParsedMail } from "mailparser";
 import { makeTempProject, PROJECT_ROOT, type TempProject } from "./helpers/project.ts";
+import { runSendCli as send, type CliRun as Run } from "./helpers/send-cli.ts";
 import { readSendLog } from "../scripts/email/send-log.ts";
 import { parseRecipients } from "../scripts/email/recipients.ts";
 
@@ -90,21 +90,6 @@ class TestMailServer {
   }
 }
 
-interface Run { code: number | null; stdout: string; stderr: string }
-
-function send(project: TempProject, args: string[], env: Record<string, string>): Promise<Run> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ["--import", "tsx", path.join(PROJECT_ROOT, "scripts/cli/send.ts"), ...args], {
-      cwd: project.root,
-      env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env },
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (c) => (stdout += c));
-    child.stderr.on("data", (c) => (stderr += c));
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 describe("sending an edition to a list", () => {
   let project: TempProject;
@@ -249,21 +234,14 @@ describe("Ctrl-C during a list send", () => {
     // 30 a minute: one message every 2 s, so Ctrl-C lands between two of them.
     const args = ["--edition", EDITION, "--list", "few.csv", "--rate", "30"];
     const env = { SMTP_HOST: "127.0.0.1", SMTP_PORT: String(mail.port) };
-    const interrupted = await new Promise<Run>((resolve) => {
-      const child = spawn(process.execPath, ["--import", "tsx", path.join(PROJECT_ROOT, "scripts/cli/send.ts"), ...args], {
-        cwd: project.root, env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env },
-      });
-      let stdout = "";
-      let stderr = "";
-      child.stdout.on("data", (c) => (stdout += c));
-      child.stderr.on("data", (c) => (stderr += c));
+    const interrupted = await send(project, args, env, (child) => {
       const poll = setInterval(() => {
         if (mail.accepted >= 1) {
           clearInterval(poll);
           child.kill("SIGINT");
         }
       }, 20);
-      child.on("close", (code) => resolve({ code, stdout, stderr }));
+      child.once("close", () => clearInterval(poll));
     });
     expect(interrupted.code).toBe(1);
     expect(interrupted.stderr).toContain("stopping after the message in flight");

@@ -4,13 +4,14 @@
 // built email; bad settings fail clearly; the password never appears in any
 // output, even when sending fails.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { spawn, execFileSync } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { SMTPServer, type SMTPServerOptions } from "smtp-server";
 import { simpleParser } from "mailparser";
 import { makeTempProject, PROJECT_ROOT, type TempProject } from "./helpers/project.ts";
+import { runSendCli as send, type CliRun as Run } from "./helpers/send-cli.ts";
 import { sendRaw, smtpConfigFromEnv } from "../scripts/email/smtp.ts";
 
 const SLUG = "north-korea-demands-recognition-as-nuclear-power";
@@ -55,23 +56,6 @@ async function startServer(options: Partial<SMTPServerOptions>): Promise<TestSer
     get authAttempts() { return state.authAttempts; },
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
-}
-
-interface Run { code: number | null; stdout: string; stderr: string }
-
-/** Runs the send CLI in the built project with only the given SMTP settings (async: the servers live in this process). */
-function send(project: TempProject, args: string[], env: Record<string, string>): Promise<Run> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ["--import", "tsx", path.join(PROJECT_ROOT, "scripts/cli/send.ts"), ...args], {
-      cwd: project.root,
-      env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env },
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (c) => (stdout += c));
-    child.stderr.on("data", (c) => (stderr += c));
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-  });
 }
 
 const leaks = (run: Run) => {
