@@ -4,9 +4,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import type { Page } from "playwright-core";
 import { makeTempProject, PROJECT_ROOT, type TempProject } from "./helpers/project.ts";
-import { launchChromium, serveStatic, type LaunchedBrowser, type StaticServer } from "./helpers/chromium.ts";
+import { launchChromium, layoutBoxes, serveStatic, type LaunchedBrowser, type StaticServer } from "./helpers/chromium.ts";
 
 const ARTIFACTS = path.join(PROJECT_ROOT, ".artifacts/editions");
 const EDITION = "editions/2026-03-02/";
@@ -21,11 +20,6 @@ function article(title: string, date: string, topic: string): string {
     `Opposition members said the cost of 12 million euros was too high for a town of this size.`,
   ].join("\n\n") + "\n";
 }
-
-const boxes = (page: Page) => page.evaluate(() => [...document.body.querySelectorAll("*")].map((el) => {
-  const r = el.getBoundingClientRect();
-  return `${el.tagName.toLowerCase()}.${el.className} ${Math.round(r.x)},${Math.round(r.y)} ${Math.round(r.width)}x${Math.round(r.height)}`;
-}));
 
 describe("an edition in Chromium", () => {
   let project: TempProject;
@@ -87,9 +81,9 @@ describe("an edition in Chromium", () => {
       const context = await browser.newContext({ viewport: { width, height: 900 } });
       const page = await context.newPage();
       await page.setContent(html);
-      const styled = await boxes(page);
+      const styled = await layoutBoxes(page);
       await page.setContent(html.replace(/<style[\s\S]*?<\/style>/gi, ""));
-      expect(await boxes(page)).toEqual(styled);
+      expect(await layoutBoxes(page)).toEqual(styled);
       await context.close();
     }
     expect(browser.blockedRequests).toEqual([]);

@@ -5,23 +5,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import type { Page } from "playwright-core";
 import { makeTempProject, PROJECT_ROOT, type TempProject } from "./helpers/project.ts";
-import { launchChromium, serveStatic, type LaunchedBrowser, type StaticServer } from "./helpers/chromium.ts";
+import { launchChromium, layoutBoxes, serveStatic, type LaunchedBrowser, type StaticServer } from "./helpers/chromium.ts";
 
 const SLUG = "north-korea-demands-recognition-as-nuclear-power";
 const ARTIFACTS = path.join(PROJECT_ROOT, ".artifacts/email");
 const WIDTHS = [600, 375] as const;
-
-/** Position and size of every element in the body, in document order. */
-function layoutBoxes(page: Page) {
-  return page.evaluate(() =>
-    [...document.body.querySelectorAll("*")].map((el) => {
-      const r = el.getBoundingClientRect();
-      return `${el.tagName.toLowerCase()}.${el.className} ${Math.round(r.x)},${Math.round(r.y)} ${Math.round(r.width)}x${Math.round(r.height)}`;
-    }),
-  );
-}
 
 describe("the email in Chromium", () => {
   let project: TempProject;
