@@ -9,12 +9,12 @@ import { register } from "tsx/esm/api";
 import { loadSite } from "./site/config.ts";
 import { writeDataFile, DATA_FILE } from "./pipeline/data-file.ts";
 import { checkedEntries, runPipeline, type ArticleProcessor, type EntryProcessor } from "./pipeline/run.ts";
-import { cachedProcessor, openArticleCache, CACHE_DIR } from "./pipeline/cache.ts";
+import { cachedProcessor, openArticleCache, CACHE_DIR } from "./incremental/article-cache.ts";
 import { openReadMemo } from "./pipeline/read-cache.ts";
 import { defaultWorkerCount, parallelProcessor, type ParallelRun } from "./pipeline/parallel.ts";
 import { EMAIL_FINISHING, type EmailFinishing } from "./render/email.ts";
 import { BriefingError, problem, type Problem } from "./pipeline/problems.ts";
-import { dataFileUnchanged, keepArticleFolders, manifestInBackground, planRender, recordRender, renderKeys, type Manifest, type RenderPlan } from "./render/render-cache.ts";
+import { dataFileUnchanged, keepArticleFolders, manifestInBackground, planRender, recordRender, renderKeys, type Manifest, type RenderPlan } from "./incremental/render-cache.ts";
 import { CARD_CACHE, RENDER_ONLY, REVIEW_MARKS } from "./render/site.ts";
 import { guessCountLine } from "./pipeline/review.ts";
 import { RENDER_ONLY_EDITIONS } from "./render/editions.ts";
@@ -120,7 +120,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     outputFiles = await timed("render", () => plan.record.outputFiles, (n) => `skipped: data file, templates and code unchanged since the build that wrote ${siteName} (${countOf(n, "file")} kept)`);
   } else if (plan.kind === "partial") {
     // Only the changed briefings and the shared pages; the rest of the
-    // folder comes from the previous site (scripts/render/render-cache.ts).
+    // folder comes from the previous site (scripts/incremental/render-cache.ts).
     const written = await timed("render", () => renderSite(root, data, { articles: plan.render, editions: plan.renderEditions }, staging, stagedSite, renderOptions),
       (n) => `${countOf(n, "file")} written by Eleventy (${countOf(plan.render.length, "changed or new briefing")}, ${countOf(plan.renderEditions.length, "edition")} and the shared pages)`);
     const kept = await timed("keep", () => keepArticleFolders(finalSite, stagedSite, plan.record.manifest, plan.keep, plan.keepEditions),

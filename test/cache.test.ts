@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import os from "node:os";
 import path from "node:path";
 import { ArticleSchema, type Article, type Site } from "../scripts/schema.ts";
-import { cachedProcessor, cacheKey, openArticleCache, pipelineVersion, SITE_FIELDS_OUTSIDE_PROCESSING, type CacheStats } from "../scripts/pipeline/cache.ts";
+import { cachedProcessor, cacheKey, openArticleCache, pipelineVersion, SITE_FIELDS_OUTSIDE_PROCESSING, type CacheStats } from "../scripts/incremental/article-cache.ts";
 import { processArticle } from "../scripts/pipeline/process-article.ts";
 import { readArticle, type SourceArticle } from "../scripts/pipeline/read.ts";
 import { processSerially, type ArticleProcessor } from "../scripts/pipeline/run.ts";

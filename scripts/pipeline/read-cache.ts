@@ -9,8 +9,8 @@
 import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { CACHE_DIR, pipelineVersion } from "./cache.ts";
-import { pruneCacheFolder, sealJson, unsealJson } from "./cache-folder.ts";
+import { CACHE_DIR, pipelineVersion } from "../incremental/article-cache.ts";
+import { pruneCacheFolder, sealJson, unsealJson } from "../incremental/cache-folder.ts";
 import { articleBody, articleBytes, readArticle, type ReadInput, type ReadResult, type SourceArticle } from "./read.ts";
 
 const FILE_FORMAT = 2;

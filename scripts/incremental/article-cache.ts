@@ -19,9 +19,9 @@ import { fileURLToPath } from "node:url";
 import { pruneCacheFolder, sealJson, unsealJson } from "./cache-folder.ts";
 import { listFiles, relativePath } from "../list-files.ts";
 import { ArticleSchema, type Article, type Site } from "../schema.ts";
-import { articleJson, checkedEntry, type ArticleEntry, type ArticleJson } from "./article-entry.ts";
-import type { ArticleProcessor, EntryProcessor } from "./run.ts";
-import type { SourceArticle } from "./read.ts";
+import { articleJson, checkedEntry, type ArticleEntry, type ArticleJson } from "../pipeline/article-entry.ts";
+import type { ArticleProcessor, EntryProcessor } from "../pipeline/run.ts";
+import type { SourceArticle } from "../pipeline/read.ts";
 
 /** The cache folder, relative to the project root. */
 export const CACHE_DIR = ".cache";
