@@ -10,7 +10,6 @@ import { loadSite } from "./site/config.ts";
 import { writeDataFile, DATA_FILE } from "./pipeline/data-file.ts";
 import { checkedEntries, runPipeline, type ArticleProcessor, type EntryProcessor } from "./pipeline/run.ts";
 import { cachedProcessor, openArticleCache, CACHE_DIR } from "./incremental/article-cache.ts";
-import { openReadMemo } from "./pipeline/read-cache.ts";
 import { defaultWorkerCount, parallelProcessor, type ParallelRun } from "./pipeline/parallel.ts";
 import { EMAIL_FINISHING, type EmailFinishing } from "./render/email.ts";
 import { BriefingError, problem, type Problem } from "./pipeline/problems.ts";
@@ -72,17 +71,15 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   const useCache = !options.processor && (options.cache ?? env.BRIEFING_CACHE !== "off");
   const siteNow = useCache ? manifestInBackground(finalSite) : Promise.resolve(null);
   const site = await timed("config", () => loadSite(path.join(root, "_data/site.yaml"), env), (s) => `site ${s.url}`);
-  // The caches in .cache/ follow one switch; a custom processor (tests) means no cache at all.
-  const readMemo = useCache ? openReadMemo(root) : undefined;
   // Timed by hand: when an article has an error, the errors come first and the
   // stage's summary ("8 articles read, 7 published") after them, not above.
   const pipelineStart = performance.now();
   // The checked data file is released once written (below), hence `let`.
-  let { checked, ...result } = await runPipeline({ root, articlesDir: path.join(root, "src/articles"), site, readMemo }, options.processor ? checkedEntries(options.processor) : defaultProcessor(root, env, { cache: options.cache, workers }, log));
+  let { checked, ...result } = await runPipeline({ root, articlesDir: path.join(root, "src/articles"), site }, options.processor ? checkedEntries(options.processor) : defaultProcessor(root, env, { cache: options.cache, workers }, log));
   const pipelineEntry = {
     name: "pipeline",
     ms: performance.now() - pipelineStart,
-    detail: `${countOf(result.stats.read, "article")} read, ${result.stats.published} published, ${countOf(result.stats.drafts, "draft")}${readMemo ? `; ${countOf(readMemo.stats.hits, "read")} remembered in ${CACHE_DIR}/read/` : ""}`,
+    detail: `${countOf(result.stats.read, "article")} read, ${result.stats.published} published, ${countOf(result.stats.drafts, "draft")}`,
   };
   stages.push(pipelineEntry);
   const errors = result.problems.filter((p) => p.severity === "error");

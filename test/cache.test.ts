@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import os from "node:os";
 import path from "node:path";
 import { ArticleSchema, type Article, type Site } from "../scripts/schema.ts";
-import { cachedProcessor, cacheKey, openArticleCache, pipelineVersion, SITE_FIELDS_OUTSIDE_PROCESSING, type CacheStats } from "../scripts/incremental/article-cache.ts";
+import { cachedProcessor, cacheKey, cacheVersion, openArticleCache, SITE_FIELDS_OUTSIDE_PROCESSING, type CacheStats } from "../scripts/incremental/article-cache.ts";
 import { processArticle } from "../scripts/pipeline/process-article.ts";
 import { readArticle, type SourceArticle } from "../scripts/pipeline/read.ts";
 import { processSerially, type ArticleProcessor } from "../scripts/pipeline/run.ts";
@@ -88,9 +88,9 @@ describe("cacheKey", () => {
     }
   });
 
-  it("hashes the pipeline's own code into the version", () => {
-    expect(pipelineVersion()).toMatch(/^[0-9a-f]{64}$/);
-    expect(pipelineVersion()).toBe(pipelineVersion());
+  it("hashes the stage code into the version (test/stage-code.test.ts: which code)", () => {
+    expect(cacheVersion()).toMatch(/^[0-9a-f]{64}$/);
+    expect(cacheVersion()).toBe(cacheVersion());
   });
 });
 
@@ -156,7 +156,7 @@ describe("cachedProcessor", () => {
     for (const i of [0, 1, 2, 3]) expect(cache.read(cacheKey(sources[i]!, site))).not.toBeTypeOf("string");
   });
 
-  it("starts afresh for another pipeline version and drops the old version's folder", async () => {
+  it("starts afresh for another version and drops the old version's folder", async () => {
     const root = tempRoot();
     await cachedProcessor({ cache: openArticleCache(root, "a".repeat(64)), inner: processSerially })(sources, site);
     const inner = counting();
