@@ -31,16 +31,18 @@ export const CACHE_DIR = ".cache";
 const ENTRY_FORMAT = 2;
 
 /**
- * Site fields that only the templates read. Changing them (a new title, a
- * deploy's SITE_URL) must not throw away the cache; test/cache.test.ts checks
- * that processArticle's result really does not depend on them.
+ * The site fields the stages read: the language (sentence and name rules),
+ * the zone (dates that state none), reading speed and summary length.
+ * Nothing else of the site reaches an entry, so changing it (a new title, a
+ * deploy's SITE_URL, the edition cadence) keeps the cache; test/cache.test.ts
+ * checks that processArticle's result really depends on no other field, and
+ * fails when the site gains a field until it is listed here or shown unread.
  */
-export const SITE_FIELDS_OUTSIDE_PROCESSING = ["title", "description", "url", "pathPrefix", "author", "homePageSize", "feed", "email"] as const;
+export const STAGE_SITE_FIELDS = ["language", "timeZone", "readingWordsPerMinute", "summaryWords"] as const;
 
 /** The part of the site that can change an article's processed result. */
-export function siteFieldsForProcessing(site: Site): Record<string, unknown> {
-  const ignored = new Set<string>(SITE_FIELDS_OUTSIDE_PROCESSING);
-  return Object.fromEntries(Object.entries(site).filter(([k]) => !ignored.has(k)).sort(([a], [b]) => (a < b ? -1 : 1)));
+export function siteFieldsForStages(site: Site): Pick<Site, (typeof STAGE_SITE_FIELDS)[number]> {
+  return { language: site.language, timeZone: site.timeZone, readingWordsPerMinute: site.readingWordsPerMinute, summaryWords: site.summaryWords };
 }
 
 /**
@@ -56,7 +58,7 @@ export function cacheKey(source: SourceArticle, site: Site, version: string = ca
   return createHash("sha256")
     .update(version)
     .update("\0")
-    .update(JSON.stringify({ path: source.path, format: source.format, bodyLine: source.bodyLine, meta: source.meta, site: siteFieldsForProcessing(site) }))
+    .update(JSON.stringify({ path: source.path, format: source.format, bodyLine: source.bodyLine, meta: source.meta, site: siteFieldsForStages(site) }))
     .update("\0")
     .update(source.bytes)
     .digest("hex");
