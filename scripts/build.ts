@@ -9,12 +9,11 @@ import { register } from "tsx/esm/api";
 import { loadSite } from "./site/config.ts";
 import { writeDataFile, DATA_FILE } from "./pipeline/data-file.ts";
 import { checkedEntries, runPipeline, type ArticleProcessor, type EntryProcessor } from "./pipeline/run.ts";
-import { cachedProcessor, openArticleCache, CACHE_DIR } from "./pipeline/cache.ts";
-import { openReadMemo } from "./pipeline/read-cache.ts";
+import { cachedProcessor, openArticleCache, CACHE_DIR } from "./incremental/article-cache.ts";
 import { defaultWorkerCount, parallelProcessor, type ParallelRun } from "./pipeline/parallel.ts";
 import { EMAIL_FINISHING, type EmailFinishing } from "./render/email.ts";
 import { BriefingError, problem, type Problem } from "./pipeline/problems.ts";
-import { dataFileUnchanged, keepArticleFolders, manifestInBackground, planRender, recordRender, renderKeys, type Manifest, type RenderPlan } from "./render/render-cache.ts";
+import { dataFileUnchanged, keepArticleFolders, manifestInBackground, planRender, recordRender, renderKeys, type Manifest, type RenderPlan } from "./incremental/render-cache.ts";
 import { CARD_CACHE, RENDER_ONLY, REVIEW_MARKS } from "./render/site.ts";
 import { guessCountLine } from "./pipeline/review.ts";
 import { RENDER_ONLY_EDITIONS } from "./render/editions.ts";
@@ -72,17 +71,15 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   const useCache = !options.processor && (options.cache ?? env.BRIEFING_CACHE !== "off");
   const siteNow = useCache ? manifestInBackground(finalSite) : Promise.resolve(null);
   const site = await timed("config", () => loadSite(path.join(root, "_data/site.yaml"), env), (s) => `site ${s.url}`);
-  // The caches in .cache/ follow one switch; a custom processor (tests) means no cache at all.
-  const readMemo = useCache ? openReadMemo(root) : undefined;
   // Timed by hand: when an article has an error, the errors come first and the
   // stage's summary ("8 articles read, 7 published") after them, not above.
   const pipelineStart = performance.now();
   // The checked data file is released once written (below), hence `let`.
-  let { checked, ...result } = await runPipeline({ root, articlesDir: path.join(root, "src/articles"), site, readMemo }, options.processor ? checkedEntries(options.processor) : defaultProcessor(root, env, { cache: options.cache, workers }, log));
+  let { checked, ...result } = await runPipeline({ root, articlesDir: path.join(root, "src/articles"), site }, options.processor ? checkedEntries(options.processor) : defaultProcessor(root, env, { cache: options.cache, workers }, log));
   const pipelineEntry = {
     name: "pipeline",
     ms: performance.now() - pipelineStart,
-    detail: `${countOf(result.stats.read, "article")} read, ${result.stats.published} published, ${countOf(result.stats.drafts, "draft")}${readMemo ? `; ${countOf(readMemo.stats.hits, "read")} remembered in ${CACHE_DIR}/read/` : ""}`,
+    detail: `${countOf(result.stats.read, "article")} read, ${result.stats.published} published, ${countOf(result.stats.drafts, "draft")}`,
   };
   stages.push(pipelineEntry);
   const errors = result.problems.filter((p) => p.severity === "error");
@@ -120,7 +117,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     outputFiles = await timed("render", () => plan.record.outputFiles, (n) => `skipped: data file, templates and code unchanged since the build that wrote ${siteName} (${countOf(n, "file")} kept)`);
   } else if (plan.kind === "partial") {
     // Only the changed briefings and the shared pages; the rest of the
-    // folder comes from the previous site (scripts/render/render-cache.ts).
+    // folder comes from the previous site (scripts/incremental/render-cache.ts).
     const written = await timed("render", () => renderSite(root, data, { articles: plan.render, editions: plan.renderEditions }, staging, stagedSite, renderOptions),
       (n) => `${countOf(n, "file")} written by Eleventy (${countOf(plan.render.length, "changed or new briefing")}, ${countOf(plan.renderEditions.length, "edition")} and the shared pages)`);
     const kept = await timed("keep", () => keepArticleFolders(finalSite, stagedSite, plan.record.manifest, plan.keep, plan.keepEditions),

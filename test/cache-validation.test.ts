@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { openArticleCache } from "../scripts/pipeline/cache.ts";
+import { openArticleCache } from "../scripts/incremental/article-cache.ts";
 import { checkedEntry, type ArticleJson } from "../scripts/pipeline/article-entry.ts";
 import type { SourceArticle } from "../scripts/pipeline/read.ts";
 import { serializeDataFile, validateDataFile } from "../scripts/pipeline/data-file.ts";

@@ -6,7 +6,7 @@
 // eleventy.config.ts) runs `npm run build` again in a fresh process, and the
 // browser reloads when it succeeds. The build's caches make that cheap: only
 // the edited article is reprocessed, and only the pages that depend on it
-// are rendered (scripts/render/render-cache.ts). A fresh process each time
+// are rendered (scripts/incremental/render-cache.ts). A fresh process each time
 // means a template or config edit is never served from a stale module. A
 // failed build prints its problems and leaves the last good site on screen
 // (the build is atomic).

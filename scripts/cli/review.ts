@@ -8,7 +8,6 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { defaultProcessor } from "../build.ts";
-import { openReadMemo } from "../pipeline/read-cache.ts";
 import { runPipeline } from "../pipeline/run.ts";
 import { BriefingError, formatProblem, problem } from "../pipeline/problems.ts";
 import { loadSite } from "../site/config.ts";
@@ -40,9 +39,8 @@ await runCli(async () => {
   });
   const root = process.cwd();
   const site = loadSite(path.join(root, "_data/site.yaml"), process.env);
-  const useCache = process.env.BRIEFING_CACHE !== "off";
   const result = await runPipeline(
-    { root, articlesDir: path.join(root, "src/articles"), site, readMemo: useCache ? openReadMemo(root) : undefined },
+    { root, articlesDir: path.join(root, "src/articles"), site },
     defaultProcessor(root, process.env, {}, () => {}),
   );
   const errors = result.problems.filter((p) => p.severity === "error");

@@ -172,17 +172,6 @@ export function articleBytes(input: Pick<ReadInput, "bytes" | "sidecar">): Buffe
 /** Decoded file text as the reader sees it: BOM removed, LF line endings. */
 const articleText = (decoded: string): string => unifyLineEndings(decoded.replace(/^\uFEFF/, ""));
 
-/**
- * The body of an article that was read before without problems (the read
- * memo keeps everything else, the encoding it was read in too): the same
- * steps as readArticle, minus parsing the front matter.
- */
-export function articleBody(input: Pick<ReadInput, "path" | "bytes">, encoding: TextEncoding): string {
-  const decoded = decodeArticleBytes(input.bytes, input.path, encoding);
-  if ("severity" in decoded) throw new Error(`${input.path}: remembered as readable, but is not ${encoding} text`);
-  return splitFrontMatter(articleText(decoded.text)).body;
-}
-
 export function readArticle(input: ReadInput): ReadResult {
   const file = input.path;
   const problems: Problem[] = [];
@@ -296,10 +285,10 @@ export function sidecarPathFor(articlePath: string): string | null {
 }
 
 /** Reads an article from disk; `root` makes the reported path project-relative. */
-export function readArticleFile(root: string, absolutePath: string, siteTimeZone: string, read: (input: ReadInput) => ReadResult = readArticle): ReadResult {
+export function readArticleFile(root: string, absolutePath: string, siteTimeZone: string): ReadResult {
   const rel = relativePath(root, absolutePath);
   const sidecar = sidecarPathFor(absolutePath);
-  return read({
+  return readArticle({
     path: rel,
     bytes: readFileSync(absolutePath),
     sidecar: sidecar ? { path: relativePath(root, sidecar), bytes: readFileSync(sidecar) } : null,

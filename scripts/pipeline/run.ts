@@ -7,7 +7,6 @@ import { LIMITS } from "./limits.ts";
 import { processArticle } from "./process-article.ts";
 import { BriefingError, problem, type Problem } from "./problems.ts";
 import { readArticleFile, type SourceArticle } from "./read.ts";
-import type { ReadMemo } from "./read-cache.ts";
 import { GENERATOR } from "./generator.ts";
 import { checkDataFileEnvelope, type CheckedDataFile } from "./data-file.ts";
 import { checkedEntry, type ArticleEntry } from "./article-entry.ts";
@@ -19,8 +18,6 @@ export interface PipelineOptions {
   articlesDir: string;
   site: Site;
   includeDrafts?: boolean;
-  /** Remembered reads (scripts/pipeline/read-cache.ts); without it every file is parsed. */
-  readMemo?: ReadMemo;
 }
 
 export interface PipelineResult {
@@ -38,7 +35,7 @@ export interface PipelineResult {
 }
 
 /** Read every file; collect problems rather than stopping at the first. */
-export function readAll(root: string, files: string[], site: Site, memo?: ReadMemo): { sources: SourceArticle[]; problems: Problem[] } {
+export function readAll(root: string, files: string[], site: Site): { sources: SourceArticle[]; problems: Problem[] } {
   const sources: SourceArticle[] = [];
   const problems: Problem[] = [];
   if (files.length > LIMITS.articles) {
@@ -46,7 +43,7 @@ export function readAll(root: string, files: string[], site: Site, memo?: ReadMe
     return { sources, problems };
   }
   for (const file of files) {
-    const result = readArticleFile(root, file, site.timeZone, memo ? (input) => memo.read(input) : undefined);
+    const result = readArticleFile(root, file, site.timeZone);
     problems.push(...result.problems);
     if (result.article) sources.push(result.article);
   }
@@ -111,8 +108,7 @@ export const checkedEntries = (processor: ArticleProcessor): EntryProcessor => a
 
 export async function runPipeline(options: PipelineOptions, processor: EntryProcessor = checkedEntries(processSerially)): Promise<PipelineResult> {
   const files = discoverArticles(options.articlesDir);
-  const { sources, problems } = readAll(options.root, files, options.site, options.readMemo);
-  options.readMemo?.save();
+  const { sources, problems } = readAll(options.root, files, options.site);
   const published = sources.filter((s) => options.includeDrafts || !s.meta.draft);
   const stats = { read: files.length, drafts: sources.length - published.length, published: published.length };
   if (problems.some((p) => p.severity === "error")) return { checked: null, problems, stats };

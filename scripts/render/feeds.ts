@@ -16,16 +16,6 @@ import type { DataFile } from "../schema.ts";
 
 export const JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1";
 
-/** One model per data file and variant: the three templates share it. */
-const models = new WeakMap<object, Map<FeedVariant, FeedModel>>();
-function cachedModel(data: DataFile, variant: FeedVariant): FeedModel {
-  let byVariant = models.get(data);
-  if (!byVariant) models.set(data, (byVariant = new Map()));
-  let model = byVariant.get(variant);
-  if (!model) byVariant.set(variant, (model = feedModel(data, variant)));
-  return model;
-}
-
 /** Output path of one variant's document in one format (the templates' permalinks). */
 export function feedPath(variant: FeedVariant, format: FeedFormatId): string {
   return feedFormat(format).paths[variant];
@@ -89,58 +79,75 @@ export async function feedContent(html: unknown, base: string): Promise<string> 
 }
 
 /**
- * Each article's feed content is made once per build and shared by the three
- * subscription feed documents (the archive carries no full text): rendering the partial
- * and rewriting its URLs with posthtml cost milliseconds per article per
- * document. Keyed by the article object of this build's data file (a rebuild
- * gets new objects, so nothing outlives its build) and by the base URL.
+ * What the feed documents of one build share, made once per Eleventy config
+ * (feedsPlugin), so nothing outlives the build that made it:
+ * - one model per data file and variant, which the three templates read;
+ * - each article's feed content, shared by the three subscription feed
+ *   documents (the archive carries no full text): rendering the partial and
+ *   rewriting its URLs with posthtml cost milliseconds per article per
+ *   document. Keyed by the article object of the build's data file and by
+ *   the base URL.
  */
-const contents = new WeakMap<object, Map<string, { promise: Promise<string>; settle: (html: Promise<string>) => void }>>();
+function feedSharing() {
+  const models = new WeakMap<object, Map<FeedVariant, FeedModel>>();
+  const contents = new WeakMap<object, Map<string, { promise: Promise<string>; settle: (html: Promise<string>) => void }>>();
 
-function contentEntry(item: Pick<FeedItem, "article" | "contentBase">) {
-  let byBase = contents.get(item.article);
-  if (!byBase) contents.set(item.article, (byBase = new Map()));
-  return byBase;
-}
-
-/**
- * The article's feed content if another document made or is making it;
- * `false` when the caller is the first and must render the partial and pass
- * it to feedContentHtml (which settles the waiting documents). A Nunjucks
- * async filter, like feedContentHtml (hence `asyncEach` in the templates).
- */
-function sharedFeedContent(item: FeedItem, callback: (err: unknown, result?: string | false) => void): void {
-  const byBase = contentEntry(item);
-  const entry = byBase.get(item.contentBase);
-  if (entry) {
-    entry.promise.then((html) => callback(null, html), (error: unknown) => callback(error));
-    return;
+  function model(data: DataFile, variant: FeedVariant): FeedModel {
+    let byVariant = models.get(data);
+    if (!byVariant) models.set(data, (byVariant = new Map()));
+    let made = byVariant.get(variant);
+    if (!made) byVariant.set(variant, (made = feedModel(data, variant)));
+    return made;
   }
-  let settle!: (html: Promise<string>) => void;
-  const promise = new Promise<string>((resolve) => (settle = resolve));
-  byBase.set(item.contentBase, { promise, settle });
-  callback(null, false);
-}
 
-/** Makes the feed content from the rendered partial and shares it with the other documents. */
-function feedContentHtml(html: unknown, item: FeedItem, callback: (err: unknown, result?: string) => void): void {
-  const made = feedContent(html, item.contentBase);
-  const entry = contentEntry(item).get(item.contentBase);
-  if (entry) entry.settle(made);
-  else contentEntry(item).set(item.contentBase, { promise: made, settle: () => {} });
-  made.then((result) => callback(null, result), (error: unknown) => callback(error));
+  function contentEntry(item: Pick<FeedItem, "article" | "contentBase">) {
+    let byBase = contents.get(item.article);
+    if (!byBase) contents.set(item.article, (byBase = new Map()));
+    return byBase;
+  }
+
+  /**
+   * The article's feed content if another document made or is making it;
+   * `false` when the caller is the first and must render the partial and pass
+   * it to feedContentHtml (which settles the waiting documents). A Nunjucks
+   * async filter, like feedContentHtml (hence `asyncEach` in the templates).
+   */
+  function sharedFeedContent(item: FeedItem, callback: (err: unknown, result?: string | false) => void): void {
+    const byBase = contentEntry(item);
+    const entry = byBase.get(item.contentBase);
+    if (entry) {
+      entry.promise.then((html) => callback(null, html), (error: unknown) => callback(error));
+      return;
+    }
+    let settle!: (html: Promise<string>) => void;
+    const promise = new Promise<string>((resolve) => (settle = resolve));
+    byBase.set(item.contentBase, { promise, settle });
+    callback(null, false);
+  }
+
+  /** Makes the feed content from the rendered partial and shares it with the other documents. */
+  function feedContentHtml(html: unknown, item: FeedItem, callback: (err: unknown, result?: string) => void): void {
+    const made = feedContent(html, item.contentBase);
+    const entry = contentEntry(item).get(item.contentBase);
+    if (entry) entry.settle(made);
+    else contentEntry(item).set(item.contentBase, { promise: made, settle: () => {} });
+    made.then((result) => callback(null, result), (error: unknown) => callback(error));
+  }
+
+  return { model, sharedFeedContent, feedContentHtml };
 }
 
 export function feedsPlugin(eleventyConfig: any): void {
+  const shared = feedSharing();
   eleventyConfig.addGlobalData("feedVariants", [...FEED_VARIANTS]);
   // The formats' rows, for the pages that list or link the feeds (base layout, subscribe page).
   eleventyConfig.addGlobalData("feedFormats", FEED_FORMATS);
-  eleventyConfig.addFilter("feedModel", (data: DataFile, variant: FeedVariant = "latest") => cachedModel(data, variant));
+  eleventyConfig.addFilter("feedModel", (data: DataFile, variant: FeedVariant = "latest") => shared.model(data, variant));
   eleventyConfig.addFilter("feedPath", feedPath);
   eleventyConfig.addFilter("htmlText", htmlText);
   eleventyConfig.addFilter("json", json);
   eleventyConfig.addFilter("jsonFeedItem", jsonFeedItem);
   eleventyConfig.addFilter("jsonFeedAuthor", jsonFeedAuthor);
-  eleventyConfig.addNunjucksAsyncFilter("sharedFeedContent", sharedFeedContent);
-  eleventyConfig.addNunjucksAsyncFilter("feedContentHtml", feedContentHtml);
+  eleventyConfig.addNunjucksAsyncFilter("sharedFeedContent", shared.sharedFeedContent);
+  eleventyConfig.addNunjucksAsyncFilter("feedContentHtml", shared.feedContentHtml);
 }

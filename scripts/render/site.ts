@@ -268,7 +268,7 @@ export function sitePlugin(eleventyConfig: any): void {
   // paginates one at a time over these pages, cut from the data file.
   // The articles whose own pages (briefings/<slug>/: page and email) this
   // render writes: all of them, unless the build renders only the changed
-  // ones and keeps the rest from the previous site (scripts/render/render-cache.ts).
+  // ones and keeps the rest from the previous site (scripts/incremental/render-cache.ts).
   eleventyConfig.addCollection("briefingPages", (api: any) => {
     const item = api.getAll().find((i: any) => i.data?.briefing)?.data;
     const articles = (item?.briefing as DataFile | undefined)?.articles ?? [];

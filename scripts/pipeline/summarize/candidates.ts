@@ -9,7 +9,7 @@ import { sentenceQuality } from "./quality.ts";
 import { closesUnopenedQuotation, hasUnknownName, leaningPronoun, mayName, nameWords, opensMainClause } from "./references.ts";
 import { isCaption, splitRunIns } from "./run-ins.ts";
 import { cosineDense, termVectors, toDense, type TermVector } from "./score.ts";
-import { contentTerms, countWords } from "./words.ts";
+import { contentTerms, countWords, termTable, type TermTable } from "./words.ts";
 
 export interface Candidate {
   id: string;
@@ -45,7 +45,7 @@ export interface CandidateSet {
   candidates: Candidate[];
 }
 
-export function buildCandidates(article: NormalizedArticle, people: PeopleIndex): CandidateSet {
+export function buildCandidates(article: NormalizedArticle, people: PeopleIndex, terms: TermTable = termTable()): CandidateSet {
   // Pieces, not sentences: a caption run into a sentence is cut off (run-ins.ts).
   const flat = article.sections.flatMap((section, sectionIndex) =>
     section.paragraphs.flatMap((paragraph) =>
@@ -59,7 +59,7 @@ export function buildCandidates(article: NormalizedArticle, people: PeopleIndex)
   const whole = flat.map((f) => dropLeadingConnective(f.display));
   const short = flat.map((f) => compressSentence(f.display, article.people));
   const variants = short.flatMap((text, index) => (text !== whole[index] ? [{ index, text }] : []));
-  const space = termVectors([...whole, ...variants.map((v) => v.text)], whole.length);
+  const space = termVectors([...whole, ...variants.map((v) => v.text)], whole.length, terms);
   const { sentences: vectors, document, dimensions } = space;
   const centrality = whole.map((_, index) => cosineDense(vectors[index]!, document));
   const maxCentrality = Math.max(1e-9, ...centrality);
@@ -145,7 +145,7 @@ export function buildCandidates(article: NormalizedArticle, people: PeopleIndex)
     ...variants.map((v, k) => candidate(v.index, v.text, vectors[whole.length + k]!)),
   ];
   // A tag the text names ("Nuclear weapons") is a topic the summary should cover.
-  const tagIds = article.tags.map((t) => contentTerms(t.name).map((term) => space.idOf.get(term) ?? -1));
+  const tagIds = article.tags.map((t) => contentTerms(t.name, terms).map((term) => space.idOf.get(term) ?? -1));
   if (tagIds.length > 0) for (const c of candidates) {
     const has = new Set(c.vector.ids);
     c.tags = tagIds.flatMap((ids, k) => (ids.length > 0 && ids.every((id) => has.has(id)) ? [k] : []));

@@ -13,7 +13,7 @@ import { buildCandidates } from "./candidates.ts";
 import { keyPoints as chooseKeyPoints } from "./key-points.ts";
 import { indexPeople } from "./people.ts";
 import { DEFAULT_SELECTION, selectSentences, type LeadSelection } from "./select.ts";
-import { countWords } from "./words.ts";
+import { countWords, termTable } from "./words.ts";
 
 export { countWords } from "./words.ts";
 
@@ -31,11 +31,13 @@ export interface SummaryResult {
 
 export function summarize(article: NormalizedArticle, editorSummary: string | null, options: SummaryOptions): SummaryResult {
   const people = indexPeople(article);
-  const { candidates } = buildCandidates(article, people);
+  // The article's word forms and their terms, shared by every look at its sentences.
+  const terms = termTable();
+  const { candidates } = buildCandidates(article, people, terms);
   let chosen = selectSentences(candidates, { minWords: options.minWords, maxWords: options.maxWords }, options.selection ?? DEFAULT_SELECTION, article.tags.length);
   if (editorSummary) {
     const text = editorSummary.replace(/\s+/g, " ").trim();
-    const keyPoints = chooseKeyPoints(article, candidates, editorSentences(text), new Set());
+    const keyPoints = chooseKeyPoints(article, candidates, editorSentences(text), new Set(), terms);
     return { summary: { text, origin: "editor", sentenceIds: [], wordCount: countWords(text) }, keyPoints };
   }
   let sentences = assembleSentences(chosen);
@@ -48,7 +50,7 @@ export function summarize(article: NormalizedArticle, editorSummary: string | nu
   }
   return {
     summary: { text, origin: "generated", sentenceIds: [...new Set(chosen.map((c) => c.id))], wordCount: countWords(text) },
-    keyPoints: chooseKeyPoints(article, candidates, sentences, new Set(chosen.map((c) => c.index))),
+    keyPoints: chooseKeyPoints(article, candidates, sentences, new Set(chosen.map((c) => c.index)), terms),
   };
 }
 

@@ -15,7 +15,7 @@ import type { Candidate } from "./candidates.ts";
 import { assembleSentences } from "./assemble.ts";
 import { leaningPronoun, nameWords, narrationWords, quotationsClosed } from "./references.ts";
 import { USABLE_QUALITY } from "./select.ts";
-import { contentTerms } from "./words.ts";
+import { contentTerms, termTable, type TermTable } from "./words.ts";
 
 export const MAX_POINTS = 5;
 const MAX_POINT_WORDS = 35;
@@ -51,8 +51,8 @@ export function sharedShare(point: ReadonlySet<string>, other: ReadonlySet<strin
   return shared / point.size;
 }
 
-export function termSet(text: string): Set<string> {
-  return new Set(contentTerms(text));
+export function termSet(text: string, terms: TermTable = termTable()): Set<string> {
+  return new Set(contentTerms(text, terms));
 }
 
 interface Point {
@@ -68,8 +68,8 @@ interface Point {
  * `gist` is the summary's sentences as shown; `gistIndexes` the article
  * sentences it was made from (empty for an editor's summary).
  */
-export function keyPoints(article: NormalizedArticle, candidates: readonly Candidate[], gist: readonly string[], gistIndexes: ReadonlySet<number>): string[] {
-  const gistTerms = gist.map(termSet);
+export function keyPoints(article: NormalizedArticle, candidates: readonly Candidate[], gist: readonly string[], gistIndexes: ReadonlySet<number>, terms: TermTable = termTable()): string[] {
+  const gistTerms = gist.map((text) => termSet(text, terms));
   const personWords = nameWords(article.people.map((p) => p.name));
   const thingWords = nameWords([...article.organizations, ...article.places].flatMap((e) => [e.name, ...e.aliases]));
   const day = article.date.slice(0, 10);
@@ -88,12 +88,12 @@ export function keyPoints(article: NormalizedArticle, candidates: readonly Candi
     // Standing alone: no pronoun leaning elsewhere, no piece of a longer
     // quotation, and a quotation says who said it.
     if (leaningPronoun(text, personWords, { thingWords, strict: true }) || !quotationsClosed(text) || narrationWords(text) < MIN_NARRATION) continue;
-    const terms = termSet(text);
-    if (gistTerms.some((g) => sharedShare(terms, g) > MAX_SHARED)) continue;
+    const pointTerms = termSet(text, terms);
+    if (gistTerms.some((g) => sharedShare(pointTerms, g) > MAX_SHARED)) continue;
     const facts = { futureDate: futureDated.has(c.id), attributed: attributed.has(c.id), pastDate: pastDated.has(c.id) };
     const kinds = pointKinds(text, facts);
     const evidenced: PointKind[] = [...(facts.futureDate ? ["next" as const] : []), ...(facts.attributed ? ["reaction" as const] : []), ...(facts.pastDate ? ["background" as const] : [])];
-    if (kinds.length > 0) pool.push({ index: c.index, text, terms, kinds, evidenced });
+    if (kinds.length > 0) pool.push({ index: c.index, text, terms: pointTerms, kinds, evidenced });
   }
   return choosePoints(pool).map((p) => p.text);
 }

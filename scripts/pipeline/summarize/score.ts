@@ -1,7 +1,7 @@
 // Term vectors: TF-IDF over the article's own sentences, for a sentence's
 // centrality (cosine to the whole article: what the story keeps talking about)
 // and for how much two sentences repeat each other.
-import { contentTerms } from "./words.ts";
+import { contentTerms, termTable, type TermTable } from "./words.ts";
 
 /** A sparse unit-length TF-IDF vector over the article's term ids. */
 export interface TermVector {
@@ -26,10 +26,10 @@ export interface TermSpace {
  * article's vector); any after them are variants of those (a compressed form)
  * that get a vector in the same space.
  */
-export function termVectors(texts: readonly string[], counted = texts.length): TermSpace {
+export function termVectors(texts: readonly string[], counted = texts.length, terms: TermTable = termTable()): TermSpace {
   const idOf = new Map<string, number>();
   const idLists = texts.map((text) =>
-    contentTerms(text).map((t) => {
+    contentTerms(text, terms).map((t) => {
       let id = idOf.get(t);
       if (id === undefined) idOf.set(t, (id = idOf.size));
       return id;

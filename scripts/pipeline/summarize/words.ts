@@ -6,19 +6,17 @@
 // summarizer looks at every sentence of every article several times, and
 // `\p{L}` matching dominated its profile.
 
-/** Per UTF-16 code unit: 0 not yet known, 1 letter or digit, 2 neither. */
-const ALNUM = new Uint8Array(65536);
+/**
+ * Per UTF-16 code unit: 1 letter or digit, 2 neither. Built once when the
+ * module loads (~10 ms); surrogate halves count as letters: astral letters
+ * are rare, and a lone half is never a space.
+ */
 const ALNUM_RE = /[\p{L}\p{N}]/u;
-for (let c = 0; c < 128; c++) ALNUM[c] = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? 1 : 2;
+const ALNUM = new Uint8Array(65536);
+for (let c = 0; c < 65536; c++) ALNUM[c] = (c >= 0xd800 && c <= 0xdfff) || ALNUM_RE.test(String.fromCharCode(c)) ? 1 : 2;
 
 function isAlnum(code: number): boolean {
-  let known = ALNUM[code]!;
-  if (known === 0) {
-    // Surrogate halves count as letters: astral letters are rare, and a lone half is never a space.
-    known = (code >= 0xd800 && code <= 0xdfff) || ALNUM_RE.test(String.fromCharCode(code)) ? 1 : 2;
-    ALNUM[code] = known;
-  }
-  return known === 1;
+  return ALNUM[code] === 1;
 }
 
 /** What `\s` matches. */
@@ -75,19 +73,24 @@ export function stem(word: string): string {
 }
 
 /**
- * Term of each word form seen ("" for none): the same words recur across
- * articles. An open-addressing table keyed by a hash taken while scanning, so
- * a word already seen costs no string allocation.
+ * Term of each word form seen ("" for none): an open-addressing table keyed by
+ * a hash taken while scanning, so a word already seen costs no string
+ * allocation. One per article (summarize makes it and passes it to every
+ * contentTerms call): its sentences are scanned several times and repeat its
+ * words, and nothing is kept from one article to the next.
  */
-const TABLE_BITS = 17;
-const TABLE_MASK = (1 << TABLE_BITS) - 1;
-/** Cleared when half full, so probes stay short. */
-const TABLE_LIMIT = 1 << (TABLE_BITS - 1);
-// Filled, not holey, arrays ("" marks a free slot: no word is empty): reads stay on V8's fast path.
-let tableKeys: string[] = new Array<string>(1 << TABLE_BITS).fill("");
-let tableTerms: string[] = new Array<string>(1 << TABLE_BITS).fill("");
-const tableHashes = new Int32Array(1 << TABLE_BITS);
-let tableSize = 0;
+export interface TermTable {
+  // Filled, not holey, arrays ("" marks a free slot: no word is empty): reads stay on V8's fast path.
+  keys: string[];
+  terms: string[];
+  hashes: Int32Array;
+  size: number;
+}
+
+/** An empty table; it doubles whenever it is half full, so probes stay short. */
+export function termTable(slots = 1 << 11): TermTable {
+  return { keys: new Array<string>(slots).fill(""), terms: new Array<string>(slots).fill(""), hashes: new Int32Array(slots), size: 0 };
+}
 
 function sameWord(key: string, text: string, start: number, end: number): boolean {
   if (key.length !== end - start) return false;
@@ -95,28 +98,37 @@ function sameWord(key: string, text: string, start: number, end: number): boolea
   return true;
 }
 
+/** Puts a word in a free slot (the table has room). */
+function insert(table: TermTable, hash: number, key: string, term: string): void {
+  const mask = table.keys.length - 1;
+  let slot = hash & mask;
+  while (table.keys[slot] !== "") slot = (slot + 1) & mask;
+  table.keys[slot] = key;
+  table.terms[slot] = term;
+  table.hashes[slot] = hash;
+  table.size++;
+}
+
+/** The table's words in one twice its size. */
+function grow(table: TermTable): void {
+  const { keys, terms, hashes } = table;
+  Object.assign(table, termTable(keys.length * 2));
+  for (let slot = 0; slot < keys.length; slot++) if (keys[slot] !== "") insert(table, hashes[slot]!, keys[slot]!, terms[slot]!);
+}
+
 /** The term of `text.slice(start, end)` (a lower-cased word), "" for a stop word, number or single letter. */
-function termAt(text: string, start: number, end: number, hash: number): string {
-  let slot = hash & TABLE_MASK;
-  for (;;) {
-    const key = tableKeys[slot]!;
+function termAt(table: TermTable, text: string, start: number, end: number, hash: number): string {
+  const mask = table.keys.length - 1;
+  for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+    const key = table.keys[slot]!;
     if (key === "") break;
-    if (tableHashes[slot] === hash && sameWord(key, text, start, end)) return tableTerms[slot]!;
-    slot = (slot + 1) & TABLE_MASK;
+    if (table.hashes[slot] === hash && sameWord(key, text, start, end)) return table.terms[slot]!;
   }
   const raw = text.slice(start, end);
   const word = raw.replace(/['’]s$/, "");
   const term = word.length < 2 || STOP_WORDS.has(word) || /^\d+$/.test(word) ? "" : stem(word);
-  if (tableSize >= TABLE_LIMIT) {
-    tableKeys = new Array<string>(1 << TABLE_BITS).fill("");
-    tableTerms = new Array<string>(1 << TABLE_BITS).fill("");
-    tableSize = 0;
-    slot = hash & TABLE_MASK;
-  }
-  tableKeys[slot] = raw;
-  tableTerms[slot] = term;
-  tableHashes[slot] = hash;
-  tableSize++;
+  if (table.size >= table.keys.length / 2) grow(table);
+  insert(table, hash, raw, term);
   return term;
 }
 
@@ -126,8 +138,9 @@ const RIGHT_QUOTE = 0x2019;
 /**
  * Content terms of a text, in order, with repeats. A word is a run of letters
  * and digits, with one apostrophe inside when a letter follows ("north's", "can't").
+ * `table`: the article's (see TermTable); a call without one starts afresh.
  */
-export function contentTerms(text: string): string[] {
+export function contentTerms(text: string, table: TermTable = termTable()): string[] {
   const lower = text.toLowerCase();
   const out: string[] = [];
   let i = 0;
@@ -153,7 +166,7 @@ export function contentTerms(text: string): string[] {
         i++;
       }
     }
-    const term = termAt(lower, start, i, hash);
+    const term = termAt(table, lower, start, i, hash);
     if (term !== "") out.push(term);
   }
   return out;

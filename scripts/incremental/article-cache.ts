@@ -1,10 +1,13 @@
-// The per-article cache: normalize + summarize results kept in `.cache/` so
-// that a build only reprocesses articles whose inputs changed.
+// The article cache: each article's read -> normalize -> summarize result
+// kept in `.cache/articles/`, so that a build only processes articles whose
+// inputs changed.
 //
-// An entry is keyed by a hash of everything processArticle reads: the file's
-// bytes (sidecar included), its resolved metadata, the site fields that reach
-// the result, and the pipeline's own source code. A code change therefore
-// starts a fresh cache rather than serving results the new code would not
+// An entry is keyed by a hash of everything those stages read: the article's
+// raw bytes and its sidecar's, its path and metadata as read, the site fields
+// that reach the result, and the version of the stage code alone
+// (stage-code.ts: the files the stages import and the packages they use).
+// Editing this file, build.ts or a template keeps the entries; editing a
+// stage starts afresh rather than serving results the new code would not
 // produce. Each entry carries a SHA-256 digest of its article; an entry that
 // fails to parse, is filed under another key or does not match its digest is
 // a miss and is rebuilt, never trusted. Results are validated against
@@ -15,56 +18,47 @@
 import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { pruneCacheFolder, sealJson, unsealJson } from "./cache-folder.ts";
-import { listFiles, relativePath } from "../list-files.ts";
+import { stageCodeVersion } from "./stage-code.ts";
 import { ArticleSchema, type Article, type Site } from "../schema.ts";
-import { articleJson, checkedEntry, type ArticleEntry, type ArticleJson } from "./article-entry.ts";
-import type { ArticleProcessor, EntryProcessor } from "./run.ts";
-import type { SourceArticle } from "./read.ts";
+import { articleJson, checkedEntry, type ArticleEntry, type ArticleJson } from "../pipeline/article-entry.ts";
+import type { ArticleProcessor, EntryProcessor } from "../pipeline/run.ts";
+import type { SourceArticle } from "../pipeline/read.ts";
 
 /** The cache folder, relative to the project root. */
 export const CACHE_DIR = ".cache";
 /** Bumped when the entry layout itself changes. */
 const ENTRY_FORMAT = 2;
 
-const SCRIPTS_DIR = fileURLToPath(new URL("../", import.meta.url));
-
 /**
- * Site fields that only the templates read. Changing them (a new title, a
- * deploy's SITE_URL) must not throw away the cache; test/cache.test.ts checks
- * that processArticle's result really does not depend on them.
+ * The site fields the stages read: the language (sentence and name rules),
+ * the zone (dates that state none), reading speed and summary length.
+ * Nothing else of the site reaches an entry, so changing it (a new title, a
+ * deploy's SITE_URL, the edition cadence) keeps the cache; test/cache.test.ts
+ * checks that processArticle's result really depends on no other field, and
+ * fails when the site gains a field until it is listed here or shown unread.
  */
-export const SITE_FIELDS_OUTSIDE_PROCESSING = ["title", "description", "url", "pathPrefix", "author", "homePageSize", "feed", "email"] as const;
+export const STAGE_SITE_FIELDS = ["language", "timeZone", "readingWordsPerMinute", "summaryWords"] as const;
 
 /** The part of the site that can change an article's processed result. */
-export function siteFieldsForProcessing(site: Site): Record<string, unknown> {
-  const ignored = new Set<string>(SITE_FIELDS_OUTSIDE_PROCESSING);
-  return Object.fromEntries(Object.entries(site).filter(([k]) => !ignored.has(k)).sort(([a], [b]) => (a < b ? -1 : 1)));
+export function siteFieldsForStages(site: Site): Pick<Site, (typeof STAGE_SITE_FIELDS)[number]> {
+  return { language: site.language, timeZone: site.timeZone, readingWordsPerMinute: site.readingWordsPerMinute, summaryWords: site.summaryWords };
 }
 
 /**
- * A hash of the pipeline's code: every file under scripts/pipeline/ (word
- * lists and data included), the schema, and the exact dependency versions.
- * Computed when a cache is opened, which keeps it for its runs.
+ * The version an entry is made with: the entry layout and the stage code.
+ * Computed when a cache is opened (~10 ms), which keeps it for its runs.
  */
-export function pipelineVersion(): string {
-  const hash = createHash("sha256").update(`entry-format ${ENTRY_FORMAT}\n`);
-  const files = [...listFiles(path.join(SCRIPTS_DIR, "pipeline"), (rel) => path.posix.basename(rel).startsWith(".")), path.join(SCRIPTS_DIR, "schema.ts")];
-  for (const file of files) {
-    hash.update(relativePath(SCRIPTS_DIR, file)).update("\0").update(readFileSync(file)).update("\0");
-  }
-  const pkg = JSON.parse(readFileSync(path.join(SCRIPTS_DIR, "../package.json"), "utf8")) as { dependencies?: Record<string, string> };
-  hash.update(JSON.stringify(pkg.dependencies ?? {}));
-  return hash.digest("hex");
+export function cacheVersion(scriptsDir?: string): string {
+  return createHash("sha256").update(`entry-format ${ENTRY_FORMAT}\0`).update(stageCodeVersion(scriptsDir)).digest("hex");
 }
 
-/** The entry's key: a hash of every input of processArticle. */
-export function cacheKey(source: SourceArticle, site: Site, version: string = pipelineVersion()): string {
+/** The entry's key: a hash of every input of reading and processing the article. */
+export function cacheKey(source: SourceArticle, site: Site, version: string = cacheVersion()): string {
   return createHash("sha256")
     .update(version)
     .update("\0")
-    .update(JSON.stringify({ path: source.path, format: source.format, bodyLine: source.bodyLine, meta: source.meta, site: siteFieldsForProcessing(site) }))
+    .update(JSON.stringify({ path: source.path, format: source.format, bodyLine: source.bodyLine, meta: source.meta, site: siteFieldsForStages(site) }))
     .update("\0")
     .update(source.bytes)
     .digest("hex");
@@ -76,14 +70,14 @@ export interface CacheStats {
   /** Entries that existed but failed to parse or validate (rebuilt). */
   rejected: number;
   written: number;
-  /** Entries of articles no longer built, and of older pipeline versions, removed. */
+  /** Entries of articles no longer built, and of other versions, removed. */
   pruned: number;
 }
 
 export interface ArticleCache {
-  /** Where this pipeline version's entries live. */
+  /** Where this version's entries live. */
   readonly dir: string;
-  /** The pipeline version its keys are made with. */
+  /** The version (entry layout and stage code) its keys are made with. */
   readonly version: string;
   /** A stored article with the JSON text and digest it was stored with (valid against ArticleSchema when written, unchanged since). */
   read(key: string): ArticleJson | "missing" | "rejected";
@@ -94,7 +88,7 @@ export interface ArticleCache {
 }
 
 
-export function openArticleCache(root: string, version: string = pipelineVersion()): ArticleCache {
+export function openArticleCache(root: string, version: string = cacheVersion()): ArticleCache {
   const base = path.join(root, CACHE_DIR, "articles");
   const dir = path.join(base, version.slice(0, 16));
   let writes = 0;

@@ -1,6 +1,6 @@
-// Housekeeping shared by the article and read caches: each keeps one folder
-// per code version under a base folder, one `<key>.json` file per entry, and
-// seals what it stores with a digest that is checked before it is trusted.
+// The article cache's housekeeping: one folder per code version under a base
+// folder, one `<key>.json` file per entry, each sealed with a digest that is
+// checked before it is trusted.
 import { createHash } from "node:crypto";
 import { readdirSync, rmSync } from "node:fs";
 import path from "node:path";
