@@ -20,6 +20,7 @@ import { RENDER_ONLY_EDITIONS } from "./render/editions.ts";
 import type { DataFile } from "./schema.ts";
 import { relativePath } from "./list-files.ts";
 import { countOf } from "./count.ts";
+import { warmArticleCache, type WarmBuild } from "./dev/warm.ts";
 
 export interface BuildOptions {
   root: string;
@@ -35,6 +36,8 @@ export interface BuildOptions {
   log?: (line: string) => void;
   /** Show the review's marks on the briefing pages: npm run dev's toggle (never npm run build's). */
   reviewMarks?: boolean;
+  /** What npm run dev's build process keeps between its builds (scripts/dev/warm.ts): made once by the caller and passed to every build. */
+  warm?: WarmBuild;
 }
 
 export interface BuildReport {
@@ -75,7 +78,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   // stage's summary ("8 articles read, 7 published") after them, not above.
   const pipelineStart = performance.now();
   // The checked data file is released once written (below), hence `let`.
-  let { checked, ...result } = await runPipeline({ root, articlesDir: path.join(root, "src/articles"), site }, options.processor ? checkedEntries(options.processor) : defaultProcessor(root, env, { cache: options.cache, workers }, log));
+  let { checked, ...result } = await runPipeline({ root, articlesDir: path.join(root, "src/articles"), site }, options.processor ? checkedEntries(options.processor) : defaultProcessor(root, env, { cache: options.cache, workers, warm: options.warm }, log));
   const pipelineEntry = {
     name: "pipeline",
     ms: performance.now() - pipelineStart,
@@ -173,7 +176,7 @@ function clearInBackground(root: string, dir: string): Promise<void> {
  * the misses are normalized and summarized, in parallel when they are many.
  * Each logs its own stage line.
  */
-export function defaultProcessor(root: string, env: Record<string, string | undefined>, options: Pick<BuildOptions, "cache" | "workers">, log: (line: string) => void): EntryProcessor {
+export function defaultProcessor(root: string, env: Record<string, string | undefined>, options: Pick<BuildOptions, "cache" | "workers" | "warm">, log: (line: string) => void): EntryProcessor {
   const workers = options.workers ?? defaultWorkerCount();
   let lastRun: ParallelRun | null = null;
   const pool = parallelProcessor({ workers, onRun: (run) => (lastRun = run) });
@@ -191,7 +194,7 @@ export function defaultProcessor(root: string, env: Record<string, string | unde
   };
   const useCache = options.cache ?? env.BRIEFING_CACHE !== "off";
   if (!useCache) return checkedEntries(timedPool);
-  const cache = openArticleCache(root);
+  const cache = options.warm ? warmArticleCache(openArticleCache(root), options.warm) : openArticleCache(root);
   return cachedProcessor({
     cache,
     inner: timedPool,

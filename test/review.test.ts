@@ -169,13 +169,10 @@ describe("the build's count and the dev server's marks", () => {
     expect(project.read(pagePath)).not.toContain("review-marks");
   });
 
-  it("npm run build ignores the dev server's setting", () => {
-    const built = run("build.ts", [], { BRIEFING_DEV_REVIEW_MARKS: "1", npm_lifecycle_event: "build", BRIEFING_WORKERS: "0" });
+  it("npm run build never shows the marks (npm run dev -- --review passes them to its own builds: test/dev.test.ts)", () => {
+    const built = run("build.ts", [], { BRIEFING_WORKERS: "0" });
     expect(built.code).toBe(0);
     expect(built.out).toContain(`review     ${count} guesses to review: npm run review`);
     expect(project.read(pagePath)).not.toContain("review-marks");
-    const dev = run("build.ts", [], { BRIEFING_DEV_REVIEW_MARKS: "1", npm_lifecycle_event: "dev", BRIEFING_WORKERS: "0" });
-    expect(dev.code).toBe(0);
-    expect(project.read(pagePath)).toContain("review-marks");
   });
 });

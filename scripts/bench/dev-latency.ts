@@ -1,9 +1,12 @@
 // Edit-to-page time of `npm run dev`: N synthetic articles, the dev server
-// started once, then one article's title edited several times. For each edit:
-// the time from the file write until the rebuilt page is on disk, and until
-// the server answers with it (what the browser loads after the live reload).
+// started once, then one article's title edited several times, saved in turn
+// by a plain write and by writing a copy and renaming it over the file (an
+// editor's atomic save). For each edit: the time from the save until the
+// rebuilt page is on disk, and until the server answers with it (what the
+// browser loads after the live reload), and how long the build's stages took
+// (from the lines the build process prints).
 import { spawn } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, renameSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
@@ -14,8 +17,23 @@ import { syntheticCorpus } from "./synthetic.ts";
 export interface DevLatency {
   n: number;
   startupMs: number;
-  /** Per edit: write -> page on disk, write -> page served. */
-  edits: { diskMs: number; servedMs: number }[];
+  /** Per edit: how it was saved, save -> page on disk, save -> page served, and the build's stage times. */
+  edits: { saved: "write" | "rename"; diskMs: number; servedMs: number; stages: Record<string, number> }[];
+}
+
+/** The build stages whose times the table shows, as the build prints them. */
+const STAGES = ["pipeline", "data", "render", "keep", "swap"] as const;
+
+/** `name -> ms` of the build's stage lines ("render     108 files written … (4033 ms)") in `output`. */
+function stageTimes(output: string): Record<string, number> {
+  const times: Record<string, number> = {};
+  for (const line of output.split("\n")) {
+    const m = /^(\w+)\s.*\((\d+) ms\)$/.exec(line);
+    if (m && (STAGES as readonly string[]).includes(m[1]!)) times[m[1]!] = Number(m[2]);
+    const whole = /^dev\s+.* changed: rebuilt in (\d+) ms$/.exec(line);
+    if (whole) times.build = Number(whole[1]);
+  }
+  return times;
 }
 
 async function freePort(): Promise<number> {
@@ -57,10 +75,7 @@ export async function measureDevLatency(options: { n: number; seed: number; edit
     options.log(`dev: N=${options.n}, starting the dev server on port ${port}`);
     await until("the dev server to start", 300_000, () => (/^dev\s+serving/m.test(output) ? true : child.exitCode !== null ? Promise.reject(new Error(output)) : null));
     const startupMs = performance.now() - t0;
-    // Node 20's recursive fs.watch on Linux walks the folder before it reports
-    // events; an edit in the first moments after start-up can go unseen. A
-    // person does not edit within a second of starting the server; nor do we.
-    await new Promise((r) => setTimeout(r, 3000));
+    // The watcher is ready before the server says it is serving: no wait here.
     const edits: DevLatency["edits"] = [];
     for (let k = 0; k < options.edits; k++) {
       const article = articles[(k * 104729 + 17) % articles.length]!;
@@ -68,8 +83,15 @@ export async function measureDevLatency(options: { n: number; seed: number; edit
       const marker = `Dev edit ${k + 1} of the benchmark`;
       const page = path.join(projects.briefing, "_site/briefings", article.plain.slug, "index.html");
       const edited = readFileSync(file, "utf8").replace(/^title: .*$/m, `title: "${marker}"`);
+      const saved = k % 2 === 0 ? "write" : "rename";
+      const from = output.length;
       const written = performance.now();
-      writeFileSync(file, edited);
+      if (saved === "write") {
+        writeFileSync(file, edited);
+      } else {
+        writeFileSync(`${file}.saving`, edited);
+        renameSync(`${file}.saving`, file);
+      }
       const diskMs = await until("the page on disk", 180_000, () => {
         try {
           return readFileSync(page, "utf8").includes(marker) ? performance.now() - written : null;
@@ -81,10 +103,11 @@ export async function measureDevLatency(options: { n: number; seed: number; edit
         const response = await fetch(`http://127.0.0.1:${port}/briefings/${article.plain.slug}/`);
         return (await response.text()).includes(marker) ? performance.now() - written : null;
       });
-      edits.push({ diskMs, servedMs });
-      options.log(`dev: edit ${k + 1}: on disk after ${Math.round(diskMs)} ms, served after ${Math.round(servedMs)} ms`);
-      // Let the rebuild finish before the next edit.
-      await new Promise((r) => setTimeout(r, 1500));
+      // The build's last lines (the swap, the data file's record) come after the page is in place.
+      await until("the build to finish", 60_000, () => (/^dev\s+.* changed: rebuilt/m.test(output.slice(from)) ? true : null));
+      const stages = stageTimes(output.slice(from));
+      edits.push({ saved, diskMs, servedMs, stages });
+      options.log(`dev: edit ${k + 1} (saved by ${saved}): on disk after ${Math.round(diskMs)} ms, served after ${Math.round(servedMs)} ms; ${STAGES.map((s) => `${s} ${stages[s] ?? "–"} ms`).join(", ")}`);
     }
     return { n: options.n, startupMs, edits };
   } catch (error) {
@@ -105,5 +128,9 @@ export function formatDevLatency(d: DevLatency): string {
     `| start (cold cache) to serving | ${(d.startupMs / 1000).toFixed(2)} s | – |`,
     `| article saved → page rebuilt on disk | ${Math.round(median(d.edits.map((e) => e.diskMs)))} ms | ${d.edits.length} |`,
     `| article saved → page served | ${Math.round(median(d.edits.map((e) => e.servedMs)))} ms | ${d.edits.length} |`,
+    ...["build", ...STAGES].map((stage) => {
+      const times = d.edits.flatMap((e) => (e.stages[stage] === undefined ? [] : [e.stages[stage]!]));
+      return `| ${stage === "build" ? "the build, as the dev server timed it" : `of which the build's ${stage} stage`} | ${times.length > 0 ? `${Math.round(median(times))} ms` : "–"} | ${times.length} |`;
+    }),
   ].join("\n");
 }

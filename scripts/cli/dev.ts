@@ -2,22 +2,27 @@
 //   npm run dev                 http://localhost:8080/
 //   npm run dev -- --port 8081
 //   npm run dev -- --review     briefing pages also show what the machine guessed (npm run review's list)
-// Every change (an article, a template, an include, an asset, site.yaml,
-// eleventy.config.ts) runs `npm run build` again in a fresh process, and the
-// browser reloads when it succeeds. The build's caches make that cheap: only
-// the edited article is reprocessed, and only the pages that depend on it
-// are rendered (scripts/incremental/render-cache.ts). A fresh process each time
-// means a template or config edit is never served from a stale module. A
-// failed build prints its problems and leaves the last good site on screen
-// (the build is atomic).
-import { spawn, type ChildProcess } from "node:child_process";
-import { watch, type FSWatcher } from "node:fs";
+// One build process (scripts/dev/builder.ts) stays up between builds with its
+// modules loaded and every article's result in memory: a saved article costs
+// its own stages, its own pages and the shared pages (scripts/dev/warm.ts,
+// scripts/incremental/render-cache.ts). A change to anything else that the build
+// reads (a template, an include, an asset, site.yaml, eleventy.config.ts, a
+// script) replaces that process with a fresh one before building, so no
+// module or template from before the edit is served after it
+// (scripts/dev/changes.ts). chokidar watches the files: it sees a file that
+// an editor saves by writing a copy and renaming it over the original, every
+// time. The browser reloads when a build succeeds; a failed build prints its
+// problems and leaves the last good site on screen (the build is atomic).
+import { fork, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { watch } from "chokidar";
 import { BriefingError, problem } from "../pipeline/problems.ts";
 import { loadSite } from "../site/config.ts";
+import { isWatched, rebuildKind } from "../dev/changes.ts";
+import type { BuildAnswer, BuildRequest } from "../dev/builder.ts";
 import { runCli } from "./run-cli.ts";
 
 /** The parts of @11ty/eleventy-dev-server that dev uses. */
@@ -32,8 +37,7 @@ interface DevServerModule {
 }
 
 const log = (line: string) => process.stdout.write(line + "\n");
-const BUILD_CLI = fileURLToPath(new URL("./build.ts", import.meta.url));
-const TSX = fileURLToPath(new URL("../../node_modules/.bin/tsx", import.meta.url));
+const BUILDER = fileURLToPath(new URL("../dev/builder.ts", import.meta.url));
 
 /**
  * Eleventy's dev server listens on every interface and has no option to
@@ -49,23 +53,46 @@ function listenOnLoopbackOnly(DevServer: DevServerModule): void {
   };
 }
 
-/** The build running now, stopped with the server. */
-let currentBuild: ChildProcess | null = null;
+/** The build process: one build at a time, each answered with whether it succeeded. */
+interface BuildProcess {
+  build(request: BuildRequest): Promise<boolean>;
+  readonly running: boolean;
+  stop(): Promise<void>;
+}
 
-/** `npm run build` in a child process, its output passed through; resolves to whether it succeeded. */
-function runBuild(root: string, reviewMarks: boolean): Promise<boolean> {
-  return new Promise((resolve) => {
-    // The review marks reach the build as its one dev-only setting; npm run build never sets it.
-    const env = reviewMarks ? { ...process.env, BRIEFING_DEV_REVIEW_MARKS: "1" } : process.env;
-    const child = spawn(TSX, [BUILD_CLI], { cwd: root, env, stdio: ["ignore", "inherit", "inherit"] });
-    currentBuild = child;
-    const done = (ok: boolean) => {
-      currentBuild = null;
-      resolve(ok);
-    };
-    child.once("error", () => done(false));
-    child.once("exit", (code) => done(code === 0));
+/** Starts scripts/dev/builder.ts in the project folder, its output passed through. */
+function startBuildProcess(root: string): BuildProcess {
+  const child: ChildProcess = fork(BUILDER, [], {
+    cwd: root,
+    // tsx's loader, found from this file: the builder runs TypeScript like this process does.
+    execArgv: ["--import", import.meta.resolve("tsx")],
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
+  let answer: ((ok: boolean) => void) | null = null;
+  const settle = (ok: boolean) => {
+    const resolve = answer;
+    answer = null;
+    resolve?.(ok);
+  };
+  child.on("message", (message: BuildAnswer) => settle(message.ok));
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  void exited.then(() => settle(false));
+  return {
+    get running() {
+      return child.exitCode === null && child.signalCode === null;
+    },
+    build(request) {
+      if (!this.running) return Promise.resolve(false);
+      return new Promise((resolve) => {
+        answer = resolve;
+        child.send(request);
+      });
+    },
+    async stop() {
+      if (this.running) child.kill("SIGTERM");
+      await exited;
+    },
+  };
 }
 
 await runCli(async () => {
@@ -76,16 +103,54 @@ await runCli(async () => {
   }
   const root = process.cwd();
   const site = loadSite(path.join(root, "_data/site.yaml"), process.env);
+  const request: BuildRequest = { reviewMarks: values.review };
 
-  const rebuild = async (reason: string): Promise<boolean> => {
+  let builder = startBuildProcess(root);
+  const rebuild = async (reason: string, kind: ReturnType<typeof rebuildKind>): Promise<boolean> => {
     const t0 = performance.now();
-    const ok = await runBuild(root, values.review);
+    // A crashed build process is replaced too: the next build starts fresh.
+    if (kind === "fresh process" || !builder.running) {
+      await builder.stop();
+      builder = startBuildProcess(root);
+    }
+    const ok = await builder.build(request);
+    const how = kind === "fresh process" ? " in a fresh build process" : "";
     log(ok
-      ? `dev        ${reason}: rebuilt in ${Math.round(performance.now() - t0)} ms`
+      ? `dev        ${reason}: rebuilt${how} in ${Math.round(performance.now() - t0)} ms`
       : `dev        ${reason}: the build failed (problems above); the page keeps the last good build`);
     return ok;
   };
-  if (!(await rebuild("start"))) log("dev        fix the problems above; the site appears once a build succeeds");
+
+  // Watching starts before the first build, so that a save during it is built after it.
+  let timer: NodeJS.Timeout | null = null;
+  let running: Promise<unknown> = Promise.resolve();
+  const changed = new Set<string>();
+  let serverReload: () => void = () => {};
+  const schedule = (file: string) => {
+    changed.add(path.relative(root, file).split(path.sep).join("/"));
+    if (timer) clearTimeout(timer);
+    // Coalesce the burst of events one save makes (an editor's copy, rename and chmod).
+    timer = setTimeout(() => {
+      timer = null;
+      running = running.then(async () => {
+        if (changed.size === 0) return;
+        const files = [...changed].sort();
+        changed.clear();
+        if (await rebuild(files.length === 1 ? `${files[0]} changed` : `${files.length} files changed`, rebuildKind(files))) serverReload();
+      });
+    }, 25);
+  };
+  const watcher = watch(root, {
+    ignoreInitial: true,
+    ignored: (file) => !isWatched(path.relative(root, file).split(path.sep).join("/")),
+  });
+  watcher.on("all", (_event, file) => schedule(file));
+  await new Promise<void>((resolve, reject) => {
+    watcher.once("ready", resolve);
+    watcher.once("error", reject);
+  });
+
+  if (!(await rebuild("start", "warm"))) log("dev        fix the problems above; the site appears once a build succeeds");
 
   const specifier: string = "@11ty/eleventy-dev-server";
   const DevServer = ((await import(specifier)) as { default: DevServerModule }).default;
@@ -98,42 +163,16 @@ await runCli(async () => {
     showVersion: false,
   });
   server.serve(port);
+  serverReload = () => server.reload({ files: [] });
   log(`dev        serving http://localhost:${port}${site.pathPrefix} — edit an article, a template or site.yaml; Ctrl+C stops`);
 
-  // One build at a time; changes during a build start one more after it.
-  let timer: NodeJS.Timeout | null = null;
-  let running: Promise<unknown> = Promise.resolve();
-  const changed = new Set<string>();
-  const schedule = (file: string) => {
-    changed.add(file);
-    if (timer) clearTimeout(timer);
-    timer = setTimeout(() => {
-      timer = null;
-      running = running.then(async () => {
-        if (changed.size === 0) return;
-        const files = [...changed].sort();
-        changed.clear();
-        if (await rebuild(files.length === 1 ? `${files[0]} changed` : `${files.length} files changed`)) server.reload({ files: [] });
-      });
-    }, 25);
-  };
-  const watchFolder = (dir: string) =>
-    watch(path.join(root, dir), { recursive: true }, (_event, name) => name && schedule(path.join(dir, name.toString())));
-  const watchers: FSWatcher[] = [
-    watchFolder("src"),
-    watchFolder("_includes"),
-    watch(path.join(root, "_data"), (_event, name) => name === "site.yaml" && schedule("_data/site.yaml")),
-    watch(root, (_event, name) => name === "eleventy.config.ts" && schedule("eleventy.config.ts")),
-  ];
   await new Promise<void>((resolve) => {
-    const stop = () => {
-      for (const w of watchers) w.close();
-      resolve();
-    };
-    process.once("SIGINT", stop);
-    process.once("SIGTERM", stop);
+    process.once("SIGINT", resolve);
+    process.once("SIGTERM", resolve);
   });
-  currentBuild?.kill("SIGTERM");
+  if (timer) clearTimeout(timer);
+  await watcher.close();
+  await builder.stop();
   await server.close();
   process.exit(0);
 });
