@@ -30,8 +30,7 @@ export function inlineEmailCss(html: string): string {
 
 // Loaded on first use: juice and cheerio take ~0.3 s to load, and a build
 // that renders no email (nothing changed, or only shared pages) needs neither.
-let juiceModule: typeof juice | null = null;
+// Node's module registry keeps it after the first require, so no memo here.
 function loadJuice(): typeof juice {
-  juiceModule ??= createRequire(import.meta.url)("juice") as typeof juice;
-  return juiceModule;
+  return createRequire(import.meta.url)("juice") as typeof juice;
 }
