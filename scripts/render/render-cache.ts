@@ -26,7 +26,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { DataFile } from "../schema.ts";
 import { listFiles, relativePath } from "../list-files.ts";
-import { tsxWorker } from "../tsx-worker.ts";
+import { openPool } from "../pool/pool.ts";
 
 const RECORD_FORMAT = 4;
 const SCRIPTS_DIR = fileURLToPath(new URL("../", import.meta.url));
@@ -130,16 +130,19 @@ const recordFile = (root: string) => path.join(root, ".cache", "render", "last-b
 
 /**
  * manifestOf(dir) on a worker thread: thousands of stat calls that can run
- * while the main thread reads and processes articles. Null when the worker
- * fails (the caller then walks the folder itself).
+ * while the main thread reads and processes articles. With no workers, on
+ * this thread. Null when the worker fails (the caller then walks the folder
+ * itself).
  */
-export function manifestInBackground(dir: string): Promise<Manifest | null> {
-  return new Promise((resolve) => {
-    const worker = tsxWorker(new URL("./manifest-worker.ts", import.meta.url), { dir });
-    worker.once("message", (manifest: Manifest) => resolve(manifest));
-    worker.once("error", () => resolve(null));
-    worker.once("exit", () => resolve(null));
-  });
+export async function manifestInBackground(dir: string, workers: number): Promise<Manifest | null> {
+  const pool = openPool({ workers: Math.min(workers, 1) });
+  try {
+    return await pool.run({ kind: "manifest", dir });
+  } catch {
+    return null;
+  } finally {
+    await pool.close();
+  }
 }
 
 function sameManifest(was: Manifest, now: Manifest): boolean {
