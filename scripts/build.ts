@@ -11,7 +11,7 @@ import { checkedEntries, runPipeline, type ArticleProcessor, type EntryProcessor
 import { cachedProcessor, openArticleCache, CACHE_DIR } from "./pipeline/cache.ts";
 import { openReadMemo } from "./pipeline/read-cache.ts";
 import { BATCH, parallelProcessor, type ParallelRun } from "./pipeline/parallel.ts";
-import { defaultWorkerCount, openPool } from "./pool/pool.ts";
+import { defaultWorkerCount, openPool, type WorkerPool } from "./pool/pool.ts";
 import { EMAIL_FINISHING, type EmailFinishing } from "./render/email.ts";
 import { BriefingError, problem, type Problem } from "./pipeline/problems.ts";
 import { dataFileUnchanged, keepArticleFolders, manifestInBackground, planRender, recordRender, renderKeys, type Manifest, type RenderPlan } from "./render/render-cache.ts";
@@ -63,14 +63,15 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     return value;
   };
 
-  // The last build's staging folder holds the site it replaced: removed on
-  // another thread while this build works.
-  const cleared = clearInBackground(root, path.join(root, ".build"), workers);
-  // What the output folder holds now, for deciding what to render: gathered
-  // on another thread while the pipeline works.
+  // Two chores for one worker thread while the pipeline works: what the
+  // output folder holds now, for deciding what to render; then removing the
+  // site the last build replaced (its staging folder holds it).
+  const chores = openPool({ workers: Math.min(workers, 1) });
   const finalSite = path.resolve(root, options.outputDir ?? "_site");
   const useCache = !options.processor && (options.cache ?? env.BRIEFING_CACHE !== "off");
-  const siteNow = useCache ? manifestInBackground(finalSite, workers) : Promise.resolve(null);
+  const siteNow = useCache ? manifestInBackground(finalSite, chores) : Promise.resolve(null);
+  const cleared = clearInBackground(root, path.join(root, ".build"), chores);
+  void Promise.all([siteNow, cleared]).finally(() => chores.close());
   const site = await timed("config", () => loadSite(path.join(root, "_data/site.yaml"), env), (s) => `site ${s.url}`);
   // The caches in .cache/ follow one switch; a custom processor (tests) means no cache at all.
   const readMemo = useCache ? openReadMemo(root) : undefined;
@@ -152,22 +153,20 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
 }
 
 /**
- * Moves `dir` (if any) into `.build-trash/` and deletes the trash on a worker
- * thread (on this one when there are no workers): removing a replaced site is
- * thousands of system calls that need not hold up the build's own work.
- * Resolves when the trash is gone; a failure only leaves it for the next
- * build to try again.
+ * Moves `dir` (if any) into `.build-trash/` and deletes the trash in the
+ * pool (on a worker thread, or on this one when it has no workers): removing
+ * a replaced site is thousands of system calls that need not hold up the
+ * build's own work. Resolves when the trash is gone; a failure only leaves it
+ * for the next build to try again.
  */
-async function clearInBackground(root: string, dir: string, workers: number): Promise<void> {
+async function clearInBackground(root: string, dir: string, pool: WorkerPool): Promise<void> {
   const trash = path.join(root, ".build-trash");
   if (existsSync(dir)) {
     mkdirSync(trash, { recursive: true });
     renameSync(dir, path.join(mkdtempSync(path.join(trash, "build-")), "build"));
   }
   if (!existsSync(trash)) return;
-  const pool = openPool({ workers: Math.min(workers, 1) });
   await pool.run({ kind: "remove", dir: trash }).catch(() => {});
-  await pool.close();
 }
 
 /**

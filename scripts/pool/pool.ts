@@ -93,9 +93,8 @@ export function openPool(options: PoolOptions): WorkerPool {
         }
       };
       const lanes: Promise<void>[] = [];
-      if (options.workers > 0) {
-        for (let i = 0; i < options.workers * (options.tasksPerWorker ?? 2); i++) lanes.push(lane(inWorker));
-      }
+      const workerLanes = Math.min(tasks.length, options.workers * (options.tasksPerWorker ?? 2));
+      for (let i = 0; i < workerLanes; i++) lanes.push(lane(inWorker));
       // The calling thread's tasks are synchronous work: after each, let the
       // workers' replies in, so that they get their next task at once.
       if (options.workers === 0 || mapOptions.alsoHere) lanes.push(lane(here, () => new Promise<void>((resolve) => setImmediate(resolve))));
