@@ -2,9 +2,8 @@
 // the text twin and the MIME message cost ~3.5 ms an email, which at archive
 // scale is a third of a cold render if Eleventy's thread does it. So the
 // email transform only submits the rendered HTML here and returns, and each
-// email goes to the worker pool (scripts/pool/) at once: Eleventy renders and
-// writes synchronously, so the main thread rarely reads the workers' replies
-// before the render ends, and a worker that waited to be fed would sit idle.
+// email goes to the worker pool (scripts/pool/), which hands each worker a
+// few at a time and the next ones as replies come in.
 // A small build (fewer than `startAt` emails) never starts a worker: the
 // main thread finishes its emails once Eleventy is done.
 // Finished editions are handed to `onFinished` at once, so that a large build
@@ -33,6 +32,12 @@ export interface EmailFinisher {
   /** Where the emails were finished: by the workers, by the main thread. */
   readonly stats: { workers: number; main: number };
 }
+
+/** Emails handed to each worker before it has replied: ~30 ms of work, enough
+ *  to keep it busy between the render's pauses (the main thread reads the
+ *  replies and sends more whenever Eleventy awaits), few enough that a worker
+ *  does not hold the whole archive's emails half-finished at once. */
+const EMAILS_PER_WORKER = 8;
 
 interface Job {
   name: string;
@@ -68,7 +73,7 @@ export function emailFinisher(options: FinisherOptions): EmailFinisher {
       if (pool) return send(pool, job);
       waiting.push(job);
       if (options.workers > 0 && waiting.length >= startAt) {
-        const started = openPool({ workers: options.workers, tasksPerWorker: Infinity });
+        const started = openPool({ workers: options.workers, tasksPerWorker: EMAILS_PER_WORKER });
         pool = started;
         for (const queued of waiting) send(started, queued);
         waiting = [];

@@ -16,9 +16,9 @@ export interface PoolOptions {
   /** Worker threads (0: every task runs on the calling thread). */
   workers: number;
   /** Tasks handed to each worker before it has replied (default 2: one to
-   *  work on, one waiting, so a worker never waits for a busy calling
-   *  thread to read its reply). Finishing emails beside a render uses
-   *  Infinity: the render keeps the calling thread busy until it ends. */
+   *  work on, one waiting, so that a worker does not wait for a busy calling
+   *  thread to read its reply). More when the calling thread is busy for
+   *  long stretches, as when it renders while the workers finish emails. */
   tasksPerWorker?: number;
 }
 
