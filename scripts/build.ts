@@ -71,7 +71,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   const useCache = !options.processor && (options.cache ?? env.BRIEFING_CACHE !== "off");
   const siteNow = useCache ? manifestInBackground(finalSite, chores) : Promise.resolve(null);
   const cleared = clearInBackground(root, path.join(root, ".build"), chores);
-  void Promise.all([siteNow, cleared]).finally(() => chores.close());
+  void Promise.allSettled([siteNow, cleared]).then(() => chores.close());
   const site = await timed("config", () => loadSite(path.join(root, "_data/site.yaml"), env), (s) => `site ${s.url}`);
   // The caches in .cache/ follow one switch; a custom processor (tests) means no cache at all.
   const readMemo = useCache ? openReadMemo(root) : undefined;
@@ -159,14 +159,14 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
  * build's own work. Resolves when the trash is gone; a failure only leaves it
  * for the next build to try again.
  */
-async function clearInBackground(root: string, dir: string, pool: WorkerPool): Promise<void> {
+function clearInBackground(root: string, dir: string, pool: WorkerPool): Promise<void> {
   const trash = path.join(root, ".build-trash");
   if (existsSync(dir)) {
     mkdirSync(trash, { recursive: true });
     renameSync(dir, path.join(mkdtempSync(path.join(trash, "build-")), "build"));
   }
-  if (!existsSync(trash)) return;
-  await pool.run({ kind: "remove", dir: trash }).catch(() => {});
+  if (!existsSync(trash)) return Promise.resolve();
+  return pool.run({ kind: "remove", dir: trash }).then(() => {}, () => {});
 }
 
 /**
