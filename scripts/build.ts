@@ -2,7 +2,6 @@
 // folder and swapped into place only when every stage succeeded. A failure
 // leaves the previous _data/briefing.json and _site/ exactly as they were.
 import { existsSync, mkdirSync, mkdtempSync, renameSync } from "node:fs";
-import { Worker } from "node:worker_threads";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { register } from "tsx/esm/api";
@@ -10,7 +9,8 @@ import { loadSite } from "./site/config.ts";
 import { writeDataFile, DATA_FILE } from "./pipeline/data-file.ts";
 import { checkedEntries, runPipeline, type ArticleProcessor, type EntryProcessor } from "./pipeline/run.ts";
 import { cachedProcessor, openArticleCache, CACHE_DIR } from "./incremental/article-cache.ts";
-import { defaultWorkerCount, parallelProcessor, type ParallelRun } from "./pipeline/parallel.ts";
+import { BATCH, parallelProcessor, type ParallelRun } from "./pipeline/parallel.ts";
+import { defaultWorkerCount, openPool, type WorkerPool } from "./pool/pool.ts";
 import { EMAIL_FINISHING, type EmailFinishing } from "./render/email.ts";
 import { BriefingError, problem, type Problem } from "./pipeline/problems.ts";
 import { dataFileUnchanged, keepArticleFolders, manifestInBackground, planRender, recordRender, renderKeys, type Manifest, type RenderPlan } from "./incremental/render-cache.ts";
@@ -65,14 +65,15 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     return value;
   };
 
-  // The last build's staging folder holds the site it replaced: removed on
-  // another thread while this build works.
-  const cleared = clearInBackground(root, path.join(root, ".build"));
-  // What the output folder holds now, for deciding what to render: gathered
-  // on another thread while the pipeline works.
+  // Two chores for one worker thread while the pipeline works: what the
+  // output folder holds now, for deciding what to render; then removing the
+  // site the last build replaced (its staging folder holds it).
+  const chores = openPool({ workers: Math.min(workers, 1) });
   const finalSite = path.resolve(root, options.outputDir ?? "_site");
   const useCache = !options.processor && (options.cache ?? env.BRIEFING_CACHE !== "off");
-  const siteNow = useCache ? manifestInBackground(finalSite) : Promise.resolve(null);
+  const siteNow = useCache ? manifestInBackground(finalSite, chores) : Promise.resolve(null);
+  const cleared = clearInBackground(root, path.join(root, ".build"), chores);
+  void Promise.allSettled([siteNow, cleared]).then(() => chores.close());
   const site = await timed("config", () => loadSite(path.join(root, "_data/site.yaml"), env), (s) => `site ${s.url}`);
   // Timed by hand: when an article has an error, the errors come first and the
   // stage's summary ("8 articles read, 7 published") after them, not above.
@@ -152,23 +153,20 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
 }
 
 /**
- * Moves `dir` (if any) into `.build-trash/` and deletes the trash on a worker
- * thread: removing a replaced site is thousands of system calls that need not
- * hold up the build's own work. Resolves when the trash is gone; a failure
- * only leaves it for the next build to try again.
+ * Moves `dir` (if any) into `.build-trash/` and deletes the trash in the
+ * pool (on a worker thread, or on this one when it has no workers): removing
+ * a replaced site is thousands of system calls that need not hold up the
+ * build's own work. Resolves when the trash is gone; a failure only leaves it
+ * for the next build to try again.
  */
-function clearInBackground(root: string, dir: string): Promise<void> {
+function clearInBackground(root: string, dir: string, pool: WorkerPool): Promise<void> {
   const trash = path.join(root, ".build-trash");
   if (existsSync(dir)) {
     mkdirSync(trash, { recursive: true });
     renameSync(dir, path.join(mkdtempSync(path.join(trash, "build-")), "build"));
   }
   if (!existsSync(trash)) return Promise.resolve();
-  return new Promise((resolve) => {
-    const worker = new Worker('require("node:fs").rmSync(require("node:worker_threads").workerData, { recursive: true, force: true });', { eval: true, workerData: trash });
-    worker.once("error", () => resolve());
-    worker.once("exit", () => resolve());
-  });
+  return pool.run({ kind: "remove", dir: trash }).then(() => {}, () => {});
 }
 
 /**
@@ -187,8 +185,8 @@ export function defaultProcessor(root: string, env: Record<string, string | unde
     const how = !run
       ? ""
       : run.workersStarted === 0
-        ? workers === 0 ? " serially (workers off)" : " on the main thread (too little work to start workers)"
-        : ` on ${run.threads} of ${run.workersStarted + 1} threads (${run.perThread.join(" + ")} articles)`;
+        ? workers === 0 ? " serially (workers off)" : " on the main thread (too few to start workers)"
+        : ` in batches of ${BATCH}: ${run.batches.main} on the main thread, ${run.batches.workers} in ${countOf(run.workersStarted, "worker")}`;
     log(`${"normalize".padEnd(10)} ${countOf(sources.length, "article")} normalized and summarized${how} (${Math.round(performance.now() - t0)} ms)`);
     return articles;
   };

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { hashTree, makeTempProject, type TempProject } from "./helpers/project.ts";
-import { parallelProcessor, type ParallelRun } from "../scripts/pipeline/parallel.ts";
+import { BATCH, parallelProcessor, type ParallelRun } from "../scripts/pipeline/parallel.ts";
 import { syntheticArticle } from "../scripts/bench/synthetic.ts";
 
 const N = 12;
@@ -50,9 +50,8 @@ describe("build with the cache and workers", () => {
     rmSync(path.join(project.root, ".cache"), { recursive: true });
     await project.build({ log, cache: false, processor: undefined, workers: 2 });
     expect(outputs()).toEqual(cold);
-    await project.build({ log, processor: parallelProcessor({ workers: 2, mainThread: false, onRun: (r) => runs.push(r) }) });
-    expect(runs[0]!.perThread[0]).toBe(0);
-    expect(runs[0]!.perThread.reduce((a, b) => a + b, 0)).toBe(N + 1);
+    await project.build({ log, processor: parallelProcessor({ workers: 2, startAt: 0, mainThread: false, onRun: (r) => runs.push(r) }) });
+    expect(runs[0]!.batches).toEqual({ main: 0, workers: Math.ceil((N + 1) / BATCH) });
     expect(outputs()).toEqual(cold);
     expect(existsSync(path.join(project.root, ".cache"))).toBe(false); // cache: false / a custom processor leave no cache
   });

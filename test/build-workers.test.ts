@@ -1,9 +1,10 @@
 // The worker count comes from BuildOptions alone: `build({ workers: 0 })`
 // finishes every email on the main thread, whatever BRIEFING_WORKERS says
-// (only the CLI reads the environment).
+// (only the CLI reads the environment); with workers, the emails finished in
+// worker threads are the same bytes.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import path from "node:path";
-import { makeTempProject, type TempProject } from "./helpers/project.ts";
+import { hashTree, makeTempProject, type TempProject } from "./helpers/project.ts";
 import { syntheticArticle } from "../scripts/bench/synthetic.ts";
 import { listFiles } from "../scripts/list-files.ts";
 
@@ -33,4 +34,12 @@ describe("workers from BuildOptions", () => {
     expect(emails).toBeGreaterThan(64);
     expect(report.emails).toEqual({ workers: 0, main: emails });
   }, 120_000);
+
+  it("with workers, finishes every email in the worker threads, byte for byte the same site", async () => {
+    const serial = await project.build({ workers: 0, cache: false });
+    const serialSite = hashTree(project.site(""));
+    const report = await project.build({ workers: 2, cache: false });
+    expect(report.emails).toEqual({ workers: serial.emails.main, main: 0 });
+    expect(hashTree(project.site(""))).toEqual(serialSite);
+  }, 240_000);
 });

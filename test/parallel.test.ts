@@ -1,10 +1,12 @@
-// The worker pool: the same articles as the serial path, byte for byte, with
-// the workers really doing the work; failures reported as the serial path does.
+// Normalizing on the worker pool: the same articles as the serial path, byte
+// for byte, with the workers really doing the work; failures reported as the
+// serial path does.
 import { beforeAll, describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { Site } from "../scripts/schema.ts";
-import { processInParallel, workersFromEnv, type ParallelRun } from "../scripts/pipeline/parallel.ts";
+import { processInParallel, type ParallelRun } from "../scripts/pipeline/parallel.ts";
+import { workersFromEnv } from "../scripts/pool/pool.ts";
 import { readArticle, type SourceArticle } from "../scripts/pipeline/read.ts";
 import { processSerially } from "../scripts/pipeline/run.ts";
 import { BriefingError } from "../scripts/pipeline/problems.ts";
@@ -30,17 +32,17 @@ beforeAll(() => {
 describe("processInParallel", () => {
   it("gives the serial path's articles, byte for byte and in order, from worker threads", async () => {
     const runs: ParallelRun[] = [];
-    const parallel = await processInParallel(sources, site, { workers: 2, mainThread: false, onRun: (r) => runs.push(r) });
+    const parallel = await processInParallel(sources, site, { workers: 2, startAt: 0, mainThread: false, onRun: (r) => runs.push(r) });
     const serial = await processSerially(sources, site);
     expect(JSON.stringify(parallel)).toBe(JSON.stringify(serial));
     expect(runs).toHaveLength(1);
     expect(runs[0]!.workersStarted).toBe(2);
-    expect(runs[0]!.perThread[0]).toBe(0); // the main thread only dispatched
-    expect(runs[0]!.perThread.reduce((a, b) => a + b, 0)).toBe(sources.length);
+    // 25 articles in batches of 8, every batch in a worker: the main thread only waited.
+    expect(runs[0]!.batches).toEqual({ main: 0, workers: 4 });
   });
 
   it("with the main thread working too, still gives the serial result", async () => {
-    const parallel = await processInParallel(sources, site, { workers: 1, startWhenRemainingMs: 0 });
+    const parallel = await processInParallel(sources, site, { workers: 1, startAt: 0 });
     expect(JSON.stringify(parallel)).toBe(JSON.stringify(await processSerially(sources, site)));
   });
 
@@ -48,14 +50,21 @@ describe("processInParallel", () => {
     const runs: ParallelRun[] = [];
     const result = await processInParallel(sources.slice(0, 3), site, { workers: 0, onRun: (r) => runs.push(r) });
     expect(result.map((a) => a.sourcePath)).toEqual(sources.slice(0, 3).map((s) => s.path));
-    expect(runs[0]).toMatchObject({ threads: 1, workersStarted: 0, perThread: [3] });
+    expect(runs[0]).toEqual({ articles: 3, workersStarted: 0, batches: { main: 1, workers: 0 } });
+  });
+
+  it("starts no worker for fewer articles than startAt", async () => {
+    const runs: ParallelRun[] = [];
+    const result = await processInParallel(sources, site, { workers: 2, startAt: sources.length + 1, onRun: (r) => runs.push(r) });
+    expect(JSON.stringify(result)).toBe(JSON.stringify(await processSerially(sources, site)));
+    expect(runs[0]).toEqual({ articles: sources.length, workersStarted: 0, batches: { main: 4, workers: 0 } });
   });
 
   it("reports the first failing article in input order, as the serial path does", async () => {
     const broken = (i: number): SourceArticle => ({ ...sources[i]!, meta: null as unknown as SourceArticle["meta"] });
     const input = sources.slice(0, 24).map((s, i) => (i === 7 || i === 17 ? broken(i) : s));
     const serialError = await processSerially(input, site).then(() => null, (e: unknown) => e);
-    const parallelError = await processInParallel(input, site, { workers: 2, mainThread: false }).then(() => null, (e: unknown) => e);
+    const parallelError = await processInParallel(input, site, { workers: 2, startAt: 0, mainThread: false }).then(() => null, (e: unknown) => e);
     expect(serialError).toBeInstanceOf(BriefingError);
     expect(parallelError).toBeInstanceOf(BriefingError);
     expect((parallelError as BriefingError).problems).toEqual((serialError as BriefingError).problems);

@@ -4,7 +4,7 @@ import { build } from "../build.ts";
 import { formatProblem } from "../pipeline/problems.ts";
 import { runCli } from "./run-cli.ts";
 import { countOf } from "../count.ts";
-import { workersFromEnv } from "../pipeline/parallel.ts";
+import { workersFromEnv } from "../pool/pool.ts";
 
 await runCli(async () => {
   const t0 = performance.now();

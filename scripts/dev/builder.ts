@@ -8,7 +8,7 @@
 // sure way that no module or template loaded before the edit is used after it.
 import { performance } from "node:perf_hooks";
 import { build } from "../build.ts";
-import { workersFromEnv } from "../pipeline/parallel.ts";
+import { workersFromEnv } from "../pool/pool.ts";
 import { BriefingError, formatProblem } from "../pipeline/problems.ts";
 import { countOf } from "../count.ts";
 import { newWarmBuild } from "./warm.ts";
