@@ -4,13 +4,13 @@
 // (Eleventy does not pick up a .ts config by itself). `npm run build` drives it
 // through scripts/build.ts, which writes the data file first and swaps the
 // output in atomically.
-import { filtersPlugin } from "./scripts/render/filters.ts";
-import { feedsPlugin } from "./scripts/render/feeds.ts";
-import { emailPlugin } from "./scripts/render/email.ts";
-import { sitePlugin } from "./scripts/render/site.ts";
-import { editionsPlugin } from "./scripts/render/editions.ts";
-import { pageHelpersPlugin } from "./scripts/render/page-helpers.ts";
-import { socialCardPlugin } from "./scripts/render/social-card.ts";
+import { filtersPlugin } from "./scripts/eleventy/filters.ts";
+import { feedsPlugin } from "./scripts/eleventy/feeds.ts";
+import { emailPlugin } from "./scripts/email/eleventy-plugin.ts";
+import { sitePlugin } from "./scripts/eleventy/pages.ts";
+import { editionsPlugin } from "./scripts/eleventy/editions.ts";
+import { pageHelpersPlugin } from "./scripts/eleventy/page-helpers.ts";
+import { socialCardPlugin } from "./scripts/eleventy/social-card.ts";
 
 // https://www.11ty.dev/docs/config/
 export default function (eleventyConfig: any) {

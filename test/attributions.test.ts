@@ -10,7 +10,7 @@ import type { Attribution, NormalizedArticle } from "../scripts/schema.ts";
 import { normalize } from "../scripts/pipeline/normalize/index.ts";
 import { findQuotations } from "../scripts/pipeline/normalize/quotations.ts";
 import type { SourceArticle } from "../scripts/pipeline/read.ts";
-import { loadSite } from "../scripts/site/config.ts";
+import { loadSite } from "../scripts/site-settings.ts";
 import { PROJECT_ROOT } from "./helpers/project.ts";
 import { NO_CORRECTIONS } from "../scripts/pipeline/corrections.ts";
 

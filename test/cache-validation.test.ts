@@ -13,7 +13,7 @@ import { processArticle } from "../scripts/pipeline/process-article.ts";
 import { readArticle } from "../scripts/pipeline/read.ts";
 import { assembleDataFile } from "../scripts/pipeline/run.ts";
 import { ArticleSchema, DataFileSchema, type Article, type Site } from "../scripts/schema.ts";
-import { loadSite } from "../scripts/site/config.ts";
+import { loadSite } from "../scripts/site-settings.ts";
 import { PROJECT_ROOT, SEED_ARTICLE } from "./helpers/project.ts";
 
 let site: Site;

@@ -10,7 +10,7 @@ import { processArticle } from "../scripts/pipeline/process-article.ts";
 import { readArticle, type SourceArticle } from "../scripts/pipeline/read.ts";
 import { processSerially, type ArticleProcessor } from "../scripts/pipeline/run.ts";
 import { articleDigest, type ArticleEntry } from "../scripts/pipeline/article-entry.ts";
-import { loadSite } from "../scripts/site/config.ts";
+import { loadSite } from "../scripts/site-settings.ts";
 import { syntheticArticle } from "../scripts/bench/synthetic.ts";
 import { PROJECT_ROOT, SEED_ARTICLE } from "./helpers/project.ts";
 

@@ -9,7 +9,7 @@ import { checkHtml } from "../scripts/check/html.ts";
 import { checkLinks, extractLinks } from "../scripts/check/links.ts";
 import { formatResult, groupWarnings } from "../scripts/check/run.ts";
 import { auditPagesInBrowser } from "../scripts/check/pages-in-browser.ts";
-import { fileForPath, servedPath } from "../scripts/check/site-files.ts";
+import { fileForPath, servedPath } from "../scripts/check/output-files.ts";
 import type { CheckTarget } from "../scripts/check/types.ts";
 import { lighthouseResult, median } from "../scripts/check/lighthouse.ts";
 

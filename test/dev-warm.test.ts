@@ -10,7 +10,7 @@ import type { ArticleJson } from "../scripts/pipeline/article-entry.ts";
 import { processArticle } from "../scripts/pipeline/process-article.ts";
 import { readArticle } from "../scripts/pipeline/read.ts";
 import { ArticleSchema, type Article } from "../scripts/schema.ts";
-import { loadSite } from "../scripts/site/config.ts";
+import { loadSite } from "../scripts/site-settings.ts";
 import { newWarmBuild, warmArticleCache } from "../scripts/dev/warm.ts";
 import { isWatched, rebuildKind } from "../scripts/dev/changes.ts";
 import { PROJECT_ROOT, SEED_ARTICLE } from "./helpers/project.ts";
@@ -92,7 +92,7 @@ describe("what npm run dev watches and how it rebuilds", () => {
   it("builds articles and sidecars warm, and anything else in a fresh process", () => {
     expect(rebuildKind(["src/articles/a.md"])).toBe("warm");
     expect(rebuildKind(["src/articles/a.md", "src/articles/a.yaml", "src/articles/b.txt"])).toBe("warm");
-    for (const other of ["src/about.njk", "_includes/base.njk", "_data/site.yaml", "eleventy.config.ts", "scripts/render/site.ts", "package.json", "src/assets/site.css"]) {
+    for (const other of ["src/about.njk", "_includes/base.njk", "_data/site.yaml", "eleventy.config.ts", "scripts/eleventy/pages.ts", "package.json", "src/assets/site.css"]) {
       expect(rebuildKind(["src/articles/a.md", other]), other).toBe("fresh process");
     }
   });

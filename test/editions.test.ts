@@ -11,11 +11,11 @@ import type { Element } from "domhandler";
 import { simpleParser } from "mailparser";
 import { XMLParser } from "fast-xml-parser";
 import { hashTree, makeTempProject, PROJECT_ROOT, type TempProject } from "./helpers/project.ts";
-import { checkEmail } from "../scripts/check/email.ts";
+import { checkEmail } from "../scripts/email/check.ts";
 import { checkFeeds } from "../scripts/check/feeds.ts";
 import { auditCompatibility, auditLinks, auditStructure, emailLinks, GMAIL_CLIP_BYTES } from "../scripts/email/audit.ts";
 import { buildEditions, editionDateOf } from "../scripts/pipeline/editions.ts";
-import { editionEmailCut, emailItemBytes, EDITION_EMAIL_BUDGET, EMAIL_FRAME_BYTES } from "../scripts/render/editions.ts";
+import { editionEmailCut, emailItemBytes, EDITION_EMAIL_BUDGET, EMAIL_FRAME_BYTES } from "../scripts/eleventy/editions.ts";
 import type { Article, DataFile, Site } from "../scripts/schema.ts";
 import { readArticle } from "../scripts/pipeline/read.ts";
 

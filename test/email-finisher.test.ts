@@ -5,7 +5,7 @@ import path from "node:path";
 import { finishEmail, type FinishedEmail } from "../scripts/email/finish.ts";
 import { emailFinisher } from "../scripts/email/finisher.ts";
 import { messageHeaders } from "../scripts/email/message.ts";
-import { loadSite } from "../scripts/site/config.ts";
+import { loadSite } from "../scripts/site-settings.ts";
 import { PROJECT_ROOT } from "./helpers/project.ts";
 
 const site = loadSite(path.join(PROJECT_ROOT, "_data/site.yaml"), {});

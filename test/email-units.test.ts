@@ -9,7 +9,7 @@ import { isLoopbackHost, redact, smtpConfigFromEnv, transportOptions } from "../
 import { emailCompatibility, usedCssProperties } from "../scripts/email/compat.ts";
 import { auditCompatibility, auditStructure } from "../scripts/email/audit.ts";
 import { emailHtmlToText } from "../scripts/email/text.ts";
-import { BriefingError } from "../scripts/pipeline/problems.ts";
+import { BriefingError } from "../scripts/problems.ts";
 
 const sentence = (id: string, display: string) => ({ id, text: display, display, inlines: null });
 const article = {

@@ -7,7 +7,7 @@ import path from "node:path";
 import { parseDocument, DomUtils } from "htmlparser2";
 import { simpleParser } from "mailparser";
 import { makeTempProject, PROJECT_ROOT, type TempProject } from "./helpers/project.ts";
-import { checkEmail } from "../scripts/check/email.ts";
+import { checkEmail } from "../scripts/email/check.ts";
 import { auditCompatibility, auditLinks, emailLinks, GMAIL_CLIP_BYTES } from "../scripts/email/audit.ts";
 
 const SLUG = "north-korea-demands-recognition-as-nuclear-power";

@@ -15,8 +15,8 @@ import { makeTempProject, PROJECT_ROOT, type TempProject } from "./helpers/proje
 import {
   ATOM_SCHEMA, checkFeeds, fileForUrl, readAtom, readJsonFeed, readRss, runFeedparser, sliceErrors, type ReadFeed,
 } from "../scripts/check/feeds.ts";
-import { feedModel } from "../scripts/render/feed-model.ts";
-import { FEED_FORMATS } from "../scripts/render/feed-formats.ts";
+import { feedModel } from "../scripts/eleventy/feed-model.ts";
+import { FEED_FORMATS } from "../scripts/eleventy/feed-formats.ts";
 import type { DataFile } from "../scripts/schema.ts";
 
 const TSX = path.join(PROJECT_ROOT, "node_modules/.bin/tsx");

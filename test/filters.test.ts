@@ -2,7 +2,7 @@
 // never the machine's: these run under whatever TZ the test process has, and
 // test/tz.test.ts runs the same assertions under two forced zones.
 import { describe, expect, it } from "vitest";
-import { absoluteUrl, href, isoDate, metaDescription, readableDate, readableDateTime, resolveUrl, rfc3339, rfc822 } from "../scripts/render/filters.ts";
+import { absoluteUrl, href, isoDate, metaDescription, readableDate, readableDateTime, resolveUrl, rfc3339, rfc822 } from "../scripts/eleventy/filters.ts";
 
 const SEOUL_MORNING = "2026-02-27T10:00:00.000+09:00";
 

@@ -8,7 +8,7 @@ import { inferTitle, MAX_HEADLINE_WORDS } from "../scripts/pipeline/normalize/ti
 import { countWords } from "../scripts/pipeline/normalize/clean.ts";
 import { normalize } from "../scripts/pipeline/normalize/index.ts";
 import { readArticle, readArticleFile } from "../scripts/pipeline/read.ts";
-import { loadSite } from "../scripts/site/config.ts";
+import { loadSite } from "../scripts/site-settings.ts";
 import { PROJECT_ROOT } from "./helpers/project.ts";
 
 const site = loadSite(path.join(PROJECT_ROOT, "_data/site.yaml"));

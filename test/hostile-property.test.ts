@@ -10,8 +10,8 @@ import { XMLValidator } from "fast-xml-parser";
 import { simpleParser } from "mailparser";
 import { readArticle } from "../scripts/pipeline/read.ts";
 import { processArticle } from "../scripts/pipeline/process-article.ts";
-import { BriefingError } from "../scripts/pipeline/problems.ts";
-import { siteFromYaml } from "../scripts/site/config.ts";
+import { BriefingError } from "../scripts/problems.ts";
+import { siteFromYaml } from "../scripts/site-settings.ts";
 import { makeTempProject, PROJECT_ROOT, type TempProject } from "./helpers/project.ts";
 
 const site = siteFromYaml(readFileSync(path.join(PROJECT_ROOT, "_data/site.yaml"), "utf8"), "_data/site.yaml", {});

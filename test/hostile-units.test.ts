@@ -8,7 +8,7 @@ import { removeControls } from "../scripts/pipeline/normalize/clean.ts";
 import { readArticle } from "../scripts/pipeline/read.ts";
 import { checkSlugs, readAll } from "../scripts/pipeline/run.ts";
 import * as limits from "../scripts/pipeline/limits.ts";
-import { BriefingError } from "../scripts/pipeline/problems.ts";
+import { BriefingError } from "../scripts/problems.ts";
 
 const SAFE_SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -88,7 +88,7 @@ describe("invisible controls in article text", () => {
 describe("Markdown nested past the parser's depth", () => {
   it("is an error naming the file and line, never silently truncated text", async () => {
     const { normalize } = await import("../scripts/pipeline/normalize/index.ts");
-    const site = (await import("../scripts/site/config.ts")).siteFromYaml(
+    const site = (await import("../scripts/site-settings.ts")).siteFromYaml(
       (await import("node:fs")).readFileSync(new URL("../_data/site.yaml", import.meta.url), "utf8"), "_data/site.yaml", {});
     const text = "---\ndate: 2026-03-01\n---\nFirst paragraph.\n\n" + "> ".repeat(80) + "deep text\n\nAfter the quote.\n";
     const { article } = readArticle({ path: "deep.md", bytes: Buffer.from(text), sidecar: null, siteTimeZone: "UTC" });

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { BriefingError } from "../scripts/pipeline/problems.ts";
+import { BriefingError } from "../scripts/problems.ts";
 import { makeTempProject, PROJECT_ROOT, type TempProject } from "./helpers/project.ts";
 
 const FIXTURES = path.join(PROJECT_ROOT, "test/fixtures/articles");

@@ -11,7 +11,7 @@ import { normalize, splitSentences } from "../scripts/pipeline/normalize/index.t
 import { readArticle, readArticleFile, type SourceArticle } from "../scripts/pipeline/read.ts";
 import { checkSlugs } from "../scripts/pipeline/run.ts";
 import { NO_CORRECTIONS } from "../scripts/pipeline/corrections.ts";
-import { loadSite } from "../scripts/site/config.ts";
+import { loadSite } from "../scripts/site-settings.ts";
 import { dataFileJsonSchema, SCHEMA_PATH } from "../scripts/cli/schema.ts";
 import { PROJECT_ROOT, SEED_ARTICLE } from "./helpers/project.ts";
 

@@ -1,7 +1,7 @@
 // The values reader-facing templates show but do not compute: counted nouns,
 // a gist's first sentence, what a who's who fold holds, the timeline strip.
 import { describe, expect, it } from "vitest";
-import { countOf, firstSentence, timelineStrip, whosWhoMore } from "../scripts/render/page-helpers.ts";
+import { countOf, firstSentence, timelineStrip, whosWhoMore } from "../scripts/eleventy/page-helpers.ts";
 
 describe("countOf", () => {
   it("puts the noun in the number the count asks for", () => {

@@ -9,8 +9,8 @@ import { processInParallel, type ParallelRun } from "../scripts/pipeline/paralle
 import { workersFromEnv } from "../scripts/pool/pool.ts";
 import { readArticle, type SourceArticle } from "../scripts/pipeline/read.ts";
 import { processSerially } from "../scripts/pipeline/run.ts";
-import { BriefingError } from "../scripts/pipeline/problems.ts";
-import { loadSite } from "../scripts/site/config.ts";
+import { BriefingError } from "../scripts/problems.ts";
+import { loadSite } from "../scripts/site-settings.ts";
 import { syntheticArticle } from "../scripts/bench/synthetic.ts";
 import { PROJECT_ROOT, SEED_ARTICLE } from "./helpers/project.ts";
 

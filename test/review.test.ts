@@ -8,7 +8,7 @@ import { appendFileSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { processArticle } from "../scripts/pipeline/process-article.ts";
 import { readArticle } from "../scripts/pipeline/read.ts";
-import { loadSite } from "../scripts/site/config.ts";
+import { loadSite } from "../scripts/site-settings.ts";
 import { DATA_FILE } from "../scripts/pipeline/data-file.ts";
 import type { Article } from "../scripts/schema.ts";
 import { makeTempProject, PROJECT_ROOT, type TempProject } from "./helpers/project.ts";

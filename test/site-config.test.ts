@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
-import { siteFromYaml } from "../scripts/site/config.ts";
-import { BriefingError } from "../scripts/pipeline/problems.ts";
+import { siteFromYaml } from "../scripts/site-settings.ts";
+import { BriefingError } from "../scripts/problems.ts";
 
 const SAMPLE = readFileSync(new URL("../_data/site.yaml", import.meta.url), "utf8");
 

@@ -1,6 +1,6 @@
 // The derived values the page templates call: pure functions, checked directly.
 import { describe, expect, it } from "vitest";
-import { archivePagePath, archivePages, homeArchive, pagerWindow, articlesBySlugs, dateSpan, jsonForScript, newsArticleLd, sitemapEntries } from "../scripts/render/site.ts";
+import { archivePagePath, archivePages, homeArchive, pagerWindow, articlesBySlugs, dateSpan, jsonForScript, newsArticleLd, sitemapEntries } from "../scripts/eleventy/pages.ts";
 import { articleFixture, siteFixture } from "./helpers/site-fixture.ts";
 
 describe("dateSpan", () => {

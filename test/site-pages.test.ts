@@ -10,7 +10,7 @@ import { launchChromium, serveStatic, type LaunchedBrowser, type StaticServer } 
 import { makeTempProject, type TempProject } from "./helpers/project.ts";
 import { articleFixture } from "./helpers/site-fixture.ts";
 import { horizontalOverflow } from "../scripts/check/pages-in-browser.ts";
-import { webPages, servedPath } from "../scripts/check/site-files.ts";
+import { webPages, servedPath } from "../scripts/check/output-files.ts";
 import type { Article } from "../scripts/schema.ts";
 
 const PREFIX_URL = "https://example.org/briefing/";

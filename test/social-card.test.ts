@@ -10,7 +10,7 @@ import { DomUtils, parseDocument } from "htmlparser2";
 import { makeTempProject, PROJECT_ROOT, type TempProject } from "./helpers/project.ts";
 import { crc32, inflateSync } from "node:zlib";
 import { Resvg } from "@resvg/resvg-js";
-import { breakLines, CARD_FONT_FILES, cardLayout, ellipsize, fontMeasures, parseCardFonts, renderCardPng } from "../scripts/render/social-card.ts";
+import { breakLines, CARD_FONT_FILES, cardLayout, ellipsize, fontMeasures, parseCardFonts, renderCardPng } from "../scripts/eleventy/social-card.ts";
 import { articleFixture, siteFixture } from "./helpers/site-fixture.ts";
 
 const TSX = path.join(PROJECT_ROOT, "node_modules/.bin/tsx");

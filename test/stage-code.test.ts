@@ -11,7 +11,7 @@ import { stageCode, stageCodeVersion } from "../scripts/incremental/stage-code.t
 import { cachedProcessor, cacheVersion, openArticleCache, type CacheStats } from "../scripts/incremental/article-cache.ts";
 import { readArticle, type SourceArticle } from "../scripts/pipeline/read.ts";
 import { processSerially } from "../scripts/pipeline/run.ts";
-import { loadSite } from "../scripts/site/config.ts";
+import { loadSite } from "../scripts/site-settings.ts";
 import { syntheticArticle } from "../scripts/bench/synthetic.ts";
 import { PROJECT_ROOT } from "./helpers/project.ts";
 
@@ -57,7 +57,7 @@ describe("the stage code", () => {
   it("keeps its version when the cache, build.ts, the render code or a template changes", () => {
     const { root, scripts } = projectCopy();
     const before = stageCodeVersion(scripts);
-    for (const file of ["incremental/article-cache.ts", "incremental/stage-code.ts", "incremental/render-cache.ts", "build.ts", "pipeline/run.ts", "render/feeds.ts"]) {
+    for (const file of ["incremental/article-cache.ts", "incremental/stage-code.ts", "incremental/render-cache.ts", "build.ts", "pipeline/run.ts", "eleventy/feeds.ts"]) {
       appendFileSync(path.join(scripts, file), "\n// an edit\n");
     }
     appendFileSync(path.join(root, "_includes/base.njk"), "\n{# an edit #}\n");

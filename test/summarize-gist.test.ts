@@ -6,7 +6,7 @@
 // never changed; and the cross-validation machinery behind eval:summary.
 import { describe, expect, it } from "vitest";
 import path from "node:path";
-import { loadSite } from "../scripts/site/config.ts";
+import { loadSite } from "../scripts/site-settings.ts";
 import { normalize } from "../scripts/pipeline/normalize/index.ts";
 import { readPlainText } from "../scripts/pipeline/summarize/plain-text-source.ts";
 import { summarize } from "../scripts/pipeline/summarize/index.ts";

@@ -6,7 +6,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { loadSite } from "../scripts/site/config.ts";
+import { loadSite } from "../scripts/site-settings.ts";
 import { normalize } from "../scripts/pipeline/normalize/index.ts";
 import { readArticle, readArticleFile } from "../scripts/pipeline/read.ts";
 import { readPlainText } from "../scripts/pipeline/summarize/plain-text-source.ts";

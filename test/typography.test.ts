@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { typography } from "../scripts/pipeline/normalize/typography.ts";
 import { normalize } from "../scripts/pipeline/normalize/index.ts";
 import { readArticle } from "../scripts/pipeline/read.ts";
-import { loadSite } from "../scripts/site/config.ts";
+import { loadSite } from "../scripts/site-settings.ts";
 import path from "node:path";
 import { PROJECT_ROOT } from "./helpers/project.ts";
 

@@ -2,10 +2,10 @@
 // reported speech, headline), in CPU time, on the bench's synthetic articles. No build, no
 // Eleventy, no shared data: the figure issue 13 bounds (<= 5 ms per 900 words).
 import path from "node:path";
-import { loadSite } from "../site/config.ts";
+import { loadSite } from "../site-settings.ts";
 import { normalize } from "../pipeline/normalize/index.ts";
 import { readArticle } from "../pipeline/read.ts";
-import { BriefingError } from "../pipeline/problems.ts";
+import { BriefingError } from "../problems.ts";
 import { PROJECT_ROOT } from "./project.ts";
 import { syntheticCorpus } from "./synthetic.ts";
 import { median } from "./run.ts";

@@ -18,8 +18,8 @@ import path from "node:path";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { DateTime } from "luxon";
 import { z } from "zod";
-import { FEED_VARIANTS, type FeedVariant } from "../render/feed-model.ts";
-import { FEED_FORMATS, type FeedFormatId, type FeedKind } from "../render/feed-formats.ts";
+import { FEED_VARIANTS, type FeedVariant } from "../eleventy/feed-model.ts";
+import { FEED_FORMATS, type FeedFormatId, type FeedKind } from "../eleventy/feed-formats.ts";
 import type { CheckResult, CheckTarget } from "./types.ts";
 
 /** RFC 4287 appendix B, compact syntax. */
@@ -450,7 +450,7 @@ export function feedparserErrors(result: FeedparserResult, feed: ReadFeed): stri
 }
 
 /**
- * How the audit reads each format of FEED_FORMATS (render/feed-formats.ts) into the
+ * How the audit reads each format of FEED_FORMATS (eleventy/feed-formats.ts) into the
  * common ReadFeed: `xml` documents are first checked well-formed, `atomSchema` ones
  * also validated against RFC 4287's schema. A new format's row needs its entry here.
  */

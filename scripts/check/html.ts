@@ -5,7 +5,7 @@ import { execFile } from "node:child_process";
 import { createRequire } from "node:module";
 import path from "node:path";
 import type { CheckResult, CheckTarget } from "./types.ts";
-import { listFiles, webPages } from "./site-files.ts";
+import { listFiles, webPages } from "./output-files.ts";
 import { relativePath } from "../list-files.ts";
 import { countOf } from "../count.ts";
 

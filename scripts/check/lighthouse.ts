@@ -8,7 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import { CHROMIUM_ARGS, CHROMIUM_PATH, serveStatic } from "./browser.ts";
 import { buildSample, copyProject } from "./sample.ts";
-import { servedPath, webPages } from "./site-files.ts";
+import { servedPath, webPages } from "./output-files.ts";
 import type { CheckResult } from "./types.ts";
 
 export const LIGHTHOUSE_CATEGORIES = ["performance", "accessibility", "best-practices", "seo"] as const;

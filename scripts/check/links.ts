@@ -9,7 +9,7 @@ import path from "node:path";
 import { parseDocument } from "htmlparser2";
 import { DomUtils } from "htmlparser2";
 import type { CheckResult, CheckTarget } from "./types.ts";
-import { fileForPath, listFiles, servedPath } from "./site-files.ts";
+import { fileForPath, listFiles, servedPath } from "./output-files.ts";
 import { countOf } from "../count.ts";
 
 /** Attributes that hold a URL the page needs or offers, by element. */

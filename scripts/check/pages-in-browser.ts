@@ -10,7 +10,7 @@ import path from "node:path";
 import type { Page } from "playwright-core";
 import { launchChromium, serveStatic, type LaunchedBrowser } from "./browser.ts";
 import type { CheckResult, CheckTarget } from "./types.ts";
-import { servedPath, webPages } from "./site-files.ts";
+import { servedPath, webPages } from "./output-files.ts";
 import { countOf } from "../count.ts";
 
 export const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];

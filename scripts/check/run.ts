@@ -1,6 +1,6 @@
 // Every audit of one built site, in a fixed order: HTML, accessibility and
 // layout in the browser, internal links, then the feed and email checks.
-import { checkEmail } from "./email.ts";
+import { checkEmail } from "../email/check.ts";
 import { checkFeeds } from "./feeds.ts";
 import { checkHtml } from "./html.ts";
 import { checkLinks } from "./links.ts";

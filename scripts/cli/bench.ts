@@ -12,7 +12,7 @@ import { formatTable, runBench } from "../bench/run.ts";
 import { measureDevLatency, formatDevLatency } from "../bench/dev-latency.ts";
 import { peakMemorySource } from "../bench/measure.ts";
 import { formatExtraction, measureExtraction } from "../bench/extraction.ts";
-import { problem, BriefingError } from "../pipeline/problems.ts";
+import { problem, BriefingError } from "../problems.ts";
 import { runCli } from "./run-cli.ts";
 
 await runCli(async () => {

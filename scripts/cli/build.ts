@@ -1,7 +1,7 @@
 // npm run build: articles to _site/ (pages, feeds, email), one line per stage.
 import { performance } from "node:perf_hooks";
 import { build } from "../build.ts";
-import { formatProblem } from "../pipeline/problems.ts";
+import { formatProblem } from "../problems.ts";
 import { runCli } from "./run-cli.ts";
 import { countOf } from "../count.ts";
 import { workersFromEnv } from "../pool/pool.ts";

@@ -10,10 +10,10 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "nod
 import path from "node:path";
 import { parseArgs } from "node:util";
 import * as chrono from "chrono-node";
-import { loadSite } from "../site/config.ts";
+import { loadSite } from "../site-settings.ts";
 import { normalize } from "../pipeline/normalize/index.ts";
 import { readArticle } from "../pipeline/read.ts";
-import { BriefingError } from "../pipeline/problems.ts";
+import { BriefingError } from "../problems.ts";
 import { runCli } from "./run-cli.ts";
 
 interface GoldDate { text: string; start: string; end: string }

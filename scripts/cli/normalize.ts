@@ -1,9 +1,9 @@
 // npm run --silent normalize -- FILE... : the normalized articles as a JSON
 // array on stdout (the objects the data file holds, drafts included).
 import path from "node:path";
-import { loadSite } from "../site/config.ts";
+import { loadSite } from "../site-settings.ts";
 import { processArticle } from "../pipeline/process-article.ts";
-import { BriefingError, formatProblem } from "../pipeline/problems.ts";
+import { BriefingError, formatProblem } from "../problems.ts";
 import { readArticleFile } from "../pipeline/read.ts";
 import { runCli } from "./run-cli.ts";
 

@@ -9,8 +9,8 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { defaultProcessor } from "../build.ts";
 import { runPipeline } from "../pipeline/run.ts";
-import { BriefingError, formatProblem, problem } from "../pipeline/problems.ts";
-import { loadSite } from "../site/config.ts";
+import { BriefingError, formatProblem, problem } from "../problems.ts";
+import { loadSite } from "../site-settings.ts";
 import type { Article } from "../schema.ts";
 import { runCli } from "./run-cli.ts";
 

@@ -1,7 +1,7 @@
 // The edge of the program: the one place that prints problems and sets the
 // exit code. Stack traces are for bugs only; a BriefingError prints as
 // file:line: message, with the fix.
-import { BriefingError, formatProblem } from "../pipeline/problems.ts";
+import { BriefingError, formatProblem } from "../problems.ts";
 
 export async function runCli(main: () => Promise<number | void>): Promise<void> {
   try {

@@ -15,7 +15,7 @@ import { randomUUID } from "node:crypto";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { readDataFile, DATA_FILE } from "../pipeline/data-file.ts";
-import { BriefingError, formatProblem, problem, type Problem } from "../pipeline/problems.ts";
+import { BriefingError, formatProblem, problem, type Problem } from "../problems.ts";
 import { composeMessage, editionMessageHeaders, headersAtSend, mailboxAddress, messageHeaders, type MessageHeaders } from "../email/message.ts";
 import { describeSession, redact, sendRaw, smtpConfigFromEnv, type SmtpConfig } from "../email/smtp.ts";
 import { parseRecipients } from "../email/recipients.ts";

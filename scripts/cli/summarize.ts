@@ -7,9 +7,9 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { loadSite } from "../site/config.ts";
+import { loadSite } from "../site-settings.ts";
 import { processArticle } from "../pipeline/process-article.ts";
-import { BriefingError, formatProblem, problem } from "../pipeline/problems.ts";
+import { BriefingError, formatProblem, problem } from "../problems.ts";
 import { readArticleFile } from "../pipeline/read.ts";
 import { parseTextLines } from "../eval/jsonl.ts";
 import { summarizeLine } from "../eval/summarize-lines.ts";

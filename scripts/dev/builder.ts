@@ -9,7 +9,7 @@
 import { performance } from "node:perf_hooks";
 import { build } from "../build.ts";
 import { workersFromEnv } from "../pool/pool.ts";
-import { BriefingError, formatProblem } from "../pipeline/problems.ts";
+import { BriefingError, formatProblem } from "../problems.ts";
 import { countOf } from "../count.ts";
 import { newWarmBuild } from "./warm.ts";
 

@@ -1,5 +1,5 @@
 // Audits of one built email (email.html, email.txt, email.eml): each returns
-// the problems it found as strings that name the file. scripts/check/email.ts
+// the problems it found as strings that name the file. scripts/email/check.ts
 // runs them over a built site for `npm run check`; the tests run them too.
 import { existsSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";

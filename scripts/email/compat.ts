@@ -2,7 +2,7 @@
 // `caniemail`): which HTML and CSS features of a document a client does not
 // support, or supports only in part. The policy (what may be unsupported and
 // why: ACCEPTED_UNSUPPORTED, and the verdict on a report) lives in
-// scripts/email/audit.ts, which scripts/check/email.ts runs; this module only reports.
+// scripts/email/audit.ts, which scripts/email/check.ts runs; this module only reports.
 import { createRequire } from "node:module";
 import { pathToFileURL } from "node:url";
 import path from "node:path";

@@ -8,7 +8,7 @@
 // message, so a re-run picks up exactly where this one stopped.
 import { randomUUID } from "node:crypto";
 import nodemailer from "nodemailer";
-import { BriefingError, problem } from "../pipeline/problems.ts";
+import { BriefingError, problem } from "../problems.ts";
 import { composeMessage, headersAtSend, listUnsubscribeHeader, type MessageBody, type MessageHeaders } from "./message.ts";
 import type { Recipient } from "./recipients.ts";
 import { acceptedAddresses, type SendLogEntry, type SendLogWriter } from "./send-log.ts";

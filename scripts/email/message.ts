@@ -7,9 +7,9 @@ import { createHash } from "node:crypto";
 import { DateTime } from "luxon";
 import MailComposer from "nodemailer/lib/mail-composer";
 import addressparser from "nodemailer/lib/addressparser";
-import { rfc822 } from "../render/filters.ts";
-import { BriefingError, problem } from "../pipeline/problems.ts";
-import { editionName } from "../render/editions.ts";
+import { rfc822 } from "../eleventy/filters.ts";
+import { BriefingError, problem } from "../problems.ts";
+import { editionName } from "../eleventy/editions.ts";
 import type { Article, Edition, Site } from "../schema.ts";
 
 export interface MessageHeaders {

@@ -5,7 +5,7 @@
 // file and the line.
 import { parse } from "csv-parse/sync";
 import { metaLine } from "../pipeline/front-matter.ts";
-import { problem, type Problem } from "../pipeline/problems.ts";
+import { problem, type Problem } from "../problems.ts";
 
 export interface Recipient {
   /** As written in the list (trimmed). */

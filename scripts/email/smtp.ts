@@ -4,7 +4,7 @@
 // password (nodemailer's logger stays off, and every message is redacted).
 import { isIP } from "node:net";
 import nodemailer from "nodemailer";
-import { BriefingError, problem, type Problem } from "../pipeline/problems.ts";
+import { BriefingError, problem, type Problem } from "../problems.ts";
 import { mailboxAddress } from "./message.ts";
 
 export interface SmtpConfig {

@@ -1,7 +1,7 @@
 // JSONL sets for summary evaluation: `{id, text}` lines in, problems as values
 // naming the file and line when a line is not what the format promises.
 import { z } from "zod";
-import { problem, type Problem } from "../pipeline/problems.ts";
+import { problem, type Problem } from "../problems.ts";
 
 /** One input line: an article's id and its plain text (other fields are ignored). */
 export const TextLineSchema = z.object({

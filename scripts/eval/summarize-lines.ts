@@ -3,7 +3,7 @@
 // use, so what is scored is what the build does.
 import type { Site } from "../schema.ts";
 import { normalize } from "../pipeline/normalize/index.ts";
-import { BriefingError, hasErrors, type Problem } from "../pipeline/problems.ts";
+import { BriefingError, hasErrors, type Problem } from "../problems.ts";
 import { readPlainText } from "../pipeline/summarize/plain-text-source.ts";
 import { summarize } from "../pipeline/summarize/index.ts";
 import type { TextLine } from "./jsonl.ts";

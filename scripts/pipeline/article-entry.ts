@@ -3,7 +3,7 @@
 // neither is made twice, and the problems its schema check found.
 import { createHash } from "node:crypto";
 import { ArticleSchema, type Article } from "../schema.ts";
-import { problem, type Problem } from "./problems.ts";
+import { problem, type Problem } from "../problems.ts";
 import type { SourceArticle } from "./read.ts";
 
 export interface ArticleEntry {

@@ -22,7 +22,7 @@ import type { Attribution, Entity, MachineArticle, Person, TimelineEntry, Unmatc
 import { slugify } from "./normalize/slug.ts";
 import { clauseLabel } from "./normalize/timeline.ts";
 import { foldWhitespace, removeControls } from "./normalize/clean.ts";
-import { problem, type Problem } from "./problems.ts";
+import { problem, type Problem } from "../problems.ts";
 
 // ---------------------------------------------------------------- schema
 

@@ -3,7 +3,7 @@ import { closeSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } f
 import path from "node:path";
 import { z } from "zod";
 import { ArticleSchema, DataFileSchema, type Article, type DataFile } from "../schema.ts";
-import { BriefingError, problem } from "./problems.ts";
+import { BriefingError, problem } from "../problems.ts";
 import type { ArticleEntry } from "./article-entry.ts";
 
 export const DATA_FILE = "_data/briefing.json";

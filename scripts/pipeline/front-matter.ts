@@ -7,8 +7,8 @@
 import { DateTime } from "luxon";
 import { parseDocument } from "yaml";
 import { z } from "zod";
-import { problem, type Problem } from "./problems.ts";
-import { lineCounterFor, zodProblems } from "./zod-problems.ts";
+import { problem, type Problem } from "../problems.ts";
+import { lineCounterFor, zodProblems } from "../zod-problems.ts";
 import { foldWhitespace, removeControls } from "./normalize/clean.ts";
 import { CorrectionFieldsSchema, correctionEntryLines, NO_CORRECTIONS, type Corrections } from "./corrections.ts";
 

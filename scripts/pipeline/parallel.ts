@@ -5,7 +5,7 @@
 import type { Article, Site } from "../schema.ts";
 import { openPool } from "../pool/pool.ts";
 import type { TaskOf } from "../pool/worker.ts";
-import { BriefingError } from "./problems.ts";
+import { BriefingError } from "../problems.ts";
 import type { SourceArticle } from "./read.ts";
 import type { ArticleProcessor } from "./run.ts";
 

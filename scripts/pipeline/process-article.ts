@@ -2,7 +2,7 @@
 // and the worker pool deal in.
 import type { Article, Site } from "../schema.ts";
 import { normalize } from "./normalize/index.ts";
-import { BriefingError, problem } from "./problems.ts";
+import { BriefingError, problem } from "../problems.ts";
 import type { SourceArticle } from "./read.ts";
 import { summarize } from "./summarize/index.ts";
 import { applyCorrections } from "./corrections.ts";

@@ -3,7 +3,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { parseMetadataYaml, resolveMeta, splitFrontMatter, type ArticleMeta, type FrontMatter } from "./front-matter.ts";
-import { problem, type Problem } from "./problems.ts";
+import { problem, type Problem } from "../problems.ts";
 import { collectCorrections, type CorrectionSource } from "./corrections.ts";
 import { LIMITS } from "./limits.ts";
 import { relativePath } from "../list-files.ts";

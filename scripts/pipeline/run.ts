@@ -5,7 +5,7 @@ import { DATA_FILE_VERSION, type Article, type DataFile, type Site } from "../sc
 import { discoverArticles } from "./discover.ts";
 import { LIMITS } from "./limits.ts";
 import { processArticle } from "./process-article.ts";
-import { BriefingError, problem, type Problem } from "./problems.ts";
+import { BriefingError, problem, type Problem } from "../problems.ts";
 import { readArticleFile, type SourceArticle } from "./read.ts";
 import { GENERATOR } from "./generator.ts";
 import { checkDataFileEnvelope, type CheckedDataFile } from "./data-file.ts";

@@ -5,7 +5,7 @@
 // imported when the task first runs, so a thread that only finishes emails
 // never loads the NLP libraries.
 import type { Article, Site } from "../schema.ts";
-import type { Problem } from "../pipeline/problems.ts";
+import type { Problem } from "../problems.ts";
 import type { SourceArticle } from "../pipeline/read.ts";
 import type { FinishedEmail } from "../email/finish.ts";
 import type { MessageHeaders } from "../email/message.ts";
@@ -42,7 +42,7 @@ async function run(task: Task): Promise<ResultOf<Task>> {
   switch (task.kind) {
     case "normalize": {
       const { processArticle } = await import("../pipeline/process-article.ts");
-      const { BriefingError } = await import("../pipeline/problems.ts");
+      const { BriefingError } = await import("../problems.ts");
       return task.sources.map((source): Normalized => {
         try {
           return { article: processArticle(asBuffers(source), task.site) };

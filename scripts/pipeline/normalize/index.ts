@@ -11,7 +11,7 @@ import { countWords, removeControls } from "./clean.ts";
 import { extractDates, publicationDate } from "./dates.ts";
 import { extractEntities, type SentenceRef } from "./entities.ts";
 import { MarkdownNestingError, readMarkdown } from "./markdown.ts";
-import { BriefingError, problem } from "../problems.ts";
+import { BriefingError, problem } from "../../problems.ts";
 import { readPlainText } from "./plain-text.ts";
 import { sentenceSpans, type Span } from "./sentences.ts";
 import { articleSlug, slugify } from "./slug.ts";

@@ -8,10 +8,10 @@
 // cannot disagree.
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { BriefingError, problem } from "../pipeline/problems.ts";
-import { emailFinisher, type EmailFinisher } from "../email/finisher.ts";
-import { editionMessageHeaders, messageHeaders, type MessageHeaders } from "../email/message.ts";
-import { preheaderText } from "../email/preheader.ts";
+import { BriefingError, problem } from "../problems.ts";
+import { emailFinisher, type EmailFinisher } from "./finisher.ts";
+import { editionMessageHeaders, messageHeaders, type MessageHeaders } from "./message.ts";
+import { preheaderText } from "./preheader.ts";
 import type { Article, DataFile } from "../schema.ts";
 
 /**

@@ -1,12 +1,12 @@
 // Eleventy plugin for editions (scripts/pipeline/editions.ts groups the
 // briefings): the edition pages, the editions index, the editions feeds and
 // the small pure helpers their templates call. The edition emails are
-// finished by the email plugin (scripts/render/email.ts).
+// finished by the email plugin (scripts/email/eleventy-plugin.ts).
 import type { Article, DataFile, Edition, Site } from "../schema.ts";
 import { countOf } from "../count.ts";
 import { absoluteUrl } from "./filters.ts";
 import { feedChannel, feedItemId, feedLine, newestUpdate, tagAuthorityOf, type FeedChannel, type FeedModel } from "./feed-model.ts";
-import { archivePages, articlesBySlugs, dateSpan, indexedArticlesBySlugs, type ArticlesBySlugs } from "./site.ts";
+import { archivePages, articlesBySlugs, dateSpan, indexedArticlesBySlugs, type ArticlesBySlugs } from "./pages.ts";
 
 /** Global data key with the dates of the editions a partial render writes; absent in a full one. */
 export const RENDER_ONLY_EDITIONS = "briefingRenderOnlyEditions";

@@ -8,11 +8,11 @@
 // parts differ from the files. Warns about an unsubscribe placeholder.
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import type { CheckResult, CheckTarget } from "./types.ts";
+import type { CheckResult, CheckTarget } from "../check/types.ts";
 import {
   auditCompatibility, auditLinks, auditMessage, auditSize, auditStructure, auditTextTwin, emailFiles, GMAIL_CLIP_BYTES, type EmailFiles,
-} from "../email/audit.ts";
-import { CANIEMAIL_DATA_DATE } from "../email/compat.ts";
+} from "./audit.ts";
+import { CANIEMAIL_DATA_DATE } from "./compat.ts";
 import { countOf } from "../count.ts";
 
 /** Every built email folder: `briefings/<slug>` and `editions/<date>`, with its files. */

@@ -201,7 +201,7 @@ export function sitemapEntries(data: Pick<DataFile, "site" | "articles" | "tags"
 
 // ---------------------------------------------------------------- JSON-LD
 
-/** Where a briefing's social card goes, relative to the site root (scripts/render/social-card.ts draws it). */
+/** Where a briefing's social card goes, relative to the site root (scripts/eleventy/social-card.ts draws it). */
 export function cardPath(slug: string): string {
   return `briefings/${slug}/card.png`;
 }

@@ -5,7 +5,7 @@
 // format them per format (rfc822 / rfc3339 filters) in that zone.
 import { DateTime } from "luxon";
 import type { Article, DataFile, Site } from "../schema.ts";
-import { BriefingError, problem } from "../pipeline/problems.ts";
+import { BriefingError, problem } from "../problems.ts";
 import { absoluteUrl } from "./filters.ts";
 import { feedUrls, type FeedKind, type PerFormat } from "./feed-formats.ts";
 

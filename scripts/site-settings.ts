@@ -3,9 +3,9 @@
 import { readFileSync } from "node:fs";
 import { parseDocument } from "yaml";
 import { z } from "zod";
-import { SiteSchema, type Site } from "../schema.ts";
-import { BriefingError, problem, type Problem } from "../pipeline/problems.ts";
-import { lineCounterFor, zodProblems } from "../pipeline/zod-problems.ts";
+import { SiteSchema, type Site } from "./schema.ts";
+import { BriefingError, problem, type Problem } from "./problems.ts";
+import { lineCounterFor, zodProblems } from "./zod-problems.ts";
 
 /** Text direction for the languages written right to left. */
 const RTL_LANGUAGES = new Set(["ar", "arc", "dv", "fa", "ha", "he", "khw", "ks", "ku", "ps", "ur", "yi"]);

@@ -4,7 +4,7 @@
 // strip's dated points sit. Pure functions, tested in test/page-helpers.test.ts.
 import type { TimelineEntry } from "../schema.ts";
 import { splitSentences } from "../pipeline/normalize/sentences.ts";
-import { dateSpan } from "./site.ts";
+import { dateSpan } from "./pages.ts";
 import { countOf } from "../count.ts";
 
 export { countOf };

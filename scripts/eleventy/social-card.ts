@@ -19,7 +19,7 @@ import { renderAsync } from "@resvg/resvg-js";
 import type { Article, Site } from "../schema.ts";
 import { bylineName, xmlSafe } from "./feed-model.ts";
 import { readableDate } from "./filters.ts";
-import { CARD_CACHE, cardPath } from "./site.ts";
+import { CARD_CACHE, cardPath } from "./pages.ts";
 
 export const CARD_WIDTH = 1200;
 export const CARD_HEIGHT = 630;
