@@ -1,6 +1,8 @@
 // Problems travel as values (file, line, field, message, fix) until the edge of
 // the program, which decides what is fatal and how to print it. A stage never
-// prints and never exits; it returns or throws a BriefingError carrying Problems.
+// prints and never exits: a stage returns its problems (readArticleFile,
+// processArticle: the value or its problems); a whole command throws a
+// BriefingError carrying them, and scripts/cli/run-cli.ts prints them.
 
 export type Severity = "error" | "warning";
 

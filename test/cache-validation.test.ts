@@ -9,7 +9,7 @@ import { openArticleCache } from "../scripts/incremental/article-cache.ts";
 import { checkedEntry, type ArticleJson } from "../scripts/pipeline/article-entry.ts";
 import type { SourceArticle } from "../scripts/pipeline/read.ts";
 import { serializeDataFile, validateDataFile } from "../scripts/pipeline/data-file.ts";
-import { processArticle } from "../scripts/pipeline/process-article.ts";
+import { processArticleOrThrow } from "../scripts/pipeline/process-article.ts";
 import { readArticle } from "../scripts/pipeline/read.ts";
 import { assembleDataFile } from "../scripts/pipeline/run.ts";
 import { ArticleSchema, DataFileSchema, type Article, type Site } from "../scripts/schema.ts";
@@ -27,7 +27,7 @@ beforeAll(() => {
     sidecar: { path: `src/articles/${path.basename(SEED_ARTICLE).replace(/\.txt$/, ".yaml")}`, bytes: readFileSync(SEED_ARTICLE.replace(/\.txt$/, ".yaml")) },
     siteTimeZone: site.timeZone,
   });
-  article = processArticle(read.article!, site);
+  article = processArticleOrThrow(read.article!, site);
   root = mkdtempSync(path.join(os.tmpdir(), "briefing-validation-"));
 });
 afterAll(() => rmSync(root, { recursive: true, force: true }));

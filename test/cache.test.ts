@@ -8,7 +8,7 @@ import { ArticleSchema, SiteSchema, type Article, type Site } from "../scripts/s
 import { cachedProcessor, cacheKey, cacheVersion, openArticleCache, STAGE_SITE_FIELDS, type CacheStats } from "../scripts/incremental/article-cache.ts";
 import { processArticle } from "../scripts/pipeline/process-article.ts";
 import { readArticle, type SourceArticle } from "../scripts/pipeline/read.ts";
-import { processSerially, type ArticleProcessor } from "../scripts/pipeline/run.ts";
+import { processSerially, type ArticleProcessor, type FailedEntry } from "../scripts/pipeline/run.ts";
 import { articleDigest, type ArticleEntry } from "../scripts/pipeline/article-entry.ts";
 import { loadSite } from "../scripts/site-settings.ts";
 import { syntheticArticle } from "../scripts/bench/synthetic.ts";
@@ -50,8 +50,15 @@ function counting(): { processor: ArticleProcessor; processed: string[] } {
   return { processed, processor: async (s, st) => { processed.push(...s.map((x) => x.path)); return processSerially(s, st); } };
 }
 
+/** Entries that must all have succeeded (a failed one fails the test, naming its problems). */
+const succeeded = (results: (ArticleEntry | FailedEntry)[]): ArticleEntry[] =>
+  results.map((r) => {
+    if (r.article === null) throw new Error(r.problems.map((p) => p.message).join("; "));
+    return r;
+  });
+
 /** The bytes the data file would hold for these articles. */
-const asData = (articles: (Article | ArticleEntry)[]) => JSON.stringify(articles.map((a) => ArticleSchema.parse("article" in a && "source" in a ? a.article : a)));
+const asData = (results: ({ article: Article | null } | { problems: unknown[] })[]) => JSON.stringify(results.map((r) => ArticleSchema.parse("article" in r ? r.article : null)));
 
 describe("cacheKey", () => {
   it("changes with the article's bytes, its sidecar, its metadata, its path and the processing site fields", () => {
@@ -106,9 +113,9 @@ describe("cachedProcessor", () => {
     const inner = counting();
     const stats: CacheStats[] = [];
     const processor = cachedProcessor({ cache: openArticleCache(root), inner: inner.processor, onStats: (s) => stats.push(s) });
-    const first = await processor(sources, site);
+    const first = succeeded(await processor(sources, site));
     expect(inner.processed).toHaveLength(sources.length);
-    const second = await processor(sources, site);
+    const second = succeeded(await processor(sources, site));
     expect(inner.processed).toHaveLength(sources.length);
     expect(stats.map((s) => [s.hits, s.misses, s.written])).toEqual([[0, sources.length, sources.length], [sources.length, 0, 0]]);
     const serial = await processSerially(sources, site);
@@ -135,7 +142,7 @@ describe("cachedProcessor", () => {
     edited[2] = source(syntheticArticle(3, 1).name, syntheticArticle(3, 1).text.replace(/\n$/, " A late addition.\n"));
     const result = await processor(edited, site);
     expect(inner.processed).toEqual([edited[2]!.path]);
-    expect(result[2]!.article.sections.flatMap((s) => s.paragraphs).at(-1)!.text).toMatch(/A late addition\.$/);
+    expect(result[2]!.article!.sections.flatMap((s) => s.paragraphs).at(-1)!.text).toMatch(/A late addition\.$/);
     expect(readdirSync(cache.dir).filter((f) => f.endsWith(".json"))).toHaveLength(sources.length);
   });
 
@@ -186,12 +193,16 @@ describe("cachedProcessor", () => {
     expect(readdirSync(dir).filter((f) => !f.endsWith(".json"))).toEqual([]);
   });
 
-  it("passes a failing article's problems through and caches nothing for the failed run", async () => {
+  it("passes a failing article's problems through as a value and caches only the articles that succeeded", async () => {
     const root = tempRoot();
     const broken: SourceArticle = { ...sources[1]!, meta: null as unknown as SourceArticle["meta"] };
     const cache = openArticleCache(root);
-    await expect(cachedProcessor({ cache, inner: processSerially })([sources[0]!, broken], site)).rejects.toThrow(/src\/articles\/bench-00000\.txt/);
+    const [good, failed] = await cachedProcessor({ cache, inner: processSerially })([sources[0]!, broken], site);
+    expect(good!.article?.sourcePath).toBe(sources[0]!.path);
+    expect(failed!.article).toBeNull();
+    expect(failed!.problems.map((p) => p.file)).toEqual([broken.path]);
+    expect(failed!.problems[0]!.message).toMatch(/internal error/);
     mkdirSync(cache.dir, { recursive: true });
-    expect(readdirSync(cache.dir)).toEqual([]);
+    expect(readdirSync(cache.dir).filter((f) => f.endsWith(".json"))).toHaveLength(1);
   });
 });

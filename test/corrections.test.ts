@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { processArticle } from "../scripts/pipeline/process-article.ts";
+import { processArticleOrThrow } from "../scripts/pipeline/process-article.ts";
 import { readArticle } from "../scripts/pipeline/read.ts";
 import { formatProblem, type Problem } from "../scripts/problems.ts";
 import { guessCountLine, isRelativeDate } from "../scripts/pipeline/review.ts";
@@ -70,7 +70,7 @@ function readWith(sidecar: string, file = "src/articles/harbor.txt") {
 function processWith(sidecar: string): Article {
   const read = readWith(sidecar);
   expect(read.problems.filter((p) => p.severity === "error")).toEqual([]);
-  return processArticle(read.article!, site);
+  return processArticleOrThrow(read.article!, site);
 }
 
 describe("corrections are validated like every front matter field", () => {
@@ -236,7 +236,7 @@ describe("corrections in front matter", () => {
       sidecar: { path: "src/articles/harbor.yaml", bytes: enc("people:\n  - {name: \"Helen Marsh\", hide: true}\nplaces:\n  - {name: \"Norway\", hide: true}\n") },
     });
     expect(read.problems).toEqual([]);
-    const article = processArticle(read.article!, site);
+    const article = processArticleOrThrow(read.article!, site);
     expect(article.people.map((p) => [p.name, p.role])).toContainEqual(["Martin Okafor", "Fisherman"]);
     // The sidecar's people list is replaced; its places list still applies.
     expect(article.people.map((p) => p.name)).toContain("Helen Marsh");
@@ -254,7 +254,7 @@ describe("the README's example", () => {
     const sidecar = readFileSync(path.join(PROJECT_ROOT, file.replace(/\.txt$/, ".yaml")), "utf8") + example;
     const read = readArticle({ path: file, bytes: readFileSync(path.join(PROJECT_ROOT, file)), sidecar: { path: "sample.yaml", bytes: enc(sidecar) }, siteTimeZone: site.timeZone });
     expect(read.problems).toEqual([]);
-    const article = processArticle(read.article!, site);
+    const article = processArticleOrThrow(read.article!, site);
     expect(article.review.unmatchedCorrections).toEqual([]);
     expect(article.people.find((p) => p.name === "Kim Jong Un")!.role).toBe("General Secretary of the Workers' Party");
     expect(article.timeline.find((t) => t.dateText === "2023")).toMatchObject({ start: "2023-09-01", end: "2023-09-30", precision: "month", label: "Nuclear policy written into the constitution" });
@@ -273,7 +273,7 @@ describe("timeline corrections on the sample", () => {
     const sidecar = readFileSync(path.join(PROJECT_ROOT, file.replace(/\.txt$/, ".yaml")), "utf8") + yaml;
     const read = readArticle({ path: file, bytes: readFileSync(path.join(PROJECT_ROOT, file)), sidecar: { path: "sample.yaml", bytes: enc(sidecar) }, siteTimeZone: site.timeZone });
     expect(read.problems).toEqual([]);
-    return processArticle(read.article!, site);
+    return processArticleOrThrow(read.article!, site);
   };
 
   it("a label for date words two entries share relabels neither, and warns; a date for them moves both", () => {

@@ -7,7 +7,7 @@ import os from "node:os";
 import path from "node:path";
 import { openArticleCache } from "../scripts/incremental/article-cache.ts";
 import type { ArticleJson } from "../scripts/pipeline/article-entry.ts";
-import { processArticle } from "../scripts/pipeline/process-article.ts";
+import { processArticleOrThrow } from "../scripts/pipeline/process-article.ts";
 import { readArticle } from "../scripts/pipeline/read.ts";
 import { ArticleSchema, type Article } from "../scripts/schema.ts";
 import { loadSite } from "../scripts/site-settings.ts";
@@ -25,7 +25,7 @@ beforeAll(() => {
     sidecar: { path: `src/articles/${path.basename(SEED_ARTICLE).replace(/\.txt$/, ".yaml")}`, bytes: readFileSync(SEED_ARTICLE.replace(/\.txt$/, ".yaml")) },
     siteTimeZone: site.timeZone,
   });
-  article = processArticle(read.article!, site);
+  article = processArticleOrThrow(read.article!, site);
   root = mkdtempSync(path.join(os.tmpdir(), "briefing-warm-"));
 });
 afterAll(() => rmSync(root, { recursive: true, force: true }));

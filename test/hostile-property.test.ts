@@ -9,7 +9,7 @@ import { parse } from "parse5";
 import { XMLValidator } from "fast-xml-parser";
 import { simpleParser } from "mailparser";
 import { readArticle } from "../scripts/pipeline/read.ts";
-import { processArticle } from "../scripts/pipeline/process-article.ts";
+import { processArticleOrThrow } from "../scripts/pipeline/process-article.ts";
 import { BriefingError } from "../scripts/problems.ts";
 import { siteFromYaml } from "../scripts/site-settings.ts";
 import { makeTempProject, PROJECT_ROOT, type TempProject } from "./helpers/project.ts";
@@ -58,7 +58,7 @@ describe("the pipeline on generated input", () => {
           return;
         }
         try {
-          const result = processArticle(read.article, site);
+          const result = processArticleOrThrow(read.article, site);
           expect(result.summary.text.length).toBeGreaterThan(0);
         } catch (error) {
           expect(error).toBeInstanceOf(BriefingError);

@@ -9,7 +9,6 @@ import { processInParallel, type ParallelRun } from "../scripts/pipeline/paralle
 import { workersFromEnv } from "../scripts/pool/pool.ts";
 import { readArticle, type SourceArticle } from "../scripts/pipeline/read.ts";
 import { processSerially } from "../scripts/pipeline/run.ts";
-import { BriefingError } from "../scripts/problems.ts";
 import { loadSite } from "../scripts/site-settings.ts";
 import { syntheticArticle } from "../scripts/bench/synthetic.ts";
 import { PROJECT_ROOT, SEED_ARTICLE } from "./helpers/project.ts";
@@ -49,7 +48,7 @@ describe("processInParallel", () => {
   it("runs serially with no workers", async () => {
     const runs: ParallelRun[] = [];
     const result = await processInParallel(sources.slice(0, 3), site, { workers: 0, onRun: (r) => runs.push(r) });
-    expect(result.map((a) => a.sourcePath)).toEqual(sources.slice(0, 3).map((s) => s.path));
+    expect(result.map((r) => ("article" in r ? r.article.sourcePath : null))).toEqual(sources.slice(0, 3).map((s) => s.path));
     expect(runs[0]).toEqual({ articles: 3, workersStarted: 0, batches: { main: 1, workers: 0 } });
   });
 
@@ -60,15 +59,14 @@ describe("processInParallel", () => {
     expect(runs[0]).toEqual({ articles: sources.length, workersStarted: 0, batches: { main: 4, workers: 0 } });
   });
 
-  it("reports the first failing article in input order, as the serial path does", async () => {
+  it("returns every failing article's problems in its place, as the serial path does", async () => {
     const broken = (i: number): SourceArticle => ({ ...sources[i]!, meta: null as unknown as SourceArticle["meta"] });
     const input = sources.slice(0, 24).map((s, i) => (i === 7 || i === 17 ? broken(i) : s));
-    const serialError = await processSerially(input, site).then(() => null, (e: unknown) => e);
-    const parallelError = await processInParallel(input, site, { workers: 2, startAt: 0, mainThread: false }).then(() => null, (e: unknown) => e);
-    expect(serialError).toBeInstanceOf(BriefingError);
-    expect(parallelError).toBeInstanceOf(BriefingError);
-    expect((parallelError as BriefingError).problems).toEqual((serialError as BriefingError).problems);
-    expect((parallelError as BriefingError).problems[0]!.file).toBe(sources[7]!.path);
+    const serial = await processSerially(input, site);
+    const parallel = await processInParallel(input, site, { workers: 2, startAt: 0, mainThread: false });
+    expect(JSON.stringify(parallel)).toBe(JSON.stringify(serial));
+    const failed = parallel.flatMap((r, i) => ("problems" in r ? [[i, r.problems.map((p) => p.file)]] : []));
+    expect(failed).toEqual([[7, [sources[7]!.path]], [17, [sources[17]!.path]]]);
   });
 });
 

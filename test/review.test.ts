@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { spawnSync } from "node:child_process";
 import { appendFileSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { processArticle } from "../scripts/pipeline/process-article.ts";
+import { processArticleOrThrow } from "../scripts/pipeline/process-article.ts";
 import { readArticle } from "../scripts/pipeline/read.ts";
 import { loadSite } from "../scripts/site-settings.ts";
 import { DATA_FILE } from "../scripts/pipeline/data-file.ts";
@@ -60,7 +60,7 @@ beforeAll(() => {
   const site = loadSite(path.join(PROJECT_ROOT, "_data/site.yaml"), {});
   const file = "src/articles/000_73ba9802054c4cc1.txt";
   const read = readArticle({ path: file, bytes: readFileSync(path.join(PROJECT_ROOT, file)), sidecar: { path: SIDECAR, bytes: readFileSync(sidecar()) }, siteTimeZone: site.timeZone });
-  machine = processArticle(read.article!, site);
+  machine = processArticleOrThrow(read.article!, site);
 });
 afterAll(() => project.remove());
 

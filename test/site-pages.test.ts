@@ -36,7 +36,7 @@ let page: Page;
 beforeAll(async () => {
   const siteYaml = readFileSync(new URL("../_data/site.yaml", import.meta.url), "utf8").replace(/^homePageSize: \d+$/m, "homePageSize: 1");
   project = makeTempProject({ siteYaml });
-  await project.build({ env: { SITE_URL: PREFIX_URL }, processor: async () => ARTICLES });
+  await project.build({ env: { SITE_URL: PREFIX_URL }, processor: async () => ARTICLES.map((article) => ({ article })) });
   server = await serveStatic(project.site(""), "/briefing/");
   chromium = await launchChromium();
   const context = await chromium.newContext({ viewport: { width: 1280, height: 900 } });

@@ -15,7 +15,7 @@ import { parseArgs } from "node:util";
 import { loadSite } from "../site-settings.ts";
 import { BriefingError, problem } from "../problems.ts";
 import { normalize } from "../pipeline/normalize/index.ts";
-import { processArticle } from "../pipeline/process-article.ts";
+import { processArticleOrThrow } from "../pipeline/process-article.ts";
 import { readArticle } from "../pipeline/read.ts";
 import { runCli } from "./run-cli.ts";
 
@@ -118,7 +118,7 @@ await runCli(async () => {
     const start = cpuMs();
     normalize(read.article, site);
     ms += cpuMs() - start;
-    const article = processArticle(read.article, site);
+    const article = processArticleOrThrow(read.article, site);
     sources.push(read.article);
     words += article.wordCount;
     writeFileSync(path.join(predDir, file), JSON.stringify([article], null, 2));

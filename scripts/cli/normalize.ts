@@ -2,7 +2,7 @@
 // array on stdout (the objects the data file holds, drafts included).
 import path from "node:path";
 import { loadSite } from "../site-settings.ts";
-import { processArticle } from "../pipeline/process-article.ts";
+import { processArticleOrThrow } from "../pipeline/process-article.ts";
 import { BriefingError, formatProblem } from "../problems.ts";
 import { readArticleFile } from "../pipeline/read.ts";
 import { runCli } from "./run-cli.ts";
@@ -20,7 +20,7 @@ await runCli(async () => {
     const result = readArticleFile(root, path.resolve(file), site.timeZone);
     for (const p of result.problems) process.stderr.write(formatProblem(p) + "\n");
     if (!result.article) throw new BriefingError(result.problems.filter((p) => p.severity === "error"));
-    articles.push(processArticle(result.article, site));
+    articles.push(processArticleOrThrow(result.article, site));
   }
   process.stdout.write(JSON.stringify(articles, null, 2) + "\n");
 });

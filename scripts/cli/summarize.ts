@@ -8,7 +8,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { loadSite } from "../site-settings.ts";
-import { processArticle } from "../pipeline/process-article.ts";
+import { processArticleOrThrow } from "../pipeline/process-article.ts";
 import { BriefingError, formatProblem, problem } from "../problems.ts";
 import { readArticleFile } from "../pipeline/read.ts";
 import { parseTextLines } from "../eval/jsonl.ts";
@@ -48,7 +48,7 @@ await runCli(async () => {
     const result = readArticleFile(root, path.resolve(file), site.timeZone);
     for (const p of result.problems) process.stderr.write(formatProblem(p) + "\n");
     if (!result.article) throw new BriefingError(result.problems.filter((p) => p.severity === "error"));
-    const article = processArticle(result.article, site);
+    const article = processArticleOrThrow(result.article, site);
     process.stdout.write(`${article.sourcePath} (${article.summary.origin}, ${article.summary.wordCount} words)\n\n${article.summary.text}\n\n`);
     for (const point of article.keyPoints) process.stdout.write(`- ${point}\n`);
     process.stdout.write("\n");

@@ -22,7 +22,7 @@ import { pruneCacheFolder, sealJson, unsealJson } from "./cache-folder.ts";
 import { stageCodeVersion } from "./stage-code.ts";
 import { ArticleSchema, type Article, type Site } from "../schema.ts";
 import { articleJson, checkedEntry, type ArticleEntry, type ArticleJson } from "../pipeline/article-entry.ts";
-import type { ArticleProcessor, EntryProcessor } from "../pipeline/run.ts";
+import type { ArticleProcessor, EntryProcessor, FailedEntry } from "../pipeline/run.ts";
 import type { SourceArticle } from "../pipeline/read.ts";
 
 /** The cache folder, relative to the project root. */
@@ -167,7 +167,7 @@ export function cachedProcessor(options: CachedProcessorOptions): EntryProcessor
     const version = options.cache.version;
     const stats: CacheStats = { hits: 0, misses: 0, rejected: 0, written: 0, pruned: 0 };
     const keys = sources.map((s) => cacheKey(s, site, version));
-    const results: (ArticleEntry | null)[] = keys.map((key, i) => {
+    const results: (ArticleEntry | FailedEntry | null)[] = keys.map((key, i) => {
       const found = options.cache.read(key);
       if (typeof found !== "string") {
         stats.hits++;
@@ -180,17 +180,22 @@ export function cachedProcessor(options: CachedProcessorOptions): EntryProcessor
     const missing = results.flatMap((r, i) => (r === null ? [i] : []));
     if (missing.length > 0) {
       const processed = await options.inner(missing.map((i) => sources[i]!), site);
-      processed.forEach((article, j) => {
+      processed.forEach((result, j) => {
         const i = missing[j]!;
+        // An article that failed is not stored: its problems go to the pipeline.
+        if ("problems" in result) {
+          results[i] = { source: sources[i]!, article: null, problems: result.problems };
+          return;
+        }
         // The validated copy when it is valid; an invalid result is checked
         // again for its problems, which the pipeline reports.
-        const stored = options.cache.write(keys[i]!, article);
-        results[i] = stored ? { source: sources[i]!, ...stored, problems: [] } : checkedEntry(sources[i]!, article);
+        const stored = options.cache.write(keys[i]!, result.article);
+        results[i] = stored ? { source: sources[i]!, ...stored, problems: [] } : checkedEntry(sources[i]!, result.article);
         stats.written++;
       });
     }
     if (options.prune ?? true) stats.pruned = options.cache.prune(new Set(keys));
     options.onStats?.(stats);
-    return results as ArticleEntry[];
+    return results as (ArticleEntry | FailedEntry)[];
   };
 }

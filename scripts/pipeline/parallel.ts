@@ -2,10 +2,10 @@
 // (scripts/pool/) in batches, and the main thread takes batches too. Every
 // article goes through the same processArticle, and the pool returns the
 // batches in input order, so the output is the serial path's, byte for byte.
-import type { Article, Site } from "../schema.ts";
+import type { Site } from "../schema.ts";
 import { openPool } from "../pool/pool.ts";
 import type { TaskOf } from "../pool/worker.ts";
-import { BriefingError } from "../problems.ts";
+import type { ProcessedArticle } from "./process-article.ts";
 import type { SourceArticle } from "./read.ts";
 import type { ArticleProcessor } from "./run.ts";
 
@@ -37,7 +37,7 @@ export function parallelProcessor(options: ParallelOptions): ArticleProcessor {
   return (sources, site) => processInParallel(sources, site, options);
 }
 
-export async function processInParallel(sources: SourceArticle[], site: Site, options: ParallelOptions): Promise<Article[]> {
+export async function processInParallel(sources: SourceArticle[], site: Site, options: ParallelOptions): Promise<ProcessedArticle[]> {
   const workers = sources.length >= (options.startAt ?? 64) ? options.workers : 0;
   const tasks: TaskOf<"normalize">[] = [];
   for (let i = 0; i < sources.length; i += BATCH) tasks.push({ kind: "normalize", site, sources: sources.slice(i, i + BATCH) });
@@ -49,11 +49,5 @@ export async function processInParallel(sources: SourceArticle[], site: Site, op
     await pool.close();
   }
   options.onRun?.({ articles: sources.length, workersStarted: pool.counts.threads, batches: { main: pool.counts.here, workers: pool.counts.workers } });
-  const results = batches.flat();
-  // The serial path stops at the first failing article in input order; this
-  // reports the same one.
-  return results.map((r) => {
-    if ("problems" in r) throw new BriefingError(r.problems);
-    return r.article;
-  });
+  return batches.flat();
 }

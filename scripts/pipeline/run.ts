@@ -4,8 +4,8 @@ import path from "node:path";
 import { DATA_FILE_VERSION, type Article, type DataFile, type Site } from "../schema.ts";
 import { discoverArticles } from "./discover.ts";
 import { LIMITS } from "./limits.ts";
-import { processArticle } from "./process-article.ts";
-import { BriefingError, problem, type Problem } from "../problems.ts";
+import { processArticle, type ProcessedArticle } from "./process-article.ts";
+import { problem, type Problem } from "../problems.ts";
 import { readArticleFile, type SourceArticle } from "./read.ts";
 import { GENERATOR } from "./generator.ts";
 import { checkDataFileEnvelope, type CheckedDataFile } from "./data-file.ts";
@@ -26,7 +26,7 @@ export interface PipelineResult {
   /**
    * What went wrong, errors and warnings, in the order found: reading every file (drafts
    * included), then, if no read problem is an error, processing the published articles
-   * (the processor's BriefingError), corrections that matched nothing (warnings), clashing
+   * (every failing article's problems), corrections that matched nothing (warnings), clashing
    * slugs, and the data file's schema validation (its first 10 issues). `checked` is null
    * whenever one of them is an error.
    */
@@ -92,18 +92,25 @@ export function assembleDataFile(site: Site, articles: Article[]): DataFile {
   };
 }
 
-/** Normalizes and summarizes articles: results in the order of `sources`. */
-export type ArticleProcessor = (sources: SourceArticle[], site: Site) => Promise<Article[]>;
+/** Normalizes and summarizes articles: each result, or its problems, in the order of `sources`. */
+export type ArticleProcessor = (sources: SourceArticle[], site: Site) => Promise<ProcessedArticle[]>;
+/** An article that could not be processed, with the problems that stopped it. */
+export interface FailedEntry { source: SourceArticle; article: null; problems: Problem[] }
 /** The same, with each result checked against the schema (or served checked by the cache). */
-export type EntryProcessor = (sources: SourceArticle[], site: Site) => Promise<ArticleEntry[]>;
+export type EntryProcessor = (sources: SourceArticle[], site: Site) => Promise<(ArticleEntry | FailedEntry)[]>;
 
 /** The default processor: one article after another, in this thread. */
 export const processSerially: ArticleProcessor = async (sources, site) => sources.map((s) => processArticle(s, site));
 
+/** One processed article as an entry: checked against ArticleSchema, or failed with its problems. */
+export function entryOf(source: SourceArticle, processed: ProcessedArticle): ArticleEntry | FailedEntry {
+  return "problems" in processed ? { source, article: null, problems: processed.problems } : checkedEntry(source, processed.article);
+}
+
 /** A processor's results, each checked against ArticleSchema. */
 export const checkedEntries = (processor: ArticleProcessor): EntryProcessor => async (sources, site) => {
-  const articles = await processor(sources, site);
-  return articles.map((article, i) => checkedEntry(sources[i]!, article));
+  const processed = await processor(sources, site);
+  return processed.map((result, i) => entryOf(sources[i]!, result));
 };
 
 export async function runPipeline(options: PipelineOptions, processor: EntryProcessor = checkedEntries(processSerially)): Promise<PipelineResult> {
@@ -113,13 +120,11 @@ export async function runPipeline(options: PipelineOptions, processor: EntryProc
   const stats = { read: files.length, drafts: sources.length - published.length, published: published.length };
   if (problems.some((p) => p.severity === "error")) return { checked: null, problems, stats };
 
-  let entries: ArticleEntry[];
-  try {
-    entries = await processor(published, options.site);
-  } catch (error) {
-    if (error instanceof BriefingError) return { checked: null, problems: [...problems, ...error.problems], stats };
-    throw error;
-  }
+  const results = await processor(published, options.site);
+  // Every article that failed, each naming its file, in the order read.
+  const failures = results.flatMap((r) => (r.article === null ? r.problems : []));
+  if (failures.length > 0) return { checked: null, problems: [...problems, ...failures], stats };
+  const entries = results as ArticleEntry[];
   const articles = entries.map((e) => e.article);
   // Corrections that matched nothing: warnings naming the file and the entry (kept with the cached article).
   problems.push(...articles.flatMap((a) => a.review.unmatchedCorrections.map(unmatchedProblem)));

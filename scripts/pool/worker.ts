@@ -5,7 +5,7 @@
 // imported when the task first runs, so a thread that only finishes emails
 // never loads the NLP libraries.
 import type { Article, Site } from "../schema.ts";
-import type { Problem } from "../problems.ts";
+import type { ProcessedArticle } from "../pipeline/process-article.ts";
 import type { SourceArticle } from "../pipeline/read.ts";
 import type { FinishedEmail } from "../email/finish.ts";
 import type { MessageHeaders } from "../email/message.ts";
@@ -23,11 +23,9 @@ export type Task =
 
 export type TaskOf<K extends Task["kind"]> = Extract<Task, { kind: K }>;
 
-/** One article of a normalize batch: the article, or the problems that stopped it. */
-export type Normalized = { article: Article } | { problems: Problem[] };
 
 interface Results {
-  normalize: Normalized[];
+  normalize: ProcessedArticle[];
   "finish-email": FinishedEmail;
   manifest: Manifest;
   remove: null;
@@ -42,16 +40,7 @@ async function run(task: Task): Promise<ResultOf<Task>> {
   switch (task.kind) {
     case "normalize": {
       const { processArticle } = await import("../pipeline/process-article.ts");
-      const { BriefingError } = await import("../problems.ts");
-      return task.sources.map((source): Normalized => {
-        try {
-          return { article: processArticle(asBuffers(source), task.site) };
-        } catch (error) {
-          // processArticle turns every failure into a BriefingError naming the article.
-          if (error instanceof BriefingError) return { problems: error.problems };
-          throw error;
-        }
-      });
+      return task.sources.map((source) => processArticle(asBuffers(source), task.site));
     }
     case "finish-email": {
       const { finishEmail } = await import("../email/finish.ts");
