@@ -453,14 +453,27 @@ export function publicationDate(isoDate: string, zone: string): DateTime {
   return DateTime.utc(local.year, local.month, local.day, local.hour, local.minute);
 }
 
+/** The rules whose quick test passes on `text`, each distinct quick test run once. */
+function quickPassing(rules: readonly Rule[], text: string): Rule[] {
+  const passed = new Map<RegExp, boolean>();
+  return rules.filter((rule) => {
+    let pass = passed.get(rule.quick);
+    if (pass === undefined) { pass = rule.quick.test(text); passed.set(rule.quick, pass); }
+    return pass;
+  });
+}
+
 /** Every date expression in the sentences, in text order, without overlaps. */
 export function extractDates(sentences: SentenceRef[], pub: DateTime): ResolvedDate[] {
   const out: ResolvedDate[] = [];
+  // A rule whose quick test fails on the whole article fails on each sentence: most rules are
+  // ruled out here once instead of once per sentence (several rules share one quick test).
+  const whole = sentences.map((s) => s.text).join("\n");
+  const rules = quickPassing(RULES, whole);
   for (const s of sentences) {
     const taken: { start: number; end: number; date: ResolvedDate | null }[] = [];
     let words: Word[] | null = null;
-    for (const rule of RULES) {
-      if (!rule.quick.test(s.text)) continue;
+    for (const rule of quickPassing(rules, s.text)) {
       rule.re.lastIndex = 0;
       for (let m = rule.re.exec(s.text); m; m = rule.re.exec(s.text)) {
         const start = m.index;

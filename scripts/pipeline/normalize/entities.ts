@@ -161,6 +161,9 @@ function placeAt(tokens: Token[], from: number, options?: { text: string; appear
   const first = tokens[from];
   if (!first) return null;
   if (!PLACE_FIRST_WORDS.has(first.text)) {
+    // Most words fail here on their second letter ("Kilmarnock"): a char test before the Unicode pattern.
+    const second = first.text.charCodeAt(1);
+    if (second >= 97 && second <= 122) return null;
     const upper = /^\p{Lu}{3,}$/u.test(first.text) ? PLACES.get(titleCase(first.text)) : undefined;
     return upper && upper.kind !== "city" ? { entry: upper, length: 1 } : null;
   }
@@ -387,25 +390,37 @@ function nounBeforeComma(sentence: string, nameStart: number): { org: boolean; p
   return null;
 }
 
+/**
+ * Every form a word can take where the text writes it after a space and before a non-letter:
+ * each stretch after a space, cut at each character that is not a lower-case or non-ASCII
+ * letter ("ex-killie," gives "ex", "ex-killie" and "ex-killie,"). A lower-cased word is in
+ * this set exactly when the text has it in lower case as a whole word.
+ */
+function lowerCaseWordsOf(all: string): Set<string> {
+  const out = new Set<string>();
+  for (let start = all.indexOf(" "); start >= 0; start = all.indexOf(" ", start)) {
+    const from = start + 1;
+    let i = from;
+    for (; i < all.length; i++) {
+      const c = all.charCodeAt(i);
+      if (c === 32) break;
+      if (c >= 97 && c <= 122 || c > 127 && /\p{L}/u.test(all[i]!)) continue;
+      if (i > from) out.add(all.slice(from, i));
+    }
+    if (i > from) out.add(all.slice(from, i));
+    start = i;
+    if (i >= all.length) break;
+  }
+  return out;
+}
+
 export function extractEntities(sentences: SentenceRef[]): EntityResult {
   // Lower-case words of the article: a capitalized sentence opener that also
   // appears in lower case ("Analysts", "Recognizing") is not a name.
   const all = " " + sentences.map((s) => s.text).join(" ");
-  // Memoized per article: without it a long article would scan its whole text once per sentence.
-  const seenLower = new Map<string, boolean>();
-  const appearsInLowerCase = (word: string): boolean => {
-    let known = seenLower.get(word);
-    if (known === undefined) { known = scanLowerCase(word); seenLower.set(word, known); }
-    return known;
-  };
-  const scanLowerCase = (word: string): boolean => {
-    const lower = " " + word.toLowerCase();
-    for (let i = all.indexOf(lower); i >= 0; i = all.indexOf(lower, i + 1)) {
-      const after = all.charCodeAt(i + lower.length);
-      if (!(after >= 97 && after <= 122) && !(after > 127 && /\p{L}/u.test(all[i + lower.length]!))) return true;
-    }
-    return false;
-  };
+  // One pass over the article instead of one scan of it per word asked about.
+  const lowerWords = lowerCaseWordsOf(all);
+  const appearsInLowerCase = (word: string): boolean => lowerWords.has(word.toLowerCase());
   const sport = (all.match(SPORT_WORDS) ?? []).length >= 4;
 
   const candidates: Candidate[] = [];
@@ -529,22 +544,27 @@ function titleEnd(run: Token[]): number {
   return -1;
 }
 
+/** Records a candidate for the sentence in hand. */
+function pushCandidate(ctx: Context, kind: Candidate["kind"], tokens: Token[], extra: Partial<Candidate> = {}): void {
+  ctx.out.push({ sentence: ctx.sentence, order: ctx.next(), tokens, title: null, role: null, weakRole: false, kind, place: null, phraseEnd: tokens[tokens.length - 1]!.end, ...extra });
+}
+
+/**
+ * In a sports article a bare city or country is its club or team ("beat Barcelona"), unless
+ * the words before it say where ("in Barcelona").
+ */
+function pushPlaceCandidate(ctx: Context, tokens: Token[], entry: PlaceEntry): void {
+  const start = tokens[0]!.start;
+  const team = ctx.sport && (entry.kind !== "region" || entry.population >= TOWN_NEEDS_CUE_BELOW) && tokens.length === 1 && !SPORT_LOCATIVE_BEFORE.test(ctx.text.slice(Math.max(0, start - 30), start));
+  // The place stays on the candidate: a team named like a person's surname ("Johnston") is that person.
+  pushCandidate(ctx, team ? "org" : "place", tokens, { place: entry });
+}
+
+// Helpers are module functions taking the context, not closures made per run: closures made
+// on every call showed in the profile (allocation and, under tsx, a name assigned to each).
 function classifyRun(ctx: Context, run: Token[]): void {
   if (run.length === 0) return;
-  const { sentence, text } = ctx;
-  const push = (kind: Candidate["kind"], tokens: Token[], extra: Partial<Candidate> = {}) =>
-    ctx.out.push({ sentence, order: ctx.next(), tokens, title: null, role: null, weakRole: false, kind, place: null, phraseEnd: tokens[tokens.length - 1]!.end, ...extra });
-  const rest = (tokens: Token[]) => classifyRun(ctx, tokens);
-  const pushPlace = (tokens: Token[], entry: PlaceEntry) => {
-    // In a sports article a bare city or country is its club or team ("beat Barcelona"), unless
-    // the words before it say where ("in Barcelona").
-    const start = tokens[0]!.start;
-    const team = ctx.sport && (entry.kind !== "region" || entry.population >= TOWN_NEEDS_CUE_BELOW) && tokens.length === 1 && !SPORT_LOCATIVE_BEFORE.test(text.slice(Math.max(0, start - 30), start));
-    // The place stays on the candidate: a team named like a person's surname ("Johnston") is that person.
-    if (team) push("org", tokens, { place: entry });
-    else push("place", tokens, { place: entry });
-  };
-
+  const { text } = ctx;
   if (run[0]!.text === "The" && !placeAt(run, 0)) run = run.slice(1);
   if (run.length === 0) return;
   const last = run[run.length - 1]!;
@@ -552,7 +572,7 @@ function classifyRun(ctx: Context, run: Token[]): void {
   // An event is not an organization, but the place in its name is a place ("Athens Olympics").
   if (EVENT_WORDS.has(last.text) && run.length > 1) {
     const place = placeAt(run, 0, ctx);
-    if (place && place.length === run.length - 1) push("place", run.slice(0, -1), { place: place.entry });
+    if (place && place.length === run.length - 1) pushCandidate(ctx, "place", run.slice(0, -1), { place: place.entry });
     return;
   }
 
@@ -562,14 +582,14 @@ function classifyRun(ctx: Context, run: Token[]): void {
   const titledName = run.length === 2 && HONORIFICS.has(run[0]!.text) && whole?.entry.kind !== "country";
   if (whole && whole.length === run.length && !(run[0] as RunToken).ampersand && !titledName) {
     if (run.length === 1 && GIVEN_NAMES.has(run[0]!.text) && ctx.appearsInLowerCase(run[0]!.text)) return;
-    pushPlace(run, whole.entry);
+    pushPlaceCandidate(ctx, run, whole.entry);
     return;
   }
   // "Standard & Poor's", "Langlands & Bell".
-  if ((run[0] as RunToken).ampersand) { push("org", run); return; }
+  if ((run[0] as RunToken).ampersand) { pushCandidate(ctx, "org", run); return; }
   // Clubs: "Real Madrid", "Manchester City", "Glasgow Warriors".
-  if (run.length >= 2 && CLUB_PREFIXES.has(run[0]!.text)) { push("org", run); return; }
-  if (run.length >= 2 && CLUB_SUFFIXES.has(last.text) && placeAt(run, 0)) { push("org", run); return; }
+  if (run.length >= 2 && CLUB_PREFIXES.has(run[0]!.text)) { pushCandidate(ctx, "org", run); return; }
+  if (run.length >= 2 && CLUB_SUFFIXES.has(last.text) && placeAt(run, 0)) { pushCandidate(ctx, "org", run); return; }
 
   // Organizations: a keyword ends the name ("Ewha Womans University", "U.S. Supreme Court"),
   // unless it is part of a place's name ("United States").
@@ -585,12 +605,12 @@ function classifyRun(ctx: Context, run: Token[]): void {
     const lone = orgTokens.length === 1 && !KNOWN_ORGS.has(orgTokens[0]!.text) && withOf.tokens === orgTokens;
     const lastWord = orgTokens[orgTokens.length - 1]!.text;
     const isEvent = EVENT_WORDS.has(lastWord) && orgTokens.length > 1 && orgTokens[orgTokens.length - 2]!.text === "Party";
-    if (!isEvent && !lone) push("org", withOf.tokens, { phraseEnd: withOf.end });
-    if (keywordAt + 1 < run.length) rest(run.slice(keywordAt + 1));
+    if (!isEvent && !lone) pushCandidate(ctx, "org", withOf.tokens, { phraseEnd: withOf.end });
+    if (keywordAt + 1 < run.length) classifyRun(ctx, run.slice(keywordAt + 1));
     return;
   }
   const headOf = run.length === 1 && ORG_HEADS.has(run[0]!.text) ? extendOrgWithOf(text, run) : null;
-  if (headOf && headOf.tokens !== run) { push("org", headOf.tokens, { phraseEnd: headOf.end }); return; }
+  if (headOf && headOf.tokens !== run) { pushCandidate(ctx, "org", headOf.tokens, { phraseEnd: headOf.end }); return; }
 
   if (run.length >= 3 && POST_NOMINALS.has(last.text) && run.slice(0, -1).every(isNameWord)) run = run.slice(0, -1);
   // Titles in front: "President Donald Trump", "U.S. Attorney Andy Luger", "Lord Hanningfield".
@@ -605,27 +625,27 @@ function classifyRun(ctx: Context, run: Token[]): void {
       if (len === 0) break;
       j -= len;
     }
-    if (j > 0) rest(run.slice(0, j));
+    if (j > 0) classifyRun(ctx, run.slice(0, j));
     const titleTokens = run.slice(j, k + 1);
     // "former New York Mayor X", "Alabama Sen. X": the place in the title is a place the text names.
     for (let i = 0; i < titleTokens.length; i++) {
       const place = placeAt(titleTokens, i);
-      if (place && place.entry.kind !== "city" || place && place.length > 1) { push("place", titleTokens.slice(i, i + place.length), { place: place.entry }); i += place.length - 1; }
+      if (place && place.entry.kind !== "city" || place && place.length > 1) { pushCandidate(ctx, "place", titleTokens.slice(i, i + place.length), { place: place.entry }); i += place.length - 1; }
     }
-    personCandidate(ctx, name, joinTokens(text, titleTokens), titleTokens[0]!.start, push);
+    personCandidate(ctx, name, joinTokens(text, titleTokens), titleTokens[0]!.start);
     return;
   }
 
   // Streets, rivers, beaches: "Beaty Street", "River Senne", "Miami Beach".
   if (run.length >= 2 && (PLACE_FEATURES.has(last.text) || run[0]!.text === "River" || run[0]!.text === "Lake" || run[0]!.text === "Mount")) {
-    push("place", run, { place: { name: joinTokens(text, run), kind: "city", population: 0 } });
+    pushCandidate(ctx, "place", run, { place: { name: joinTokens(text, run), kind: "city", population: 0 } });
     return;
   }
   if (run.length >= 2 && STRUCTURES.has(last.text)) return;
   // A given name first: "Jordan Spieth" is a person, "North Korea" is not.
   if (run.length >= 2 && run.length <= 4 && GIVEN_NAMES.has(run[0]!.text) && (placeAt(run, 0)?.length ?? 0) <= 1 &&
       run.slice(1).every(isNameWord)) {
-    personCandidate(ctx, run, null, run[0]!.start, push, true);
+    personCandidate(ctx, run, null, run[0]!.start, true);
     return;
   }
   // Places from the gazetteer, longest first, anywhere in the run.
@@ -634,27 +654,27 @@ function classifyRun(ctx: Context, run: Token[]): void {
     if (!place) continue;
     // A town or province inside a longer run of name words is a name's word ("Kanye West", "Ferran Soriano").
     if (place.entry.kind !== "country" && place.length < run.length && run.every(isNameWordOrCity)) break;
-    if (i > 0) rest(run.slice(0, i));
-    pushPlace(run.slice(i, i + place.length), place.entry);
-    rest(run.slice(i + place.length));
+    if (i > 0) classifyRun(ctx, run.slice(0, i));
+    pushPlaceCandidate(ctx, run.slice(i, i + place.length), place.entry);
+    classifyRun(ctx, run.slice(i + place.length));
     return;
   }
-  if (run.length === 1 && (KNOWN_ORGS.has(run[0]!.text) || isAcronym(run[0]!.text))) { push("org", run); return; }
+  if (run.length === 1 && (KNOWN_ORGS.has(run[0]!.text) || isAcronym(run[0]!.text))) { pushCandidate(ctx, "org", run); return; }
   if (run.some((t) => KNOWN_ORGS.has(t.text))) {
     const i = run.findIndex((t) => KNOWN_ORGS.has(t.text));
-    if (i > 0) rest(run.slice(0, i));
-    push("org", [run[i]!]);
-    rest(run.slice(i + 1));
+    if (i > 0) classifyRun(ctx, run.slice(0, i));
+    pushCandidate(ctx, "org", [run[i]!]);
+    classifyRun(ctx, run.slice(i + 1));
     return;
   }
   // "in Wittmann, Arizona": a name the gazetteer lacks, placed by the region after it.
   const start = run[0]!.start;
   if (run.length <= 3 && LOCATIVE_BEFORE.test(text.slice(Math.max(0, start - 12), start)) && followedByRegion(text, last.outerEnd)) {
     const name = joinTokens(text, run);
-    push("place", run, { place: { name, kind: "city", population: 0 } });
+    pushCandidate(ctx, "place", run, { place: { name, kind: "city", population: 0 } });
     return;
   }
-  personCandidate(ctx, run, null, run[0]!.start, push);
+  personCandidate(ctx, run, null, run[0]!.start);
 }
 
 function isNameWordOrCity(t: Token): boolean {
@@ -662,21 +682,18 @@ function isNameWordOrCity(t: Token): boolean {
 }
 
 /** A name with no cue inside the run: the words around it decide. */
-function personCandidate(
-  ctx: Context, name: Token[], title: string | null, outerStart: number,
-  push: (kind: Candidate["kind"], tokens: Token[], extra?: Partial<Candidate>) => void, givenFirst = false,
-): void {
+function personCandidate(ctx: Context, name: Token[], title: string | null, outerStart: number, givenFirst = false): void {
   const { text } = ctx;
   if (!name.every((t, i) => isNameWord(t) || givenFirst && i === 0) || name.length > 4 || name.every((t) => TITLE_WORDS.has(t.text) || TITLE_HEADS.has(t.text))) return;
-  if (title === null && WORKPLACE_BEFORE.test(text.slice(Math.max(0, outerStart - 40), outerStart))) { push("org", name); return; }
+  if (title === null && WORKPLACE_BEFORE.test(text.slice(Math.max(0, outerStart - 40), outerStart))) { pushCandidate(ctx, "org", name); return; }
   // "tobacco firm Philip Morris": a company noun right before the name makes it the company's.
-  if (title === null && ORG_NOUN_BEFORE.test(text.slice(Math.max(0, outerStart - 24), outerStart))) { push("org", name); return; }
+  if (title === null && ORG_NOUN_BEFORE.test(text.slice(Math.max(0, outerStart - 24), outerStart))) { pushCandidate(ctx, "org", name); return; }
   const lastToken = name[name.length - 1]!;
   const end = lastToken.end;
   const after = text.slice(lastToken.outerEnd);
   const appositive = lastToken.possessive ? null : appositiveAfter(text, lastToken.outerEnd);
   const before = nounBeforeComma(text, outerStart);
-  if (title === null && (before?.org || appositive?.org)) { push("org", name, { phraseEnd: appositive?.end ?? end }); return; }
+  if (title === null && (before?.org || appositive?.org)) { pushCandidate(ctx, "org", name, { phraseEnd: appositive?.end ?? end }); return; }
   const titleRole = title && !BARE_HONORIFIC.test(title) ? title.replace(/^(?:Mr|Mrs|Ms|Dr|Sir|Dame|Lord|Lady)\.? /, "") : null;
   const prefix = roleBefore(text, outerStart);
   // A list shares the role before its first name: "senior shadow cabinet members A, B and C".
@@ -701,7 +718,7 @@ function personCandidate(
   const placeShaped = title === null && GEOGRAPHIC_HEAD.test(name[0]!.text);
   const kind = !placeShaped && ((personLike || nameShaped) && (name.length >= 2 || title !== null) || oneName) ? "person" : "unknown";
   const sharedRole = role !== null && appositive === null && before === null && (role === listed && !prefix?.known || role === prefix?.role && prefix.known && prefix.plural);
-  push(kind, name, { title, role, weakRole: role !== null && role === prefix?.role && !prefix.known, sharedRole, phraseEnd: appositive?.end ?? end });
+  pushCandidate(ctx, kind, name, { title, role, weakRole: role !== null && role === prefix?.role && !prefix.known, sharedRole, phraseEnd: appositive?.end ?? end });
   // Only a listed role noun is shared along a list: "products Alan Hartley, ..." shares nothing.
   ctx.listRole = (prefix?.known || listed) && !appositive ? { role: prefix?.known ? prefix.role : listed!, end: lastToken.outerEnd } : null;
 }
