@@ -290,6 +290,15 @@ function roleBefore(sentence: string, start: number): RoleFound | null {
 
 const BODY_APPOSITIVE = /^, ((?:\p{Lu}[\p{L}&'\u2019-]* ){1,4}(\p{Lu}[\p{L}-]*))(?:,| said\b| says\b| told\b)/u;
 
+/** A verb right after an appositive's role noun: the phrase is a clause ("the chef filed ..."). */
+const APPOSITIVE_VERB = /^(?:has|had|have|is|was|were|are|will|would|can|could|should|must|said|says|told|\p{Ll}{3,}ed)$/u;
+
+/** Roles that only relate a person to another ("her beau", "compatriot"): the first stated, the first to give way. */
+const RELATION_ROLE = /(?:^|\s)(?:boyfriend|girlfriend|beau|compatriot|fiance|fiancee|friend|neighbour|neighbor|flatmate|roommate|classmate|teammate|colleague|rival|ally)$/u;
+
+/** Words for any person, with at most a relative clause or a place after them: they describe, they state no role. */
+const GENERIC_PERSON = /^(?:\p{Ll}+ )?(?:man|woman|person|boy|girl|guy|lady|gentleman|individual)(?: (?:who|whom|whose|that|from|in|of)\b.*)?$/u;
+
 /** The appositive after a name, when it names a role: ", a professor of ... at ...,". */
 function appositiveAfter(sentence: string, end: number): { role: string; end: number; org: boolean } | null {
   if (sentence.charCodeAt(end) !== 44) return null;
@@ -318,8 +327,12 @@ function appositiveAfter(sentence: string, end: number): { role: string; end: nu
   const roleIndex = head.findIndex((w) => ROLE_NOUNS.has(w) || ROLE_NOUNS.has(w.replace(/s$/, "")) || TITLE_WORDS.has(w.charAt(0).toUpperCase() + w.slice(1)) && HONORIFICS.has(w.charAt(0).toUpperCase() + w.slice(1)));
   // "X, an obstetrician and gynecologist who believes ...": a determiner-led phrase names a role
   // even when its noun is not listed; the clause after "who" is not part of it.
-  const determined = /^, (?:\p{N}+, )?(?:a|an|the|one of the) /u.test(m[0]) && !/^(?:\p{N}|time|day|year|week|month|moment|way|place|case|fact|same|first|last|end|start|rest|number|result|reason|idea|point|one(?! of)|other|latter|former)\b/u.test(phrase);
+  const determined = /^, (?:\p{N}+, )?(?:a|an|the|one of the) /u.test(m[0]) && !/^(?:\p{N}|time|day|year|week|month|moment|way|place|case|fact|same|first|last|end|start|rest|number|result|reason|idea|point|one(?! of)|other|latter|former)\b/u.test(phrase) &&
+    // "X, a man who does not work there": a word for any person is no role.
+    !GENERIC_PERSON.test(phrase);
   if (roleIndex < 0 && orgIndex < 0 && (!determined || phrase.replace(/ (?:who|which|that|whose|where|for|with|since|after|when)\b.*$/u, "").split(" ").length > 6)) return null;
+  // "X, the famous chef filed for divorce": a role noun with its verb after it opens a clause, not an appositive.
+  if (roleIndex >= 0 && APPOSITIVE_VERB.test(phrase.split(" ")[roleIndex + 1] ?? "")) return null;
   // "X, the team doctor": a role noun anywhere makes X a person; "X, a newspaper" is an organization.
   const org = orgIndex >= 0 && roleIndex < 0;
   // The role ends before a relative clause, or a "for"/"with" phrase that describes the employer
@@ -351,6 +364,28 @@ function asOrBracketedRole(sentence: string, end: number): string | null {
   return ROLE_NOUNS.has(last) ? m[1]! : null;
 }
 
+/**
+ * "X has said he will leave his role as Borussia Dortmund boss": the role the name's own clause
+ * gives with "his/her role (job, post) as"; no other name may stand between, whose role it could be.
+ */
+const OWN_ROLE_AS = /^[^,.;:!?\p{Lu}]{0,80}?\b(?:his|her) (?:role|job|post|position) as (?:the |a |an )?((?:[\p{L}.&'\u2019-]+ ){0,4}?([\p{L}-]+))(?= at\b| for\b| in\b| until\b| when\b| after\b| and\b| to\b| since\b| before\b| on\b|[,.;:]|$)/u;
+
+function ownRoleAs(sentence: string, end: number): string | null {
+  const m = OWN_ROLE_AS.exec(sentence.slice(end, end + 160));
+  return m && ROLE_NOUNS.has(m[2]!.toLowerCase()) ? m[1]! : null;
+}
+
+/** "Robbie Williams' autobiography Feel", "X's new novel, Cloud Atlas": the person wrote the book. */
+const WORK_AFTER_POSSESSIVE = /^ (?:(?:new|latest|first|second|debut|last|best-selling|bestselling|acclaimed|award-winning|[\p{L}]+-shortlisted|[\p{L}]+-winning) )?(?:novel|book|autobiography|memoir|memoirs|biography)\b,? ?((?:The |A )?\p{Lu}[\p{L}'\u2019-]*(?: (?:(?:of|the|and|in|on|a|to) )*\p{Lu}[\p{L}'\u2019-]*)*)?/u;
+
+function authorOf(sentence: string, end: number): string | null {
+  const m = WORK_AFTER_POSSESSIVE.exec(sentence.slice(end, end + 120));
+  if (!m) return null;
+  // "X's novel The Salt Road and Y's memoir ...": the title stops before the next owner.
+  const title = m[1]?.replace(/ (?:and|or) \p{Lu}[\p{L}-]*(?: \p{Lu}[\p{L}-]*)*['\u2019]s?$/u, "");
+  return title ? `author of ${title}` : "author";
+}
+
 /** "His first wife is Debra Ponzek": a role named before "is"/"was" and the name. */
 function roleIsName(sentence: string, start: number): string | null {
   if (!/(?:is|was|been|be) $/.test(sentence.slice(Math.max(0, start - 6), start))) return null;
@@ -360,15 +395,17 @@ function roleIsName(sentence: string, start: number): string | null {
 
 const AGE_BEFORE_NAME = /, (?:\p{N}+-year-old|aged \p{N}+) $/u;
 
-/** "the party's official newspaper, Rodong Sinmun": what the words before ", NAME" call it. */
+/** "the party's official newspaper, Rodong Sinmun": what the words before ", NAME" (or " - NAME") call it. */
 function nounBeforeComma(sentence: string, nameStart: number): { org: boolean; person: boolean; phrase: string } | null {
   // "the leader, 21-year-old Jordan Spieth": an age between the comma and the name.
   const age = AGE_BEFORE_NAME.exec(sentence.slice(Math.max(0, nameStart - 24), nameStart));
   const start = age ? nameStart - age[0].length + 2 : nameStart;
-  if (sentence.charCodeAt(start - 2) !== 44) return null;
+  // "his younger brother - Lee Thompson": a dash sets the name off as a comma does.
+  const dash = / [-\u2013\u2014] $/u.test(sentence.slice(Math.max(0, start - 3), start));
+  if (!dash && sentence.charCodeAt(start - 2) !== 44) return null;
   const before = sentence.slice(Math.max(0, start - 100), start);
-  if (!before.endsWith(", ")) return null;
-  const clause = before.slice(0, -2).split(/[,;:]| (?:that|and|but|said|by|to|according to|with) /).pop()!.trim();
+  if (!dash && !before.endsWith(", ")) return null;
+  const clause = before.slice(0, dash ? -3 : -2).split(/[,;:]| (?:that|and|but|said|by|to|according to|with) /).pop()!.trim();
   // "her husband of 11 years, Todd Thompson": the length of a marriage is not the head.
   const words = clause.replace(/ of \p{N}+ (?:years|months)$/u, "").split(" ");
   const last = (words[words.length - 1] ?? "").toLowerCase();
@@ -438,8 +475,11 @@ export function extractEntities(sentences: SentenceRef[]): EntityResult {
       const first = run[0]!;
       const atStart = /^["'\u201C\u2018(\s-]*$/u.test(text.slice(0, Math.min(first.start, 4))) && first.start <= 4 ||
         /[:"\u201C\u2018(]\s*$/u.test(text.slice(Math.max(0, first.start - 3), first.start));
+      // "Prince Edward will ...": an honorific before a name opens a sentence as a title, even in
+      // an article that also writes "prince" in lower case.
+      const titled = HONORIFICS.has(first.text) && run.length >= 2;
       if (COMMON_CAPITALIZED.has(first.text) && !HONORIFICS.has(first.text) && !TITLE_HEADS.has(first.text) && !placeAt(run, 0, ctx) ||
-          atStart && (/(?:ly|ing)$/.test(first.text) || appearsInLowerCase(first.text)) && !GIVEN_NAMES.has(first.text)) {
+          atStart && !titled && (/(?:ly|ing)$/.test(first.text) || appearsInLowerCase(first.text)) && !GIVEN_NAMES.has(first.text)) {
         run = run.slice(1);
       }
       const before = candidates.length;
@@ -448,7 +488,83 @@ export function extractEntities(sentences: SentenceRef[]): EntityResult {
     }
   }
   roleFromNextSubject(sentences, candidates);
-  return resolve(candidates, appearsInLowerCase);
+  const result = resolve(candidates, appearsInLowerCase);
+  roleFromDescription(sentences, result);
+  return result;
+}
+
+/**
+ * "the Greek sprinter", "the famous chef", "the manager": a definite description built on a
+ * listed role noun, standing alone: no name after it, no "of", not a possessive, no comma
+ * (", hot young star Jordan Spieth" names whom it means).
+ */
+// The words are read in a look-ahead, so that "the charges against the Greek sprinter" still finds the second "the".
+const DESCRIPTION = /(?<![\p{L}'\u2019])[Tt]he (?=((?:[\p{L}\p{N}-]+ ){0,3}[\p{L}\p{N}-]+))/gu;
+const DESCRIPTION_END = /^(?:['\u2019\u2014-]| \p{Lu}| of\b| who\b| whose\b| and\b| or\b|,(?! who\b| which\b))/u;
+
+/** The description in the words after "the": modifiers and the first listed role noun that ends it, or null. */
+function descriptionIn(words: string[], after: (k: number) => string): string | null {
+  for (let k = 0; k < words.length; k++) {
+    const w = words[k]!;
+    if (NOT_ROLE_HEADS.has(w) || DETERMINERS.test(w)) return null;
+    if (ROLE_NOUNS.has(w) && !DESCRIPTION_END.test(after(k))) return words.slice(0, k + 1).join(" ");
+  }
+  return null;
+}
+/** A name followed by its verb is the subject of the clause: a description later in that clause is someone else. */
+const SUBJECT_VERB = /^ (?:has|had|have|is|was|were|are|will|would|could|can|should|may|might|must|did|does|said|says|told|tells|\p{Ll}+(?:ed|es))\b/u;
+
+/**
+ * "Kostas Kenteris' lawyer has called for the charges against the Greek sprinter to be
+ * dropped": a definite description names a person mentioned earlier in the same sentence, the
+ * nearest one the text has given no role. Not the subject of the description's own clause
+ * ("X has said the champion ..." is about someone else). Only people without a role get one
+ * this way, so a role stated with the name always wins. A sentence before is too far, except
+ * for a description that opens its sentence as the subject ("The lawyer added ..."): that one
+ * carries on the person the previous sentence opens on; elsewhere a description there as often
+ * brings in someone new.
+ */
+function roleFromDescription(sentences: SentenceRef[], result: EntityResult): void {
+  const byId = new Map(result.people.map((p) => [p.id, p]));
+  for (let i = 0; i < sentences.length; i++) {
+    const text = sentences[i]!.text;
+    if (!text.includes("the ") && !text.includes("The ")) continue;
+    const here = result.spans.get(sentences[i]!.id) ?? [];
+    const previous = i > 0 ? result.spans.get(sentences[i - 1]!.id) ?? [] : [];
+    for (const m of text.matchAll(DESCRIPTION)) {
+      const words = m[1]!.split(" ");
+      const wordsFrom = m.index! + 4;
+      // Where the k-th word ends in the sentence.
+      const endOf = (k: number) => wordsFrom + words.slice(0, k + 1).join(" ").length;
+      const role = descriptionIn(words, (k) => text.slice(endOf(k), endOf(k) + 12));
+      if (role === null) continue;
+      const at = m.index!;
+      if (at === 0 && SUBJECT_VERB.test(text.slice(wordsFrom + role.length))) {
+        // The previous sentence must open on the person, after at most one word ("But X said").
+        const prevText = sentences[i - 1]?.text ?? "";
+        const subject = previous.find((s) => s.kind === "person" && /^(?:\p{L}+,? )?$/u.test(prevText.slice(0, s.start)));
+        const person = subject && byId.get(subject.id);
+        if (person && person.role === null) person.role = role;
+        continue;
+      }
+      const found = here.filter((s) => s.kind === "person" && s.end <= at).reverse().find((s) => {
+        const person = byId.get(s.id);
+        if (!person || person.role !== null) return false;
+        // "X, 24, said": the verb may follow an age.
+        const verbAt = s.end + (/^,\s*\p{N}+,/u.exec(text.slice(s.end))?.[0].length ?? 0);
+        return !(SUBJECT_VERB.test(text.slice(verbAt)) && !/[,;:]/.test(text.slice(verbAt, at)));
+      });
+      if (found) byId.get(found.id)!.role = role;
+    }
+  }
+}
+
+/** The lower-case word just before `at` ("defender" in "defender Per Mertesacker"), or "". */
+function wordBefore(text: string, at: number): string {
+  if (text.charCodeAt(at - 1) !== 32) return "";
+  let i = at - 1;
+  while (i > 0 && text.charCodeAt(i - 1) >= 97 && text.charCodeAt(i - 1) <= 122) i--;
+  return text.slice(i, at - 1);
 }
 
 /** "The prime minister was ...", "The Tory leader said ...": a sentence that opens on a role noun. */
@@ -641,7 +757,8 @@ function classifyRun(ctx: Context, run: Token[]): void {
     pushCandidate(ctx, "place", run, { place: { name: joinTokens(text, run), kind: "city", population: 0 } });
     return;
   }
-  if (run.length >= 2 && STRUCTURES.has(last.text)) return;
+  // "hooker Dougie Hall": after a listed role noun a name that ends like a building is a person's.
+  if (run.length >= 2 && STRUCTURES.has(last.text) && !ROLE_NOUNS.has(wordBefore(text, run[0]!.start))) return;
   // A given name first: "Jordan Spieth" is a person, "North Korea" is not.
   if (run.length >= 2 && run.length <= 4 && GIVEN_NAMES.has(run[0]!.text) && (placeAt(run, 0)?.length ?? 0) <= 1 &&
       run.slice(1).every(isNameWord)) {
@@ -699,7 +816,8 @@ function personCandidate(ctx: Context, name: Token[], title: string | null, oute
   // A list shares the role before its first name: "senior shadow cabinet members A, B and C".
   const listed = ctx.listRole && /^(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)$/.test(text.slice(ctx.listRole.end, outerStart)) ? ctx.listRole.role : null;
   // A listed role noun before the name beats a title; an unlisted word before it ("hooker") does not.
-  const stated = appositive ? null : copularRole(text, lastToken.outerEnd) ?? asOrBracketedRole(text, lastToken.outerEnd) ?? roleIsName(text, outerStart);
+  const stated = appositive ? null : lastToken.possessive ? authorOf(text, lastToken.outerEnd) :
+    copularRole(text, lastToken.outerEnd) ?? asOrBracketedRole(text, lastToken.outerEnd) ?? roleIsName(text, outerStart) ?? ownRoleAs(text, lastToken.outerEnd);
   const role = appositive?.role ?? before?.phrase ?? (prefix?.known ? prefix.role : null) ?? listed ?? stated ?? titleRole ?? prefix?.role ?? null;
   const personLike = title !== null || givenFirst || appositive !== null || before !== null || prefix?.known === true || listed !== null ||
     name.length >= 2 && (FAMILY_FIRST_SURNAMES.has(name[0]!.text) || REPORTING.test(after));
@@ -712,7 +830,8 @@ function personCandidate(ctx: Context, name: Token[], title: string | null, oute
   // "R&B singer Usher", "midfielder Isco": one word right after a listed role noun is a person
   // known by one name, unless it is an initialism, a given name (that person's first name) or a
   // word the article also writes in lower case.
-  const oneName = name.length === 1 && title === null && prefix?.known === true && !prefix.plural && role === prefix.role &&
+  // "the singer, Pink,": the role noun before the comma does the same.
+  const oneName = name.length === 1 && title === null && (prefix?.known === true && !prefix.plural && role === prefix.role || before?.person === true && role === before.phrase) &&
     !isAcronym(lastToken.text) && !GIVEN_NAMES.has(lastToken.text) && !ctx.appearsInLowerCase(lastToken.text);
   // "Port Alder will vote": a name that opens with a word for a kind of place is no person, whatever follows it.
   const placeShaped = title === null && GEOGRAPHIC_HEAD.test(name[0]!.text);
@@ -720,7 +839,8 @@ function personCandidate(ctx: Context, name: Token[], title: string | null, oute
   const sharedRole = role !== null && appositive === null && before === null && (role === listed && !prefix?.known || role === prefix?.role && prefix.known && prefix.plural);
   pushCandidate(ctx, kind, name, { title, role, weakRole: role !== null && role === prefix?.role && !prefix.known, sharedRole, phraseEnd: appositive?.end ?? end });
   // Only a listed role noun is shared along a list: "products Alan Hartley, ..." shares nothing.
-  ctx.listRole = (prefix?.known || listed) && !appositive ? { role: prefix?.known ? prefix.role : listed!, end: lastToken.outerEnd } : null;
+  // "skipper Kellock and Hall": a singular role is the first name's alone.
+  ctx.listRole = (prefix?.known && prefix.plural || listed) && !appositive ? { role: prefix?.known && prefix.plural ? prefix.role : listed!, end: lastToken.outerEnd } : null;
 }
 
 /** A name that opens with a word for a kind of place ("Port Alder", "Mount Keller") names a place, not a person. */
@@ -817,7 +937,10 @@ function resolve(candidates: Candidate[], appearsInLowerCase: (word: string) => 
     build.person.mentions.push(mention(c));
     const titleRole = c.title && !BARE_HONORIFIC.test(c.title) ? c.title : null;
     // A role the text states beats a title, which beats a bare word before the name ("nervous").
-    if (c.role && c.role !== titleRole && (build.person.role === null || (build.roleFromTitle || build.weakRole) && !c.weakRole || build.sharedRole && !c.sharedRole && !c.weakRole)) {
+    // A relation to someone ("boyfriend", "compatriot") gives way to what the person is or does.
+    const relationHeld = build.person.role !== null && !build.roleFromTitle && RELATION_ROLE.test(build.person.role);
+    if (c.role && c.role !== titleRole && (build.person.role === null || (build.roleFromTitle || build.weakRole) && !c.weakRole || build.sharedRole && !c.sharedRole && !c.weakRole ||
+        relationHeld && !c.weakRole && !c.sharedRole && !RELATION_ROLE.test(c.role))) {
       build.person.role = c.role; build.roleFromTitle = false; build.weakRole = c.weakRole; build.sharedRole = c.sharedRole === true;
     }
     else if (titleRole && (build.person.role === null || build.weakRole || build.sharedRole)) { build.person.role = titleRole; build.roleFromTitle = true; build.weakRole = false; build.sharedRole = false; }
