@@ -112,7 +112,8 @@ interface Context {
   /** The role before the last name, for the names listed after it ("members A, B and C"). */
   listRole: { role: string; end: number } | null;
   out: Candidate[];
-  next: () => number;
+  /** The article's candidate counter, shared by its sentences' contexts (text order). */
+  counter: { order: number };
 }
 
 function joinTokens(sentence: string, tokens: Token[]): string {
@@ -461,10 +462,10 @@ export function extractEntities(sentences: SentenceRef[]): EntityResult {
   const sport = (all.match(SPORT_WORDS) ?? []).length >= 4;
 
   const candidates: Candidate[] = [];
-  let order = 0;
+  const counter = { order: 0 };
   for (const sentence of sentences) {
     const text = sentence.text;
-    const ctx: Context = { sentence, text, sport, appearsInLowerCase, listRole: null, out: candidates, next: () => order++ };
+    const ctx: Context = { sentence, text, sport, appearsInLowerCase, listRole: null, out: candidates, counter };
     const blanked = withoutNicknames(text);
     const runs = mergeRuns(text, capitalizedRuns(blanked, tokenize(blanked)));
     let coveredTo = -1;
@@ -502,12 +503,17 @@ export function extractEntities(sentences: SentenceRef[]): EntityResult {
 const DESCRIPTION = /(?<![\p{L}'\u2019])[Tt]he (?=((?:[\p{L}\p{N}-]+ ){0,3}[\p{L}\p{N}-]+))/gu;
 const DESCRIPTION_END = /^(?:['\u2019\u2014-]| \p{Lu}| of\b| who\b| whose\b| and\b| or\b|,(?! who\b| which\b))/u;
 
-/** The description in the words after "the": modifiers and the first listed role noun that ends it, or null. */
-function descriptionIn(words: string[], after: (k: number) => string): string | null {
+/**
+ * The description in the words that start at `from` after "the": modifiers and the first listed
+ * role noun that ends it, or null.
+ */
+function descriptionIn(text: string, from: number, words: string[]): string | null {
+  let end = from - 1;
   for (let k = 0; k < words.length; k++) {
     const w = words[k]!;
+    end += w.length + 1;
     if (NOT_ROLE_HEADS.has(w) || DETERMINERS.test(w)) return null;
-    if (ROLE_NOUNS.has(w) && !DESCRIPTION_END.test(after(k))) return words.slice(0, k + 1).join(" ");
+    if (ROLE_NOUNS.has(w) && !DESCRIPTION_END.test(text.slice(end, end + 12))) return text.slice(from, end);
   }
   return null;
 }
@@ -532,11 +538,8 @@ function roleFromDescription(sentences: SentenceRef[], result: EntityResult): vo
     const here = result.spans.get(sentences[i]!.id) ?? [];
     const previous = i > 0 ? result.spans.get(sentences[i - 1]!.id) ?? [] : [];
     for (const m of text.matchAll(DESCRIPTION)) {
-      const words = m[1]!.split(" ");
       const wordsFrom = m.index! + 4;
-      // Where the k-th word ends in the sentence.
-      const endOf = (k: number) => wordsFrom + words.slice(0, k + 1).join(" ").length;
-      const role = descriptionIn(words, (k) => text.slice(endOf(k), endOf(k) + 12));
+      const role = descriptionIn(text, wordsFrom, m[1]!.split(" "));
       if (role === null) continue;
       const at = m.index!;
       if (at === 0 && SUBJECT_VERB.test(text.slice(wordsFrom + role.length))) {
@@ -662,7 +665,7 @@ function titleEnd(run: Token[]): number {
 
 /** Records a candidate for the sentence in hand. */
 function pushCandidate(ctx: Context, kind: Candidate["kind"], tokens: Token[], extra: Partial<Candidate> = {}): void {
-  ctx.out.push({ sentence: ctx.sentence, order: ctx.next(), tokens, title: null, role: null, weakRole: false, kind, place: null, phraseEnd: tokens[tokens.length - 1]!.end, ...extra });
+  ctx.out.push({ sentence: ctx.sentence, order: ctx.counter.order++, tokens, title: null, role: null, weakRole: false, kind, place: null, phraseEnd: tokens[tokens.length - 1]!.end, ...extra });
 }
 
 /**
@@ -709,8 +712,10 @@ function classifyRun(ctx: Context, run: Token[]): void {
 
   // Organizations: a keyword ends the name ("Ewha Womans University", "U.S. Supreme Court"),
   // unless it is part of a place's name ("United States").
+  // Places are looked up only in a run that holds a keyword at all (most hold none).
   const inPlace = new Set<number>();
-  for (let i = 0; i < run.length; i++) {
+  const hasKeyword = run.some((t) => ORG_KEYWORDS.has(t.text));
+  for (let i = 0; hasKeyword && i < run.length; i++) {
     const place = placeAt(run, i);
     if (place && place.length > 1) { for (let k = i; k < i + place.length; k++) inPlace.add(k); i += place.length - 1; }
   }
