@@ -441,6 +441,16 @@ describe("roles stated away from the name's own title or appositive", () => {
     expect(roleOf(r, "Sam Duff")).toBe("Duff's younger brother");
   });
 
+  it("gives no plural role to one name that no list follows: 'checked by vets Tom Lowe had ...'", () => {
+    const r = run("The dogs are being checked by vets Tom Lowe had refused to let in.");
+    expect(roleOf(r, "Tom Lowe") ?? null).toBeNull();
+  });
+
+  it("makes the person after 'the film Title, starring' a star of that work", () => {
+    const r = run("His case inspired the award-winning film Harbour Of The Lost, starring Ruth Calloway.", "A comedy starring Ivo Marsh said little.");
+    expect(r.people.map((p) => [p.name, p.role])).toEqual([["Ruth Calloway", "star of Harbour Of The Lost"], ["Ivo Marsh", "star"]]);
+  });
+
   it("reads 'the singer, Name,' as a person known by one name", () => {
     const r = run("Last week, online trolls mocked the singer, Zephyra, for a photo.");
     expect(r.people).toEqual([{ name: "Zephyra", role: "singer", aliases: [] }]);

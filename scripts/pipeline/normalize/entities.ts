@@ -387,6 +387,16 @@ function authorOf(sentence: string, end: number): string | null {
   return title ? `author of ${title}` : "author";
 }
 
+/** "the film Harbour Lights, starring X": X is a star of the work named before "starring". */
+const STARRING = /(?:\b(?:film|movie|drama|series|show|play|musical|sitcom|programme|program) ((?:\p{Lu}[\p{L}'\u2019-]*)(?: (?:\p{Lu}[\p{L}'\u2019-]*|of|the|a|an|in|on|and|to|for))*))?,? starring $/u;
+
+function starring(sentence: string, start: number): string | null {
+  if (!sentence.endsWith("starring ", start)) return null;
+  const m = STARRING.exec(sentence.slice(Math.max(0, start - 100), start));
+  if (!m) return null;
+  return m[1] ? `star of ${m[1]}` : "star";
+}
+
 /** "His first wife is Debra Ponzek": a role named before "is"/"was" and the name. */
 function roleIsName(sentence: string, start: number): string | null {
   if (!/(?:is|was|been|be) $/.test(sentence.slice(Math.max(0, start - 6), start))) return null;
@@ -817,12 +827,16 @@ function personCandidate(ctx: Context, name: Token[], title: string | null, oute
   const before = nounBeforeComma(text, outerStart);
   if (title === null && (before?.org || appositive?.org)) { pushCandidate(ctx, "org", name, { phraseEnd: appositive?.end ?? end }); return; }
   const titleRole = title && !BARE_HONORIFIC.test(title) ? title.replace(/^(?:Mr|Mrs|Ms|Dr|Sir|Dame|Lord|Lady)\.? /, "") : null;
-  const prefix = roleBefore(text, outerStart);
+  // A plural role before one name that no list follows is not that person's ("assessed by
+  // veterinary experts Koepke had been ...": a caption run into the next sentence).
+  const before0 = roleBefore(text, outerStart);
+  const prefix = before0?.plural && !LIST_FOLLOWS.test(text.slice(lastToken.outerEnd, lastToken.outerEnd + 8)) ? null : before0;
   // A list shares the role before its first name: "senior shadow cabinet members A, B and C".
   const listed = ctx.listRole && /^(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)$/.test(text.slice(ctx.listRole.end, outerStart)) ? ctx.listRole.role : null;
   // A listed role noun before the name beats a title; an unlisted word before it ("hooker") does not.
   const stated = appositive ? null : lastToken.possessive ? authorOf(text, lastToken.outerEnd) :
-    copularRole(text, lastToken.outerEnd) ?? asOrBracketedRole(text, lastToken.outerEnd) ?? roleIsName(text, outerStart) ?? ownRoleAs(text, lastToken.outerEnd);
+    copularRole(text, lastToken.outerEnd) ?? asOrBracketedRole(text, lastToken.outerEnd) ?? roleIsName(text, outerStart) ?? ownRoleAs(text, lastToken.outerEnd) ??
+    starring(text, outerStart);
   const role = appositive?.role ?? before?.phrase ?? (prefix?.known ? prefix.role : null) ?? listed ?? stated ?? titleRole ?? prefix?.role ?? null;
   const personLike = title !== null || givenFirst || appositive !== null || before !== null || prefix?.known === true || listed !== null ||
     name.length >= 2 && (FAMILY_FIRST_SURNAMES.has(name[0]!.text) || REPORTING.test(after));
@@ -847,6 +861,9 @@ function personCandidate(ctx: Context, name: Token[], title: string | null, oute
   // "skipper Kellock and Hall": a singular role is the first name's alone.
   ctx.listRole = (prefix?.known && prefix.plural || listed) && !appositive ? { role: prefix?.known && prefix.plural ? prefix.role : listed!, end: lastToken.outerEnd } : null;
 }
+
+/** Another name after this one, in a list: ", B", " and B", " & B". */
+const LIST_FOLLOWS = /^(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)\p{Lu}/u;
 
 /** A name that opens with a word for a kind of place ("Port Alder", "Mount Keller") names a place, not a person. */
 const GEOGRAPHIC_HEAD = /^(?:Port|Fort|Mount|Mt|Lake|Loch|Lough|Cape|Glen|Isle|Bay|Point|River)$/u;
