@@ -203,8 +203,8 @@ function isNameWord(t: Token): boolean {
   // An initial ("W.", "B") or a capitalized word that is not a known non-name.
   if (w.length === 2 && w[1] === ".") return true;
   // "Europe-chasing", "Glasgow-based": an adjective, not a name.
-  if (/-\p{Ll}+(?:ing|ed|based|born|led|backed|owned|run|bound|wide)$/u.test(w)) return false;
-  if (/^\p{Lu}$/u.test(w)) return true;
+  if (w.includes("-") && /-\p{Ll}+(?:ing|ed|based|born|led|backed|owned|run|bound|wide)$/u.test(w)) return false;
+  if (w.length === 1 && /^\p{Lu}$/u.test(w)) return true;
   // Months are not excluded: a run is split at a month unless it is a given name ("June Shannon").
   return /^\p{Lu}[\p{Ll}\p{M}'\u2019-]|^\p{Lu}{1,2}$|^Mc\p{Lu}|^Mac\p{Lu}|^\p{Lu}\p{Ll}*-\p{Lu}/u.test(w) && !DEMONYMS.has(w) && !ORG_KEYWORDS.has(w) &&
     !WEEKDAYS.has(w) && !COMMON_CAPITALIZED.has(w) && !isBigPlace(w) && !NOT_NAMES.has(w);
@@ -452,7 +452,8 @@ function lowerCaseWordsOf(all: string): Set<string> {
     for (; i < all.length; i++) {
       const c = all.charCodeAt(i);
       if (c === 32) break;
-      if (c >= 97 && c <= 122 || c > 127 && /\p{L}/u.test(all[i]!)) continue;
+      // Curly quotes and dashes (General Punctuation) are no letters: no Unicode test for them.
+      if (c >= 97 && c <= 122 || c > 127 && (c < 0x2000 || c > 0x206f) && /\p{L}/u.test(all[i]!)) continue;
       if (i > from) out.add(all.slice(from, i));
     }
     if (i > from) out.add(all.slice(from, i));
@@ -547,6 +548,7 @@ function roleFromDescription(sentences: SentenceRef[], result: EntityResult): vo
     if (!text.includes("the ") && !text.includes("The ")) continue;
     const here = result.spans.get(sentences[i]!.id) ?? [];
     const previous = i > 0 ? result.spans.get(sentences[i - 1]!.id) ?? [] : [];
+    if (!here.some((s) => s.kind === "person") && !(text.startsWith("The ") && previous.some((s) => s.kind === "person"))) continue;
     for (const m of text.matchAll(DESCRIPTION)) {
       const wordsFrom = m.index! + 4;
       const role = descriptionIn(text, wordsFrom, m[1]!.split(" "));
@@ -927,7 +929,14 @@ function resolve(candidates: Candidate[], appearsInLowerCase: (word: string) => 
     return id;
   };
   // People are named over a dropped nickname; organizations and places exactly as written.
-  const surface = (c: Candidate) => c.kind === "person" || c.kind === "unknown" ? nameText(c.sentence.text, c.tokens) : joinTokens(c.sentence.text, c.tokens);
+  // A person's written name is asked for several times per candidate: built once each.
+  const personNames = new Map<Candidate, string>();
+  const surface = (c: Candidate) => {
+    if (c.kind !== "person" && c.kind !== "unknown") return joinTokens(c.sentence.text, c.tokens);
+    let name = personNames.get(c);
+    if (name === undefined) personNames.set(c, (name = nameText(c.sentence.text, c.tokens)));
+    return name;
+  };
   const addSpan = (c: Candidate, kind: NamedSpan["kind"], id: string, name: string) => {
     const list = spans.get(c.sentence.id) ?? [];
     list.push({ kind, id, name, text: surface(c), start: c.tokens[0]!.start, end: c.tokens[c.tokens.length - 1]!.end, phraseEnd: c.phraseEnd });
