@@ -709,6 +709,7 @@ function classifyRun(ctx: Context, run: Token[]): void {
 
   // A whole place: "New York", "Tarrant County", "Kansas City".
   const whole = placeAt(run, 0, ctx);
+  const wholeRun = run;
   // "Prince Edward", "Lord Hastings": an honorific and one name is a person, even where a place has that name.
   const titledName = run.length === 2 && HONORIFICS.has(run[0]!.text) && whole?.entry.kind !== "country";
   if (whole && whole.length === run.length && !(run[0] as RunToken).ampersand && !titledName) {
@@ -784,7 +785,8 @@ function classifyRun(ctx: Context, run: Token[]): void {
   }
   // Places from the gazetteer, longest first, anywhere in the run.
   for (let i = 0; i < run.length; i++) {
-    const place = placeAt(run, i, ctx);
+    // At the run's start the answer is `whole`'s, unless the run has been trimmed since.
+    const place = i === 0 && run === wholeRun ? whole : placeAt(run, i, ctx);
     if (!place) continue;
     // A town or province inside a longer run of name words is a name's word ("Kanye West", "Ferran Soriano").
     if (place.entry.kind !== "country" && place.length < run.length && run.every(isNameWordOrCity)) break;
