@@ -159,6 +159,11 @@ function appositiveHost(text: string, named: NamedSpan[], verbAt: number): Named
   return undefined;
 }
 
+/** The 30 characters before `at`. */
+function textBefore(text: string, at: number): string {
+  return text.slice(Math.max(0, at - 30), at);
+}
+
 /** Reported speech in one sentence; verbs inside quotation marks are the speaker's words, not the writer's report. */
 function reportedIn(sentence: SentenceAt, named: NamedSpan[], quotes: Quotation[], ctx: SpeakerContext, paragraphVerbs: Verb[]): Found[] {
   const text = sentence.ref.text;
@@ -166,7 +171,8 @@ function reportedIn(sentence: SentenceAt, named: NamedSpan[], quotes: Quotation[
   const quoted = (from: number, to: number) => quotes.some((q) => !q.nested && q.markStart < offset + to && q.markEnd > offset + from);
   const found: Found[] = [];
   const verbs = verbsIn(paragraphVerbs, offset, offset + text.length).filter((v) => !within(quotes, offset + v.index));
-  verbs.forEach((m, vi) => {
+  // A loop, not forEach: no closure made per sentence.
+  for (const [vi, m] of verbs.entries()) {
     const verb = m.verb;
     const vStart = m.index;
     const vEnd = vStart + verb.length;
@@ -194,7 +200,7 @@ function reportedIn(sentence: SentenceAt, named: NamedSpan[], quotes: Quotation[
       // "Kim expressed confidence, stating that ...": the speaker is the clause's subject,
       // a person named earlier in the same sentence, who opens it ("Additionally, Kim ...").
       // "This raises the bar, suggesting ..." has no speaker.
-      if (!commaBefore && !span) return;
+      if (!commaBefore && !span) continue;
       const subject = found[found.length - 1] ?? null;
       const p = subject ? null : named.find((s) => s.kind === "person" && s.end <= vStart && /^(?:[\p{L}]+,\s)?$/u.test(text.slice(0, s.start))) ?? null;
       if (subject) { who = subject.who; personId = subject.personId; speakerFrom = subject.speakerFrom; }
@@ -229,15 +235,14 @@ function reportedIn(sentence: SentenceAt, named: NamedSpan[], quotes: Quotation[
         !/\b(?:that|and|but|to|of|in|on)\b/.test(text.slice(vEnd, s.start)));
       if (inverted) { who = inverted.name; personId = inverted.kind === "person" ? inverted.id : null; whatRange = [0, vStart]; }
     }
-    if (!who) return;
+    if (!who) continue;
     if (whatRange === null) {
       // What: to the end of the sentence, or to the next coordinated reporting verb.
-      const tail = (n: { index: number }) => text.slice(Math.max(0, n.index - 30), n.index);
-      const nextVerb = verbs.slice(vi + 1).find((n) => /,?\s+(?:and|but)\s+(?:\w+\s+)?$/.test(tail(n)) || /,\s+$/.test(tail(n)) && PARTICIPLE.test(n.verb));
+      const nextVerb = verbs.slice(vi + 1).find((n) => /,?\s+(?:and|but)\s+(?:\w+\s+)?$/.test(textBefore(text, n.index)) || /,\s+$/.test(textBefore(text, n.index)) && PARTICIPLE.test(n.verb));
       // A caption run in without its full stop ends what was said ("... was a hoax In his report, ...").
       const runIn = firstRunIn(text, vEnd);
       let whatEnd = runIn ?? text.length;
-      if (nextVerb && nextVerb.index < whatEnd) whatEnd = nextVerb.index - (tail(nextVerb).length - tail(nextVerb).replace(/,?\s+(?:and|but)\s+(?:\w+\s+)?$|,\s+$/, "").length);
+      if (nextVerb && nextVerb.index < whatEnd) whatEnd = nextVerb.index - (textBefore(text, nextVerb.index).length - textBefore(text, nextVerb.index).replace(/,?\s+(?:and|but)\s+(?:\w+\s+)?$|,\s+$/, "").length);
       let whatStart = vEnd;
       if (/^(?:told|tells)$/.test(verb)) {
         const object = /^\s+(?:reporters|journalists|the \w+|\p{Lu}[\p{L}-]*|him|her|them|us|me)(?=\s|,)/u.exec(text.slice(vEnd));
@@ -251,9 +256,9 @@ function reportedIn(sentence: SentenceAt, named: NamedSpan[], quotes: Quotation[
     }
     const cleaned = withoutGloss(cleanWhat(text.slice(whatRange[0], whatRange[1])));
     // A clause that is all quotation is a quote's frame, not reported speech (the quote pass takes it).
-    if (wordCount(cleaned) < 3) return;
+    if (wordCount(cleaned) < 3) continue;
     found.push({ who, personId, speakerFrom, verb, what: cleaned, sentenceId: sentence.ref.id, start: offset + vStart, whatStart: offset + whatRange[0], whatEnd: offset + whatRange[1], human });
-  });
+  }
 
   // According to X, ...
   for (const m of text.matchAll(/\b[Aa]ccording to\s+/g)) {

@@ -95,13 +95,13 @@ const NARRATING = /\b(?:says|pictured)\b|\s\p{Lu}[\p{L}'\u2019-]+\s(?:of\s)?\p{L
 
 /** A lower-case word, then a capitalized word that opens sentences: where a missing full stop was. */
 const RUN_IN = /[a-z](?= (?:As|The|In|It|He|She|They|We|But|And|When|After|This|That|There|His|Her|Their|Its) )/g;
+/** RUN_IN for one search, not global: no regular expression compiled per call, no lastIndex to keep. */
+const RUN_IN_FIRST = new RegExp(RUN_IN.source);
 
 /** Where the first caption run-in after `from` starts (the capitalized word), or null. */
 export function firstRunIn(text: string, from: number): number | null {
-  const re = new RegExp(RUN_IN.source, "g");
-  re.lastIndex = from;
-  const m = re.exec(text);
-  return m ? m.index + 2 : null;
+  const m = RUN_IN_FIRST.exec(from === 0 ? text : text.slice(from));
+  return m ? from + m.index + 2 : null;
 }
 
 /**
