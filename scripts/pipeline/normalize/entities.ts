@@ -116,6 +116,47 @@ interface Context {
   counter: { order: number };
 }
 
+// Patterns with Unicode property escapes are module constants: the TypeScript transform turns
+// such a literal into `new RegExp(...)` where it stands, so one inside a function was built anew on every call.
+/** A gap inside a name that stays as written: a space, a particle, '&', 'and', a hyphen. */
+const NAME_GAP = /^(?:['\u2019]s?)?(?: | [\p{Ll}]+(?: [\p{Ll}]+)? | & | and |-)$/u;
+/** 'BBC', 'MPs'. */
+const CAPITALS_WORD = /^\p{Lu}{2,6}s?$/u;
+/** 'U.S.', 'U.N.'. */
+const DOTTED_INITIALS = /^(?:\p{Lu}\.){2,4}$/u;
+/** 'AT&T', 'M&S'. */
+const CAPITALS_WITH_AMPERSAND = /^\p{Lu}[\p{Lu}&]{1,5}$/u;
+/** A word of three or more capitals ('SEOUL'). */
+const THREE_CAPITALS = /^\p{Lu}{3,}$/u;
+/** 'Europe-chasing', 'Glasgow-based'. */
+const HYPHENATED_ADJECTIVE = /-\p{Ll}+(?:ing|ed|based|born|led|backed|owned|run|bound|wide)$/u;
+/** A single capital letter. */
+const ONE_CAPITAL = /^\p{Lu}$/u;
+/** How a word of a name starts: a capital and a lower-case letter, an initial, Mc/Mac, a hyphenated capital. */
+const NAME_WORD_SHAPE = /^\p{Lu}[\p{Ll}\p{M}'\u2019-]|^\p{Lu}{1,2}$|^Mc\p{Lu}|^Mac\p{Lu}|^\p{Lu}\p{Ll}*-\p{Lu}/u;
+/** A lower-case word. */
+const LOWER_WORD = /^\p{Ll}[\p{Ll}&-]*$/u;
+/** A capitalized possessive ('Council's'). */
+const CAPITALIZED_POSSESSIVE = /^\p{Lu}[\p{L}.&-]*['\u2019]s?$/u;
+/** A capitalized word. */
+const CAPITALIZED_WORD = /^\p{Lu}[\p{L}.&-]*$/u;
+/** A word of letters, digits, dots, '&' or hyphens. */
+const PLAIN_WORD = /^[\p{L}&\p{N}][\p{L}\p{N}.&-]*$/u;
+/** '39-year-old'. */
+const AGE_WORD = /^\p{N}+-(?:year|month)-old$/u;
+/** 'first-team', '14-time'. */
+const HYPHENATED_WORD = /^[\p{L}\p{N}]+-[\p{L}]+$/u;
+/** Letters only. */
+const LETTERS_ONLY = /^\p{L}+$/u;
+/** 'U.S.', 'J.'. */
+const INITIALISM = /^(?:\p{Lu}\.)+$/u;
+/** An article right before a name. */
+const ARTICLE_BEFORE = /(?:^|[^\p{L}])(?:the|a|an|The|A|An)\s+$/u;
+/** One or two capitals. */
+const ONE_OR_TWO_CAPITALS = /^\p{Lu}{1,2}$/u;
+/** A letter. */
+const LETTER = /\p{L}/u;
+
 function joinTokens(sentence: string, tokens: Token[]): string {
   return sentence.slice(tokens[0]!.start, tokens[tokens.length - 1]!.end);
 }
@@ -125,14 +166,14 @@ function nameText(sentence: string, tokens: Token[]): string {
   let out = sentence.slice(tokens[0]!.start, tokens[0]!.end);
   for (let i = 1; i < tokens.length; i++) {
     const gap = sentence.slice(tokens[i - 1]!.end, tokens[i]!.start);
-    out += (/^(?:['\u2019]s?)?(?: | [\p{Ll}]+(?: [\p{Ll}]+)? | & | and |-)$/u.test(gap) ? gap : " ") + sentence.slice(tokens[i]!.start, tokens[i]!.end);
+    out += (NAME_GAP.test(gap) ? gap : " ") + sentence.slice(tokens[i]!.start, tokens[i]!.end);
   }
   return out;
 }
 
 function isAcronym(word: string): boolean {
   if (NOT_ACRONYMS.has(word) || PLACES.has(word)) return false;
-  return /^\p{Lu}{2,6}s?$/u.test(word) || /^(?:\p{Lu}\.){2,4}$/u.test(word) || /^\p{Lu}[\p{Lu}&]{1,5}$/u.test(word);
+  return CAPITALS_WORD.test(word) || DOTTED_INITIALS.test(word) || CAPITALS_WITH_AMPERSAND.test(word);
 }
 
 function titleCase(word: string): string {
@@ -165,7 +206,7 @@ function placeAt(tokens: Token[], from: number, options?: { text: string; appear
     // Most words fail here on their second letter ("Kilmarnock"): a char test before the Unicode pattern.
     const second = first.text.charCodeAt(1);
     if (second >= 97 && second <= 122) return null;
-    const upper = /^\p{Lu}{3,}$/u.test(first.text) ? PLACES.get(titleCase(first.text)) : undefined;
+    const upper = THREE_CAPITALS.test(first.text) ? PLACES.get(titleCase(first.text)) : undefined;
     return upper && upper.kind !== "city" ? { entry: upper, length: 1 } : null;
   }
   let surface = "";
@@ -203,10 +244,10 @@ function isNameWord(t: Token): boolean {
   // An initial ("W.", "B") or a capitalized word that is not a known non-name.
   if (w.length === 2 && w[1] === ".") return true;
   // "Europe-chasing", "Glasgow-based": an adjective, not a name.
-  if (w.includes("-") && /-\p{Ll}+(?:ing|ed|based|born|led|backed|owned|run|bound|wide)$/u.test(w)) return false;
-  if (w.length === 1 && /^\p{Lu}$/u.test(w)) return true;
+  if (w.includes("-") && HYPHENATED_ADJECTIVE.test(w)) return false;
+  if (w.length === 1 && ONE_CAPITAL.test(w)) return true;
   // Months are not excluded: a run is split at a month unless it is a given name ("June Shannon").
-  return /^\p{Lu}[\p{Ll}\p{M}'\u2019-]|^\p{Lu}{1,2}$|^Mc\p{Lu}|^Mac\p{Lu}|^\p{Lu}\p{Ll}*-\p{Lu}/u.test(w) && !DEMONYMS.has(w) && !ORG_KEYWORDS.has(w) &&
+  return NAME_WORD_SHAPE.test(w) && !DEMONYMS.has(w) && !ORG_KEYWORDS.has(w) &&
     !WEEKDAYS.has(w) && !COMMON_CAPITALIZED.has(w) && !isBigPlace(w) && !NOT_NAMES.has(w);
 }
 
@@ -255,7 +296,7 @@ function roleBefore(sentence: string, start: number): RoleFound | null {
   }
   const words = head.split(" ");
   const raw = words[words.length - 1]!;
-  if (!/^\p{Ll}[\p{Ll}&-]*$/u.test(raw)) return null;
+  if (!LOWER_WORD.test(raw)) return null;
   const singular = ROLE_NOUNS.has(raw.replace(/s$/, "")) && !ROLE_NOUNS.has(raw) ? raw.replace(/s$/, "") : raw;
   const known = ROLE_NOUNS.has(singular);
   // An unlisted head is a verb after "to" or a modal ("to symbolize Trump").
@@ -267,23 +308,23 @@ function roleBefore(sentence: string, start: number): RoleFound | null {
   const role = [singular];
   for (let i = words.length - 2; i >= 0 && role.length < 6; i--) {
     const w = words[i]!;
-    if (/^\p{Lu}[\p{L}.&-]*['\u2019]s?$/u.test(w) && !COMMON_CAPITALIZED.has(w.replace(/['\u2019]s?$/u, ""))) {
+    if (CAPITALIZED_POSSESSIVE.test(w) && !COMMON_CAPITALIZED.has(w.replace(/['\u2019]s?$/u, ""))) {
       // The whole owner's name: "Northfield Council's chief planner", not "Council's chief planner".
       let from = i;
-      while (from > 0 && i - from < 3 && /^\p{Lu}[\p{L}.&-]*$/u.test(words[from - 1]!) && !COMMON_CAPITALIZED.has(words[from - 1]!) && !DETERMINERS.test(words[from - 1]!)) from--;
+      while (from > 0 && i - from < 3 && CAPITALIZED_WORD.test(words[from - 1]!) && !COMMON_CAPITALIZED.has(words[from - 1]!) && !DETERMINERS.test(words[from - 1]!)) from--;
       role.unshift(...words.slice(from, i + 1));
       break;
     }
     if (w === "and" && i > 0 && ROLE_NOUNS.has(words[i - 1]!.toLowerCase())) { role.unshift(w); continue; }
-    if (DETERMINERS.test(w) || !/^[\p{L}&\p{N}][\p{L}\p{N}.&-]*$/u.test(w)) break;
+    if (DETERMINERS.test(w) || !PLAIN_WORD.test(w)) break;
     // "to watch boyfriend X", "will meet coach X": a word after "to" or a modal is a verb, not a modifier.
     if (/^(?:to|will|would|can|could|should|may|might|must)$/i.test(words[i - 1] ?? "")) break;
-    if (/^\p{N}+-(?:year|month)-old$/u.test(w)) break;
+    if (AGE_WORD.test(w)) break;
     // Before a listed role noun any plain word may qualify it ("shadow cabinet member"); before an
     // unlisted head only known modifiers do.
     const plain = known && !NOT_ROLE_HEADS.has(w) && !/(?:ly|ing|ed)$/.test(w) && w.length > 2 &&
       !/^(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|dozens|hundreds|thousands|several|both)$/.test(w);
-    if (isUpper(w) ? COMMON_CAPITALIZED.has(w) || MONTHS.has(w) || WEEKDAYS.has(w) : !ROLE_MODIFIERS.has(w) && !ROLE_NOUNS.has(w) && !plain && !/^[\p{L}\p{N}]+-[\p{L}]+$/u.test(w)) break;
+    if (isUpper(w) ? COMMON_CAPITALIZED.has(w) || MONTHS.has(w) || WEEKDAYS.has(w) : !ROLE_MODIFIERS.has(w) && !ROLE_NOUNS.has(w) && !plain && !HYPHENATED_WORD.test(w)) break;
     role.unshift(w);
   }
   return { role: role.join(" ") + tail, known, plural: singular !== raw };
@@ -453,7 +494,7 @@ function lowerCaseWordsOf(all: string): Set<string> {
       const c = all.charCodeAt(i);
       if (c === 32) break;
       // Curly quotes and dashes (General Punctuation) are no letters: no Unicode test for them.
-      if (c >= 97 && c <= 122 || c > 127 && (c < 0x2000 || c > 0x206f) && /\p{L}/u.test(all[i]!)) continue;
+      if (c >= 97 && c <= 122 || c > 127 && (c < 0x2000 || c > 0x206f) && LETTER.test(all[i]!)) continue;
       if (i > from) out.add(all.slice(from, i));
     }
     if (i > from) out.add(all.slice(from, i));
@@ -648,7 +689,7 @@ function splitAtDates(run: Token[]): Token[][] {
   for (const [i, t] of run.entries()) {
     // "June Shannon", "January Jones": a month before a name word is a given name.
     const next = run[i + 1];
-    const givenName = MONTHS.has(t.text) && /^\p{L}+$/u.test(t.text) && next !== undefined && isNameWord(next) && !MONTHS.has(next.text) && !isBigPlace(next.text);
+    const givenName = MONTHS.has(t.text) && LETTERS_ONLY.test(t.text) && next !== undefined && isNameWord(next) && !MONTHS.has(next.text) && !isBigPlace(next.text);
     if (!givenName && (MONTHS.has(t.text) || WEEKDAYS.has(t.text))) { if (current.length) parts.push(current); current = []; }
     else current.push(t);
   }
@@ -658,7 +699,7 @@ function splitAtDates(run: Token[]): Token[][] {
 
 /** A word that can be part of a title before a name: a title word, a place, a demonym, an initialism. */
 function isTitleWord(t: Token): boolean {
-  return TITLE_WORDS.has(t.text) || TITLE_HEADS.has(t.text) || PLACES.has(t.text) || DEMONYMS.has(t.text) || /^(?:\p{Lu}\.)+$/u.test(t.text) ||
+  return TITLE_WORDS.has(t.text) || TITLE_HEADS.has(t.text) || PLACES.has(t.text) || DEMONYMS.has(t.text) || INITIALISM.test(t.text) ||
     TITLE_MODIFIERS.has(t.text);
 }
 
@@ -847,9 +888,9 @@ function personCandidate(ctx: Context, name: Token[], title: string | null, oute
   // No evidence at all: a two- or three-word name whose words the article never writes in lower
   // case and the gazetteer does not know ("Salman Rushdie, JM Coetzee and Kazuo Ishiguro").
   // A name after "the" is a thing's ("the Nou Camp", "the Golden Globes").
-  const afterArticle = /(?:^|[^\p{L}])(?:the|a|an|The|A|An)\s+$/u.test(text.slice(Math.max(0, outerStart - 5), outerStart));
-  const nameShaped = !afterArticle && name.length >= 2 && name.length <= 3 && name.every((t) => !PLACES.has(t.text) && !ctx.appearsInLowerCase(t.text) && !isAcronym(t.text) || /^\p{Lu}{1,2}$/u.test(t.text)) &&
-    !/^\p{Lu}{1,2}$/u.test(lastToken.text);
+  const afterArticle = ARTICLE_BEFORE.test(text.slice(Math.max(0, outerStart - 5), outerStart));
+  const nameShaped = !afterArticle && name.length >= 2 && name.length <= 3 && name.every((t) => !PLACES.has(t.text) && !ctx.appearsInLowerCase(t.text) && !isAcronym(t.text) || ONE_OR_TWO_CAPITALS.test(t.text)) &&
+    !ONE_OR_TWO_CAPITALS.test(lastToken.text);
   // "R&B singer Usher", "midfielder Isco": one word right after a listed role noun is a person
   // known by one name, unless it is an initialism, a given name (that person's first name) or a
   // word the article also writes in lower case.

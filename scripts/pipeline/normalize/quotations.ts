@@ -72,14 +72,23 @@ function marksOf(text: string): Mark[] {
   return out;
 }
 
+// Patterns with Unicode property escapes are module constants: the TypeScript transform turns
+// such a literal into `new RegExp(...)` where it stands, so one inside a function was built anew on every call.
+/** The letters that end a text. */
+const LAST_WORD = /\p{L}+$/u;
+/** Starts with a capital. */
+const STARTS_UPPER = /^\p{Lu}/u;
+/** A space and a capital. */
+const SPACE_THEN_CAPITAL = /^\s\p{Lu}/u;
+
 /**
  * "Prostitutes' Rights", "the Smiths' House": a plural possessive inside a
  * name, not the end of a quotation ('wealthy Iranians' in', 'the rallies' Alan').
  */
 function isPossessive(text: string, mark: Mark): boolean {
   if (mark.type !== "single" || text[mark.index - 1] !== "s") return false;
-  const word = /\p{L}+$/u.exec(text.slice(Math.max(0, mark.index - 40), mark.index))?.[0] ?? "";
-  return /^\p{Lu}/u.test(word) && /^\s\p{Lu}/u.test(text.slice(mark.index + 1, mark.index + 3));
+  const word = LAST_WORD.exec(text.slice(Math.max(0, mark.index - 40), mark.index))?.[0] ?? "";
+  return STARTS_UPPER.test(word) && SPACE_THEN_CAPITAL.test(text.slice(mark.index + 1, mark.index + 3));
 }
 
 function trimmed(text: string, start: number, end: number): [number, number] {
