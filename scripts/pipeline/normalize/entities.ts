@@ -157,6 +157,43 @@ const ONE_OR_TWO_CAPITALS = /^\p{Lu}{1,2}$/u;
 /** A letter. */
 const LETTER = /\p{L}/u;
 
+/** '39-year-old ' or 'aged 39 ' opening a phrase. */
+const AGE_OPENING = /^(?:\p{N}+-year-old|aged \p{N}+) /u;
+/** What 'who is/was' predicates: a determiner phrase, a possessive, 'in charge of'. */
+const RELATIVE_PREDICATE = /^(?:(?:a|an|the) (.+)|(\p{Lu}[\p{L}.&-]*['\u2019]s .+)|(in charge of .+))$/u;
+/** Words that open a clause, not an appositive. */
+const NOT_APPOSITIVE_OPENING = /^(?:who|which|that|said|says|told|tells|added|and|but|or|as|if|when|while|where|according|in|on|at|for|with|he|she|they|it|\p{Ll}+ed)\b/iu;
+/** A number. */
+const DIGITS_ONLY = /^\p{N}+$/u;
+/** ', a ', ', the ', ', one of the ' opening an appositive. */
+const DETERMINED_APPOSITIVE = /^, (?:\p{N}+, )?(?:a|an|the|one of the) /u;
+/** A 'for'/'with' phrase that describes rather than names. */
+const DESCRIBING_FOR_WITH = / (?:for|with) (?!(?:the )?\p{Lu}).*$/u;
+/** ' and Y's': the next owner after a title. */
+const NEXT_OWNER = / (?:and|or) \p{Lu}[\p{L}-]*(?: \p{Lu}[\p{L}-]*)*['\u2019]s?$/u;
+/** ' of 11 years'. */
+const LENGTH_OF_MARRIAGE = / of \p{N}+ (?:years|months)$/u;
+/** A head noun before 'of', 'at', 'for'. */
+const HEAD_BEFORE_OF = /^(?:the |a |an |his |her |their |its )?((?:[\p{L}-]+ ){0,3}?([\p{Ll}-]+)) (?:of|at|for) /u;
+/** Leading characters that are no letters or digits. */
+const LEADING_NON_WORD = /^[^\p{L}\p{N}]+/u;
+/** Nothing, or one word (and a comma). */
+const AT_MOST_ONE_WORD = /^(?:\p{L}+,? )?$/u;
+/** ', 24,' after a name. */
+const AGE_AFTER_NAME = /^,\s*\p{N}+,/u;
+/** Starts with a capital or '&'. */
+const STARTS_UPPER_OR_AMPERSAND = /^[\p{Lu}&]/u;
+/** An initial, with or without its dot. */
+const INITIAL_WORD = /^\p{Lu}\.?$/u;
+/** Starts in lower case. */
+const STARTS_LOWER = /^\p{Ll}/u;
+/** A word of four or more capitals (a dateline's 'SEOUL'). */
+const FOUR_CAPITALS = /^\p{Lu}{4,}$/u;
+/** 'Conlon's father': an owner's name and the role. */
+const OWNER_AND_ROLE = /^(\p{Lu}[\p{L}.-]*(?: \p{Lu}[\p{L}.-]*){0,2})['\u2019]s? (.+)$/u;
+/** An acronym of two to seven capitals. */
+const ACRONYM_KEY = /^\p{Lu}[\p{Lu}&]{1,6}$/u;
+
 function joinTokens(sentence: string, tokens: Token[]): string {
   return sentence.slice(tokens[0]!.start, tokens[tokens.length - 1]!.end);
 }
@@ -349,19 +386,19 @@ function appositiveAfter(sentence: string, end: number): { role: string; end: nu
   if (body && ORG_KEYWORDS.has(body[2]!)) return { role: body[1]!, end: end + 2 + body[1]!.length, org: false };
   const m = APPOSITIVE.exec(sentence.slice(end, end + 160));
   if (!m) return null;
-  const phrase = m[1]!.trim().replace(/^(?:\p{N}+-year-old|aged \p{N}+) /u, "");
+  const phrase = m[1]!.trim().replace(AGE_OPENING, "");
   // "X, who was Kellock's best man,", "X, who is in charge of Y": a relative clause with "is"/"was"
   // predicates a role when a determiner, a possessive or "in charge of" follows; "X, who was
   // arrested", "X, who is 45" predicate something else.
   const relative = /^, who (?:is|was) /u.test(m[0]);
   if (relative) {
-    const predicate = /^(?:(?:a|an|the) (.+)|(\p{Lu}[\p{L}.&-]*['\u2019]s .+)|(in charge of .+))$/u.exec(phrase);
+    const predicate = RELATIVE_PREDICATE.exec(phrase);
     if (!predicate) return null;
     const role = (predicate[1] ?? predicate[2] ?? predicate[3]!).replace(/ (?:who|which|that|whose|where|since|after|when)\b.*$/u, "");
     return role.split(" ").length <= 10 ? { role, end: end + m[0].length, org: false } : null;
   }
-  if (/^(?:who|which|that|said|says|told|tells|added|and|but|or|as|if|when|while|where|according|in|on|at|for|with|he|she|they|it|\p{Ll}+ed)\b/iu.test(phrase)) return null;
-  if (/^\p{N}+$/u.test(phrase)) return null;
+  if (NOT_APPOSITIVE_OPENING.test(phrase)) return null;
+  if (DIGITS_ONLY.test(phrase)) return null;
   // "X, 45, shot his girlfriend": a clause about someone else, not X's role.
   if (/\b(?:his|her|their|its)\b/u.test(phrase.split(" ").slice(0, 3).join(" ")) && !/^(?:his|her|their)\b/u.test(phrase)) return null;
   const head = phrase.split(" ").slice(0, 6).map((w) => w.toLowerCase().replace(/[\u2019']s$/u, ""));
@@ -369,7 +406,7 @@ function appositiveAfter(sentence: string, end: number): { role: string; end: nu
   const roleIndex = head.findIndex((w) => ROLE_NOUNS.has(w) || ROLE_NOUNS.has(w.replace(/s$/, "")) || TITLE_WORDS.has(w.charAt(0).toUpperCase() + w.slice(1)) && HONORIFICS.has(w.charAt(0).toUpperCase() + w.slice(1)));
   // "X, an obstetrician and gynecologist who believes ...": a determiner-led phrase names a role
   // even when its noun is not listed; the clause after "who" is not part of it.
-  const determined = /^, (?:\p{N}+, )?(?:a|an|the|one of the) /u.test(m[0]) && !/^(?:\p{N}|time|day|year|week|month|moment|way|place|case|fact|same|first|last|end|start|rest|number|result|reason|idea|point|one(?! of)|other|latter|former)\b/u.test(phrase) &&
+  const determined = DETERMINED_APPOSITIVE.test(m[0]) && !/^(?:\p{N}|time|day|year|week|month|moment|way|place|case|fact|same|first|last|end|start|rest|number|result|reason|idea|point|one(?! of)|other|latter|former)\b/u.test(phrase) &&
     // "X, a man who does not work there": a word for any person is no role.
     !GENERIC_PERSON.test(phrase);
   if (roleIndex < 0 && orgIndex < 0 && (!determined || phrase.replace(/ (?:who|which|that|whose|where|for|with|since|after|when)\b.*$/u, "").split(" ").length > 6)) return null;
@@ -379,7 +416,7 @@ function appositiveAfter(sentence: string, end: number): { role: string; end: nu
   const org = orgIndex >= 0 && roleIndex < 0;
   // The role ends before a relative clause, or a "for"/"with" phrase that describes the employer
   // rather than naming it ("coordinator for digital civil liberties group X"; "spokesman for X" stays).
-  const role = phrase.replace(/ (?:who|which|that|whose|where|since|after|when)\b.*$/u, "").replace(/ (?:for|with) (?!(?:the )?\p{Lu}).*$/u, "");
+  const role = phrase.replace(/ (?:who|which|that|whose|where|since|after|when)\b.*$/u, "").replace(DESCRIBING_FOR_WITH, "");
   return { role, end: end + m[0].length, org };
 }
 
@@ -424,7 +461,7 @@ function authorOf(sentence: string, end: number): string | null {
   const m = WORK_AFTER_POSSESSIVE.exec(sentence.slice(end, end + 120));
   if (!m) return null;
   // "X's novel The Salt Road and Y's memoir ...": the title stops before the next owner.
-  const title = m[1]?.replace(/ (?:and|or) \p{Lu}[\p{L}-]*(?: \p{Lu}[\p{L}-]*)*['\u2019]s?$/u, "");
+  const title = m[1]?.replace(NEXT_OWNER, "");
   return title ? `author of ${title}` : "author";
 }
 
@@ -459,13 +496,13 @@ function nounBeforeComma(sentence: string, nameStart: number): { org: boolean; p
   if (!dash && !before.endsWith(", ")) return null;
   const clause = before.slice(0, dash ? -3 : -2).split(/[,;:]| (?:that|and|but|said|by|to|according to|with) /).pop()!.trim();
   // "her husband of 11 years, Todd Thompson": the length of a marriage is not the head.
-  const words = clause.replace(/ of \p{N}+ (?:years|months)$/u, "").split(" ");
+  const words = clause.replace(LENGTH_OF_MARRIAGE, "").split(" ");
   const last = (words[words.length - 1] ?? "").toLowerCase();
   // "chairman of the Bar Council, Guy Mansfield": the head is the role noun before "of", not the council.
-  const headOf = /^(?:the |a |an |his |her |their |its )?((?:[\p{L}-]+ ){0,3}?([\p{Ll}-]+)) (?:of|at|for) /u.exec(clause);
+  const headOf = HEAD_BEFORE_OF.exec(clause);
   // The role starts after the last determiner or verb before its head: "She thanked her husband of 11 years" -> "husband of 11 years".
   const rolePhrase = (head: string) => {
-    const all = clause.replace(/^[^\p{L}\p{N}]+/u, "").split(" ");
+    const all = clause.replace(LEADING_NON_WORD, "").split(" ");
     const at = all.lastIndexOf(head);
     let from = 0;
     for (let k = 0; k < at; k++) if (/^(?:the|a|an|his|her|their|its|thanked|said|told|met|married|joined)$/i.test(all[k]!)) from = k + 1;
@@ -598,7 +635,7 @@ function roleFromDescription(sentences: SentenceRef[], result: EntityResult): vo
       if (at === 0 && SUBJECT_VERB.test(text.slice(wordsFrom + role.length))) {
         // The previous sentence must open on the person, after at most one word ("But X said").
         const prevText = sentences[i - 1]?.text ?? "";
-        const subject = previous.find((s) => s.kind === "person" && /^(?:\p{L}+,? )?$/u.test(prevText.slice(0, s.start)));
+        const subject = previous.find((s) => s.kind === "person" && AT_MOST_ONE_WORD.test(prevText.slice(0, s.start)));
         const person = subject && byId.get(subject.id);
         if (person && person.role === null) person.role = role;
         continue;
@@ -607,7 +644,7 @@ function roleFromDescription(sentences: SentenceRef[], result: EntityResult): vo
         const person = byId.get(s.id);
         if (!person || person.role !== null) return false;
         // "X, 24, said": the verb may follow an age.
-        const verbAt = s.end + (/^,\s*\p{N}+,/u.exec(text.slice(s.end))?.[0].length ?? 0);
+        const verbAt = s.end + (AGE_AFTER_NAME.exec(text.slice(s.end))?.[0].length ?? 0);
         return !(SUBJECT_VERB.test(text.slice(verbAt)) && !/[,;:]/.test(text.slice(verbAt, at)));
       });
       if (found) byId.get(found.id)!.role = role;
@@ -950,7 +987,7 @@ function foldApostrophes(name: string): string {
 
 /** Initials of an organization's name, for its acronym: "Football Association" -> "FA". */
 function initialsOf(name: string): string {
-  return name.split(/[\s-]+/).filter((w) => /^[\p{Lu}&]/u.test(w) && !/^(?:The|Of|And|For)$/.test(w)).map((w) => w[0]).join("");
+  return name.split(/[\s-]+/).filter((w) => STARTS_UPPER_OR_AMPERSAND.test(w) && !/^(?:The|Of|And|For)$/.test(w)).map((w) => w[0]).join("");
 }
 
 interface PersonBuild { person: Person; firstOrder: number; roleFromTitle: boolean; weakRole: boolean; sharedRole: boolean; keys: string[]; given: string }
@@ -993,7 +1030,7 @@ function resolve(candidates: Candidate[], appearsInLowerCase: (word: string) => 
     return { text, sentenceId: c.sentence.id };
   };
   const addPerson = (name: string, c: Candidate) => {
-    const words = name.split(" ").filter((w) => !/^\p{Lu}\.?$/u.test(w) && !/^\p{Ll}/u.test(w));
+    const words = name.split(" ").filter((w) => !INITIAL_WORD.test(w) && !STARTS_LOWER.test(w));
     const build: PersonBuild = { person: { id: uniqueId(name, "person"), name, aliases: [], role: null, mentions: [] }, firstOrder: c.order, roleFromTitle: false, weakRole: false, sharedRole: false, keys: [], given: words[0] ?? name };
     people.set(name, build);
     people.set(foldApostrophes(name), build);
@@ -1024,7 +1061,7 @@ function resolve(candidates: Candidate[], appearsInLowerCase: (word: string) => 
     let e = map.get(key);
     // A dateline's capitals ("SEOUL") name the place as the gazetteer writes it.
     const written = surface(c);
-    const form = c.place && /^\p{Lu}{4,}$/u.test(written) ? c.place.name : written;
+    const form = c.place && FOUR_CAPITALS.test(written) ? c.place.name : written;
     if (!e) { e = { entity: { id: uniqueId(form, prefix), name: form, aliases: [], mentions: [] }, firstOrder: c.order, forms: [] }; map.set(key, e); }
     e.entity.mentions.push({ text: form, sentenceId: c.sentence.id });
     if (!e.forms.includes(form)) e.forms.push(form);
@@ -1112,7 +1149,7 @@ function resolve(candidates: Candidate[], appearsInLowerCase: (word: string) => 
  * that is not one person's short form (an organization, two Conlons) stays as written.
  */
 function ownerSpelledOut(role: string, self: Person, people: Person[]): string {
-  const m = /^(\p{Lu}[\p{L}.-]*(?: \p{Lu}[\p{L}.-]*){0,2})['\u2019]s? (.+)$/u.exec(role);
+  const m = OWNER_AND_ROLE.exec(role);
   if (!m) return role;
   const owners = people.filter((p) => p !== self && (p.name === m[1] || p.aliases.includes(m[1]!) || p.name.split(" ").pop() === m[1]));
   return owners.length === 1 ? `${m[2]} of ${owners[0]!.name}` : role;
@@ -1134,7 +1171,7 @@ function orgKey(name: string): string {
 function mergeAcronyms(orgs: Map<string, EntityBuild>): void {
   for (const [key, short] of [...orgs]) {
     const acronym = key.replace(/s$/, "");
-    const isAcronymKey = /^\p{Lu}[\p{Lu}&]{1,6}$/u.test(acronym);
+    const isAcronymKey = ACRONYM_KEY.test(acronym);
     const words = key.split(" ");
     const full = [...orgs.values()].find((o) => o !== short && o.forms.some((f) => {
       if (isAcronymKey) return f.includes(" ") && initialsOf(f) === acronym;
