@@ -376,3 +376,128 @@ describe("places: a gazetteer from data packages, with evidence rules", () => {
     expect(r.orgs).toEqual([]);
   });
 });
+
+describe("roles stated away from the name's own title or appositive", () => {
+  const roleOf = (r: ReturnType<typeof run>, name: string) => r.people.find((p) => p.name === name)?.role;
+
+  it("reads 'Prince X' opening a sentence as a title even when the article writes 'prince' in lower case", () => {
+    const r = run("Prince Albrecht will also attend the ceremony in Oslo.", "The prince had been ill.");
+    expect(r.people).toEqual([{ name: "Albrecht", role: "Prince", aliases: ["Prince Albrecht"] }]);
+  });
+
+  it("keeps a name that ends like a building after a listed role noun: 'hooker Ronan Hall'", () => {
+    const r = run("Dundee hooker Ronan Hall is to retire.", "They met at the Albert Hall.");
+    expect(r.people).toEqual([{ name: "Ronan Hall", role: "Dundee hooker", aliases: [] }]);
+  });
+
+  it("does not share a singular role along 'and': 'skipper A and B'", () => {
+    const r = run("Maria Olsen and Tove Lind will start.", "Both skipper Olsen and Lind have played 200 games.");
+    expect(roleOf(r, "Maria Olsen")).toBe("skipper");
+    expect(roleOf(r, "Tove Lind")).toBeNull();
+  });
+
+  it("still shares a plural role along a list: 'defenders A and B'", () => {
+    const r = run("The club released defenders Ivo Marsh and Pete Crane on Monday.");
+    expect(r.people.map((p) => [p.name, p.role])).toEqual([["Ivo Marsh", "defender"], ["Pete Crane", "defender"]]);
+  });
+
+  it("takes no role from 'a man who ...' and keeps the later stated one", () => {
+    const r = run("Pictured: Colm Reddy, a man who lives nearby, and others.", "Fellow nurse Colm Reddy wrote about the ward.");
+    expect(roleOf(r, "Colm Reddy")).toBe("Fellow nurse");
+  });
+
+  it("lets a relation ('her beau', 'compatriot') give way to what the person is", () => {
+    const r = run(
+      "Anna Berg came to watch her boyfriend Luca Moretti race on Sunday.",
+      "'It was hard,' said three-time world champion Moretti.",
+    );
+    expect(roleOf(r, "Luca Moretti")).toBe("three-time world champion");
+  });
+
+  it("keeps a relation when the text states nothing else", () => {
+    const r = run("Anna Berg came to watch her boyfriend Luca Moretti race on Sunday.");
+    expect(roleOf(r, "Luca Moretti")).toBe("boyfriend");
+  });
+
+  it("reads 'his role as Y' in the name's own clause", () => {
+    const r = run("Hans Vogel has said he will leave his role as Hamburg SV boss at the end of the season.");
+    expect(roleOf(r, "Hans Vogel")).toBe("Hamburg SV boss");
+  });
+
+  it("does not read 'her role as' across another name", () => {
+    const r = run("Hans Vogel praised Lena Graf for her role as captain.");
+    expect(roleOf(r, "Hans Vogel")).toBeNull();
+  });
+
+  it("makes the owner of 'X's novel Title' its author", () => {
+    const r = run("The list includes Petra Lund's debut novel The Salt Road and Omar Field's memoir Long Way Home.");
+    expect(r.people.map((p) => [p.name, p.role])).toEqual([
+      ["Petra Lund", "author of The Salt Road"], ["Omar Field", "author of Long Way Home"],
+    ]);
+  });
+
+  it("reads a role set off by a dash before the name: 'his younger brother - Sam Duff'", () => {
+    const r = run("Duff's younger brother - Sam Duff - told reporters he was worried.");
+    expect(roleOf(r, "Sam Duff")).toBe("Duff's younger brother");
+  });
+
+  it("gives no plural role to one name that no list follows: 'checked by vets Tom Lowe had ...'", () => {
+    const r = run("The dogs are being checked by vets Tom Lowe had refused to let in.");
+    expect(roleOf(r, "Tom Lowe") ?? null).toBeNull();
+  });
+
+  it("makes the person after 'the film Title, starring' a star of that work", () => {
+    const r = run("His case inspired the award-winning film Harbour Of The Lost, starring Ruth Calloway.", "A comedy starring Ivo Marsh said little.");
+    expect(r.people.map((p) => [p.name, p.role])).toEqual([["Ruth Calloway", "star of Harbour Of The Lost"], ["Ivo Marsh", "star"]]);
+  });
+
+  it("reads 'the singer, Name,' as a person known by one name", () => {
+    const r = run("Last week, online trolls mocked the singer, Zephyra, for a photo.");
+    expect(r.people).toEqual([{ name: "Zephyra", role: "singer", aliases: [] }]);
+  });
+});
+
+describe("roles from a definite description of someone just named", () => {
+  const roleOf = (r: ReturnType<typeof run>, name: string) => r.people.find((p) => p.name === name)?.role;
+
+  it("gives the description to the person named earlier in its sentence", () => {
+    const r = run("Nikos Varga's lawyer asked for the ban on the Hungarian swimmer to be lifted.");
+    expect(roleOf(r, "Nikos Varga")).toBe("Hungarian swimmer");
+  });
+
+  it("skips a person who already has a role and takes the nearest without one", () => {
+    const r = run("After it emerged Jon Reed had split from his wife, film star Ada Wynn, the famous chef filed for divorce.");
+    expect(roleOf(r, "Jon Reed")).toBe("famous chef");
+    expect(roleOf(r, "Ada Wynn")).toBe("film star");
+  });
+
+  it("never gives it to the subject of its own clause", () => {
+    const r = run("Karl Maas has filed evidence which he says proves the former champion is innocent.");
+    expect(roleOf(r, "Karl Maas")).toBeNull();
+  });
+
+  it("carries a sentence-opening 'The <role> <verb>' to the previous sentence's first person", () => {
+    const r = run("But Karl Maas said the case was weak.", "The lawyer added that he would appeal.");
+    expect(roleOf(r, "Karl Maas")).toBe("lawyer");
+  });
+
+  it("ignores a description that a name follows: 'the leader, young star Ben Holt'", () => {
+    const r = run("Anna Berg is well behind the leader, young star Ben Holt.");
+    expect(roleOf(r, "Anna Berg")).toBeNull();
+  });
+
+  it("does not reach into the sentence before for a description inside a sentence", () => {
+    const r = run("Ivo Marsh said he was delighted to be cast.", "Yesterday the director also praised the crew.");
+    expect(roleOf(r, "Ivo Marsh")).toBeNull();
+  });
+
+  it("never replaces a role stated with the name", () => {
+    const r = run("Club defender Tom Ash, 24, said that after the match the manager had called him.");
+    expect(roleOf(r, "Tom Ash")).toBe("Club defender");
+  });
+
+  it("never gives it to the subject past an age: 'X, 24, said the manager ...'", () => {
+    const r = run("Tom Ash, 24, said the manager had called him.");
+    expect(roleOf(r, "Tom Ash")).toBeNull();
+  });
+});

@@ -72,7 +72,8 @@ describe("the seed article", () => {
     expect(kim.mentions.length).toBeGreaterThanOrEqual(8);
     expect(new Set(kim.mentions.map((m) => m.text))).toEqual(new Set(["Kim Jong Un", "Kim"]));
     const park = a.people[3]!;
-    expect(park.mentions.map((m) => [m.text, m.sentenceId])).toEqual([["Park Won-gon", "s-9-1"], ["Park", "s-10-1"]]);
+    // "Professor Park said" opens a sentence: the title stays in the form used, as "Mr Blair" does.
+    expect(park.mentions.map((m) => [m.text, m.sentenceId])).toEqual([["Park Won-gon", "s-9-1"], ["Professor Park", "s-10-1"]]);
     for (const p of a.people) for (const m of p.mentions) expect(sentenceText(a, m.sentenceId)).toContain(m.text);
   });
 

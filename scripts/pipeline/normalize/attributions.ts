@@ -19,6 +19,31 @@ const VERB_SET = new Set(VERBS.split("|"));
 const LONGEST_VERB = Math.max(...[...VERB_SET].map((v) => v.length));
 interface Verb { verb: string; index: number }
 
+// Patterns with Unicode property escapes are module constants: the TypeScript transform turns
+// such a literal into `new RegExp(...)` where it stands, so one inside a function was built anew on every call.
+/** A character that continues a word. */
+const WORD_CHARACTER = /[\p{L}\u2019'-]/u;
+/** A letter. */
+const LETTER = /\p{L}/u;
+/** 'asked (him) for', 'asked (him) to': a request. */
+const REQUEST_OBJECT = /^\s*(?:[\p{L}]+\s+)?(?:for|to)\b/u;
+/** An adverb in -ly. */
+const LY_ADVERB = /^\p{Ll}{3,}ly$/u;
+/** 'A former staffer at': the organization after it only locates the speaker. */
+const LOCATING_PREPOSITION_BEFORE = /\s(?:at|of|from|with|in|near|inside)\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,3}$/u;
+/** Nothing, or one word and a comma ('However, '). */
+const AT_MOST_ONE_OPENER = /^(?:[\p{L}]+,\s)?$/u;
+/** Up to four words between spaces. */
+const FEW_WORDS = /^ (?:[\p{L}.-]+ ){0,4}$/u;
+/** Whom someone told: 'told reporters', 'told CNN'. */
+const TOLD_OBJECT = /^\s+(?:reporters|journalists|the \w+|\p{Lu}[\p{L}-]*|him|her|them|us|me)(?=\s|,)/u;
+/** Starts in lower case. */
+const STARTS_LOWER = /^\p{Ll}/u;
+/** At most six words and a colon or comma to the quotation. */
+const SHORT_FRAME_TAIL = /^(?:\s+[\p{L}'\u2019.-]+){0,6}\s*[:,;]?\s*$/u;
+/** Starts with a capital. */
+const STARTS_UPPER = /^\p{Lu}/u;
+
 /** Reporting verbs in a paragraph, with offsets (a set lookup per word beats one long alternation). */
 function findVerbs(text: string): Verb[] {
   const out: Verb[] = [];
@@ -39,12 +64,12 @@ function findVerbs(text: string): Verb[] {
 /** A reporting verb at `at` that reports: a whole word, not passive ("was told"), not "agrees to" a request. */
 function reports(text: string, verb: string, at: number): boolean {
   const end = at + verb.length;
-  if (/[\p{L}\u2019'-]/u.test(text[at - 1] ?? " ") || /\p{L}/u.test(text[end] ?? " ")) return false;
+  if (WORD_CHARACTER.test(text[at - 1] ?? " ") || LETTER.test(text[end] ?? " ")) return false;
   if (PASSIVE.test(text.slice(Math.max(0, at - 12), at))) return false;
   const next = text.slice(end, end + 10);
   if (AGREE.test(verb)) return /^\s*(?:that\b|[:,])/u.test(next);
   // "asked for half his winnings", "asked him to leave" are requests; "asked whether", 'asked him, "..."' report a question.
-  if (ASK.test(verb)) return !/^\s*(?:[\p{L}]+\s+)?(?:for|to)\b/u.test(text.slice(end, end + 24));
+  if (ASK.test(verb)) return !REQUEST_OBJECT.test(text.slice(end, end + 24));
   return true;
 }
 
@@ -76,7 +101,7 @@ function speakerEnd(text: string, verbStart: number): number {
     while (end > 0 && (text[end - 1] === " " || text[end - 1] === ",")) end--;
     const space = text.lastIndexOf(" ", end - 1);
     const word = text.slice(space + 1, end);
-    if (!ADVERBS.has(word.toLowerCase()) && !/^\p{Ll}{3,}ly$/u.test(word)) return end;
+    if (!ADVERBS.has(word.toLowerCase()) && !LY_ADVERB.test(word)) return end;
     end = space + 1;
   }
 }
@@ -154,9 +179,14 @@ function appositiveHost(text: string, named: NamedSpan[], verbAt: number): Named
     if (/[.;:!?"\u201C\u201D]/u.test(between)) continue;
     const inserted = /^\s*(?:,|\s[-\u2013\u2014])\s.*(?:,|\s[-\u2013\u2014])(?:\s+\p{Ll}+)?\s*$/u.test(between);
     const org = named.find((o) => o.kind === "org" && o.start === s.end + 2 && /^[\s,]*$/u.test(text.slice(o.end, verbAt)));
-    if ((inserted || (org && between.startsWith(", "))) && /^(?:[\p{L}]+,\s)?$/u.test(text.slice(lastClauseStart(text, s.start), s.start))) return s;
+    if ((inserted || (org && between.startsWith(", "))) && AT_MOST_ONE_OPENER.test(text.slice(lastClauseStart(text, s.start), s.start))) return s;
   }
   return undefined;
+}
+
+/** The 30 characters before `at`. */
+function textBefore(text: string, at: number): string {
+  return text.slice(Math.max(0, at - 30), at);
 }
 
 /** Reported speech in one sentence; verbs inside quotation marks are the speaker's words, not the writer's report. */
@@ -166,7 +196,8 @@ function reportedIn(sentence: SentenceAt, named: NamedSpan[], quotes: Quotation[
   const quoted = (from: number, to: number) => quotes.some((q) => !q.nested && q.markStart < offset + to && q.markEnd > offset + from);
   const found: Found[] = [];
   const verbs = verbsIn(paragraphVerbs, offset, offset + text.length).filter((v) => !within(quotes, offset + v.index));
-  verbs.forEach((m, vi) => {
+  // A loop, not forEach: no closure made per sentence.
+  for (const [vi, m] of verbs.entries()) {
     const verb = m.verb;
     const vStart = m.index;
     const vEnd = vStart + verb.length;
@@ -186,7 +217,7 @@ function reportedIn(sentence: SentenceAt, named: NamedSpan[], quotes: Quotation[
     const opener = span?.kind === "org" ? clauseOpener(ctx, text, offset, leftTrimLength, true) : null;
     if (opener) span = undefined;
     // "A former staffer at Wilson Security said": the organization only locates the speaker.
-    if (span?.kind === "org" && /\s(?:at|of|from|with|in|near|inside)\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,3}$/u.test(text.slice(Math.max(0, span.start - 40), span.start)) &&
+    if (span?.kind === "org" && LOCATING_PREPOSITION_BEFORE.test(text.slice(Math.max(0, span.start - 40), span.start)) &&
       !/spokes(?:man|woman|person)\s+(?:for|of|at)\s+(?:the\s+)?$/iu.test(text.slice(Math.max(0, span.start - 40), span.start))) span = undefined;
     let human = true;
     let speakerFrom: Attribution["speakerFrom"] = "name";
@@ -194,9 +225,9 @@ function reportedIn(sentence: SentenceAt, named: NamedSpan[], quotes: Quotation[
       // "Kim expressed confidence, stating that ...": the speaker is the clause's subject,
       // a person named earlier in the same sentence, who opens it ("Additionally, Kim ...").
       // "This raises the bar, suggesting ..." has no speaker.
-      if (!commaBefore && !span) return;
+      if (!commaBefore && !span) continue;
       const subject = found[found.length - 1] ?? null;
-      const p = subject ? null : named.find((s) => s.kind === "person" && s.end <= vStart && /^(?:[\p{L}]+,\s)?$/u.test(text.slice(0, s.start))) ?? null;
+      const p = subject ? null : named.find((s) => s.kind === "person" && s.end <= vStart && AT_MOST_ONE_OPENER.test(text.slice(0, s.start))) ?? null;
       if (subject) { who = subject.who; personId = subject.personId; speakerFrom = subject.speakerFrom; }
       else if (p) { who = p.name; personId = p.id; }
     } else if (opener) {
@@ -225,22 +256,21 @@ function reportedIn(sentence: SentenceAt, named: NamedSpan[], quotes: Quotation[
     } else if (/^(?:said|says|added|told|wrote|warned|noted|stated)$/.test(verb) && commaBefore && !quoted(0, vStart)) {
       // 'Growth slowed to 1.5 percent, said Dr Ana Ruiz.': the words before, unquoted, are reported.
       // Titles and role words may stand between: "said council leader Mary Okafor".
-      const inverted = named.find((s) => s.start > vEnd && s.start - vEnd < 60 && /^ (?:[\p{L}.-]+ ){0,4}$/u.test(text.slice(vEnd, s.start)) &&
+      const inverted = named.find((s) => s.start > vEnd && s.start - vEnd < 60 && FEW_WORDS.test(text.slice(vEnd, s.start)) &&
         !/\b(?:that|and|but|to|of|in|on)\b/.test(text.slice(vEnd, s.start)));
       if (inverted) { who = inverted.name; personId = inverted.kind === "person" ? inverted.id : null; whatRange = [0, vStart]; }
     }
-    if (!who) return;
+    if (!who) continue;
     if (whatRange === null) {
       // What: to the end of the sentence, or to the next coordinated reporting verb.
-      const tail = (n: { index: number }) => text.slice(Math.max(0, n.index - 30), n.index);
-      const nextVerb = verbs.slice(vi + 1).find((n) => /,?\s+(?:and|but)\s+(?:\w+\s+)?$/.test(tail(n)) || /,\s+$/.test(tail(n)) && PARTICIPLE.test(n.verb));
+      const nextVerb = verbs.slice(vi + 1).find((n) => /,?\s+(?:and|but)\s+(?:\w+\s+)?$/.test(textBefore(text, n.index)) || /,\s+$/.test(textBefore(text, n.index)) && PARTICIPLE.test(n.verb));
       // A caption run in without its full stop ends what was said ("... was a hoax In his report, ...").
       const runIn = firstRunIn(text, vEnd);
       let whatEnd = runIn ?? text.length;
-      if (nextVerb && nextVerb.index < whatEnd) whatEnd = nextVerb.index - (tail(nextVerb).length - tail(nextVerb).replace(/,?\s+(?:and|but)\s+(?:\w+\s+)?$|,\s+$/, "").length);
+      if (nextVerb && nextVerb.index < whatEnd) whatEnd = nextVerb.index - (textBefore(text, nextVerb.index).length - textBefore(text, nextVerb.index).replace(/,?\s+(?:and|but)\s+(?:\w+\s+)?$|,\s+$/, "").length);
       let whatStart = vEnd;
       if (/^(?:told|tells)$/.test(verb)) {
-        const object = /^\s+(?:reporters|journalists|the \w+|\p{Lu}[\p{L}-]*|him|her|them|us|me)(?=\s|,)/u.exec(text.slice(vEnd));
+        const object = TOLD_OBJECT.exec(text.slice(vEnd));
         if (object) whatStart += object[0].length;
       }
       whatRange = [whatStart, whatEnd];
@@ -251,9 +281,9 @@ function reportedIn(sentence: SentenceAt, named: NamedSpan[], quotes: Quotation[
     }
     const cleaned = withoutGloss(cleanWhat(text.slice(whatRange[0], whatRange[1])));
     // A clause that is all quotation is a quote's frame, not reported speech (the quote pass takes it).
-    if (wordCount(cleaned) < 3) return;
+    if (wordCount(cleaned) < 3) continue;
     found.push({ who, personId, speakerFrom, verb, what: cleaned, sentenceId: sentence.ref.id, start: offset + vStart, whatStart: offset + whatRange[0], whatEnd: offset + whatRange[1], human });
-  });
+  }
 
   // According to X, ...
   for (const m of text.matchAll(/\b[Aa]ccording to\s+/g)) {
@@ -296,7 +326,7 @@ function frameAfter(q: Quotation, limit: number, ctx: SpeakerContext, paragraphV
   const frame = text.slice(from, to);
   if (frame === "") return null;
   const endsSentence = /[.!?]['"\u2019\u201D]*$/u.test(q.text) || /[.!?]/u.test(text.slice(q.end, q.markStart === q.markEnd ? q.end : q.markEnd));
-  const lowerStart = /^\p{Ll}/u.test(frame);
+  const lowerStart = STARTS_LOWER.test(frame);
   const according = /^according to\s+/iu.exec(frame);
   if (according) {
     const who = speakerOf(ctx, from + according[0].length, to);
@@ -328,7 +358,7 @@ function frameBefore(q: Quotation, from: number, ctx: SpeakerContext, found: Fou
   const before = ctx.text.slice(from, q.markStart);
   const verbs = verbsIn(paragraphVerbs, from, q.markStart);
   const v = verbs[verbs.length - 1];
-  if (!v || !/^(?:\s+[\p{L}'\u2019.-]+){0,6}\s*[:,;]?\s*$/u.test(before.slice(v.index + v.verb.length))) return null;
+  if (!v || !SHORT_FRAME_TAIL.test(before.slice(v.index + v.verb.length))) return null;
   const at = from + v.index;
   const left = leftSpeaker(ctx, before, from, speakerEnd(before, v.index));
   if (left) return { ...left, verb: v.verb, verbAt: at };
@@ -383,7 +413,7 @@ interface Placed extends Attribution { paragraph: number; at: number }
 
 /** "Understanding and Improving the H-1B Visa Program": a title in quotation marks, not words someone said. */
 function isTitle(text: string): boolean {
-  const words = text.split(/\s+/u).filter((w) => /\p{L}/u.test(w) && !/^(?:a|an|the|and|or|of|in|on|to|for|with|at|by|from)$/u.test(w));
+  const words = text.split(/\s+/u).filter((w) => LETTER.test(w) && !/^(?:a|an|the|and|or|of|in|on|to|for|with|at|by|from)$/u.test(w));
   const titled = words.filter((w) => /^\P{L}*\p{Lu}/u.test(w) && /\p{Ll}/u.test(w)).length;
   return words.length > 0 && titled / words.length >= 0.7;
 }
@@ -421,7 +451,11 @@ export function extractAttributions(paragraphs: ParagraphRef[], spans: Map<strin
     const sentence = sentenceNumber++;
     return (spans.get(s.ref.id) ?? []).map((span) => {
       const start = span.start + s.start;
-      return { ...span, start, end: span.end + s.start, phraseEnd: span.phraseEnd + s.start, paragraph, sentence, quoted: within(quotesOf[paragraph]!, start) !== undefined };
+      // Fields written out, not spread: a spread per span showed in the profile.
+      return {
+        kind: span.kind, id: span.id, name: span.name, text: span.text, start, end: span.end + s.start, phraseEnd: span.phraseEnd + s.start,
+        paragraph, sentence, quoted: within(quotesOf[paragraph]!, start) !== undefined,
+      };
     });
   }));
   const mentions = placedOf.flat();
@@ -480,7 +514,7 @@ export function extractAttributions(paragraphs: ParagraphRef[], spans: Map<strin
         if (nextFrame) return nextFrame;
       }
       // '... said the changes were necessary. "The boom in air travel ..."': whoever has just spoken.
-      if (!/^\p{Lu}/u.test(q.text)) return null;
+      if (!STARTS_UPPER.test(q.text)) return null;
       const here = ctx.sentenceOf(q.markStart);
       const last = findLast(speakers, (sp) => (sp.paragraph < paragraph || sp.at < q.markStart) && here - sp.sentence <= SPEAKER_REACH);
       // A guess from context, not from the text's own frame: marked so the review lists it.

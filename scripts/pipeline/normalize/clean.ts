@@ -18,8 +18,11 @@ export function removeControls(text: string): string {
 
 /** Folds whitespace (JavaScript's \s covers NBSP, thin spaces, U+FEFF) to single spaces and trims. */
 export function foldWhitespace(text: string): string {
-  return text.replace(/\s+/g, " ").trim();
+  // Only runs of two or more, or whitespace other than a plain space, change: a plain single
+  // space (most of them) is left alone instead of replaced by itself.
+  return text.replace(WHITESPACE_TO_FOLD, " ").trim();
 }
+const WHITESPACE_TO_FOLD = /[^\S ]\s*| \s+/g;
 
 /** Words, counted as the summarizer counts them (one definition, in summarize/words.ts). */
 export { countWords } from "../summarize/words.ts";

@@ -453,14 +453,45 @@ export function publicationDate(isoDate: string, zone: string): DateTime {
   return DateTime.utc(local.year, local.month, local.day, local.hour, local.minute);
 }
 
+/** Each distinct quick test, global, for one scan of the whole article (lastIndex is reset before each scan). */
+const QUICK_SCANS = new Map(RULES.map((rule) => [rule.quick, new RegExp(rule.quick.source, `${rule.quick.flags}g`)]));
+
+/**
+ * For each rule, the indexes of the sentences its quick test passes on: one scan of the article
+ * per distinct quick test (several rules share one) instead of a test per rule and sentence.
+ * `whole` is the sentences joined by "\n", `starts` where each begins in it.
+ */
+function sentencesPassing(whole: string, sentences: SentenceRef[], starts: number[]): Map<RegExp, Set<number>> {
+  const out = new Map<RegExp, Set<number>>();
+  for (const [quick, scan] of QUICK_SCANS) {
+    const hits = new Set<number>();
+    scan.lastIndex = 0;
+    for (let m = scan.exec(whole); m; m = scan.exec(whole)) {
+      let k = starts.length - 1;
+      while (starts[k]! > m.index) k--;
+      // A match that runs past its sentence's end is checked on the sentence alone.
+      const end = starts[k]! + sentences[k]!.text.length;
+      if (m.index + m[0].length <= end || quick.test(sentences[k]!.text)) hits.add(k);
+      // One hit is enough: go on from the next sentence.
+      scan.lastIndex = Math.max(end + 1, scan.lastIndex);
+    }
+    out.set(quick, hits);
+  }
+  return out;
+}
+
 /** Every date expression in the sentences, in text order, without overlaps. */
 export function extractDates(sentences: SentenceRef[], pub: DateTime): ResolvedDate[] {
   const out: ResolvedDate[] = [];
-  for (const s of sentences) {
+  const whole = sentences.map((s) => s.text).join("\n");
+  const starts: number[] = [];
+  for (let k = 0, at = 0; k < sentences.length; k++) { starts.push(at); at += sentences[k]!.text.length + 1; }
+  const passing = sentencesPassing(whole, sentences, starts);
+  for (const [k, s] of sentences.entries()) {
     const taken: { start: number; end: number; date: ResolvedDate | null }[] = [];
     let words: Word[] | null = null;
     for (const rule of RULES) {
-      if (!rule.quick.test(s.text)) continue;
+      if (!passing.get(rule.quick)!.has(k)) continue;
       rule.re.lastIndex = 0;
       for (let m = rule.re.exec(s.text); m; m = rule.re.exec(s.text)) {
         const start = m.index;

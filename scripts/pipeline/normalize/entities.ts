@@ -112,8 +112,87 @@ interface Context {
   /** The role before the last name, for the names listed after it ("members A, B and C"). */
   listRole: { role: string; end: number } | null;
   out: Candidate[];
-  next: () => number;
+  /** The article's candidate counter, shared by its sentences' contexts (text order). */
+  counter: { order: number };
 }
+
+// Patterns with Unicode property escapes are module constants: the TypeScript transform turns
+// such a literal into `new RegExp(...)` where it stands, so one inside a function was built anew on every call.
+/** A gap inside a name that stays as written: a space, a particle, '&', 'and', a hyphen. */
+const NAME_GAP = /^(?:['\u2019]s?)?(?: | [\p{Ll}]+(?: [\p{Ll}]+)? | & | and |-)$/u;
+/** 'BBC', 'MPs'. */
+const CAPITALS_WORD = /^\p{Lu}{2,6}s?$/u;
+/** 'U.S.', 'U.N.'. */
+const DOTTED_INITIALS = /^(?:\p{Lu}\.){2,4}$/u;
+/** 'AT&T', 'M&S'. */
+const CAPITALS_WITH_AMPERSAND = /^\p{Lu}[\p{Lu}&]{1,5}$/u;
+/** A word of three or more capitals ('SEOUL'). */
+const THREE_CAPITALS = /^\p{Lu}{3,}$/u;
+/** 'Europe-chasing', 'Glasgow-based'. */
+const HYPHENATED_ADJECTIVE = /-\p{Ll}+(?:ing|ed|based|born|led|backed|owned|run|bound|wide)$/u;
+/** A single capital letter. */
+const ONE_CAPITAL = /^\p{Lu}$/u;
+/** How a word of a name starts: a capital and a lower-case letter, an initial, Mc/Mac, a hyphenated capital. */
+const NAME_WORD_SHAPE = /^\p{Lu}[\p{Ll}\p{M}'\u2019-]|^\p{Lu}{1,2}$|^Mc\p{Lu}|^Mac\p{Lu}|^\p{Lu}\p{Ll}*-\p{Lu}/u;
+/** A lower-case word. */
+const LOWER_WORD = /^\p{Ll}[\p{Ll}&-]*$/u;
+/** A capitalized possessive ('Council's'). */
+const CAPITALIZED_POSSESSIVE = /^\p{Lu}[\p{L}.&-]*['\u2019]s?$/u;
+/** A capitalized word. */
+const CAPITALIZED_WORD = /^\p{Lu}[\p{L}.&-]*$/u;
+/** A word of letters, digits, dots, '&' or hyphens. */
+const PLAIN_WORD = /^[\p{L}&\p{N}][\p{L}\p{N}.&-]*$/u;
+/** '39-year-old'. */
+const AGE_WORD = /^\p{N}+-(?:year|month)-old$/u;
+/** 'first-team', '14-time'. */
+const HYPHENATED_WORD = /^[\p{L}\p{N}]+-[\p{L}]+$/u;
+/** Letters only. */
+const LETTERS_ONLY = /^\p{L}+$/u;
+/** 'U.S.', 'J.'. */
+const INITIALISM = /^(?:\p{Lu}\.)+$/u;
+/** An article right before a name. */
+const ARTICLE_BEFORE = /(?:^|[^\p{L}])(?:the|a|an|The|A|An)\s+$/u;
+/** One or two capitals. */
+const ONE_OR_TWO_CAPITALS = /^\p{Lu}{1,2}$/u;
+/** A letter. */
+const LETTER = /\p{L}/u;
+
+/** '39-year-old ' or 'aged 39 ' opening a phrase. */
+const AGE_OPENING = /^(?:\p{N}+-year-old|aged \p{N}+) /u;
+/** What 'who is/was' predicates: a determiner phrase, a possessive, 'in charge of'. */
+const RELATIVE_PREDICATE = /^(?:(?:a|an|the) (.+)|(\p{Lu}[\p{L}.&-]*['\u2019]s .+)|(in charge of .+))$/u;
+/** Words that open a clause, not an appositive. */
+const NOT_APPOSITIVE_OPENING = /^(?:who|which|that|said|says|told|tells|added|and|but|or|as|if|when|while|where|according|in|on|at|for|with|he|she|they|it|\p{Ll}+ed)\b/iu;
+/** A number. */
+const DIGITS_ONLY = /^\p{N}+$/u;
+/** ', a ', ', the ', ', one of the ' opening an appositive. */
+const DETERMINED_APPOSITIVE = /^, (?:\p{N}+, )?(?:a|an|the|one of the) /u;
+/** A 'for'/'with' phrase that describes rather than names. */
+const DESCRIBING_FOR_WITH = / (?:for|with) (?!(?:the )?\p{Lu}).*$/u;
+/** ' and Y's': the next owner after a title. */
+const NEXT_OWNER = / (?:and|or) \p{Lu}[\p{L}-]*(?: \p{Lu}[\p{L}-]*)*['\u2019]s?$/u;
+/** ' of 11 years'. */
+const LENGTH_OF_MARRIAGE = / of \p{N}+ (?:years|months)$/u;
+/** A head noun before 'of', 'at', 'for'. */
+const HEAD_BEFORE_OF = /^(?:the |a |an |his |her |their |its )?((?:[\p{L}-]+ ){0,3}?([\p{Ll}-]+)) (?:of|at|for) /u;
+/** Leading characters that are no letters or digits. */
+const LEADING_NON_WORD = /^[^\p{L}\p{N}]+/u;
+/** Nothing, or one word (and a comma). */
+const AT_MOST_ONE_WORD = /^(?:\p{L}+,? )?$/u;
+/** ', 24,' after a name. */
+const AGE_AFTER_NAME = /^,\s*\p{N}+,/u;
+/** Starts with a capital or '&'. */
+const STARTS_UPPER_OR_AMPERSAND = /^[\p{Lu}&]/u;
+/** An initial, with or without its dot. */
+const INITIAL_WORD = /^\p{Lu}\.?$/u;
+/** Starts in lower case. */
+const STARTS_LOWER = /^\p{Ll}/u;
+/** A word of four or more capitals (a dateline's 'SEOUL'). */
+const FOUR_CAPITALS = /^\p{Lu}{4,}$/u;
+/** 'Conlon's father': an owner's name and the role. */
+const OWNER_AND_ROLE = /^(\p{Lu}[\p{L}.-]*(?: \p{Lu}[\p{L}.-]*){0,2})['\u2019]s? (.+)$/u;
+/** An acronym of two to seven capitals. */
+const ACRONYM_KEY = /^\p{Lu}[\p{Lu}&]{1,6}$/u;
 
 function joinTokens(sentence: string, tokens: Token[]): string {
   return sentence.slice(tokens[0]!.start, tokens[tokens.length - 1]!.end);
@@ -124,14 +203,14 @@ function nameText(sentence: string, tokens: Token[]): string {
   let out = sentence.slice(tokens[0]!.start, tokens[0]!.end);
   for (let i = 1; i < tokens.length; i++) {
     const gap = sentence.slice(tokens[i - 1]!.end, tokens[i]!.start);
-    out += (/^(?:['\u2019]s?)?(?: | [\p{Ll}]+(?: [\p{Ll}]+)? | & | and |-)$/u.test(gap) ? gap : " ") + sentence.slice(tokens[i]!.start, tokens[i]!.end);
+    out += (NAME_GAP.test(gap) ? gap : " ") + sentence.slice(tokens[i]!.start, tokens[i]!.end);
   }
   return out;
 }
 
 function isAcronym(word: string): boolean {
   if (NOT_ACRONYMS.has(word) || PLACES.has(word)) return false;
-  return /^\p{Lu}{2,6}s?$/u.test(word) || /^(?:\p{Lu}\.){2,4}$/u.test(word) || /^\p{Lu}[\p{Lu}&]{1,5}$/u.test(word);
+  return CAPITALS_WORD.test(word) || DOTTED_INITIALS.test(word) || CAPITALS_WITH_AMPERSAND.test(word);
 }
 
 function titleCase(word: string): string {
@@ -161,7 +240,10 @@ function placeAt(tokens: Token[], from: number, options?: { text: string; appear
   const first = tokens[from];
   if (!first) return null;
   if (!PLACE_FIRST_WORDS.has(first.text)) {
-    const upper = /^\p{Lu}{3,}$/u.test(first.text) ? PLACES.get(titleCase(first.text)) : undefined;
+    // Most words fail here on their second letter ("Kilmarnock"): a char test before the Unicode pattern.
+    const second = first.text.charCodeAt(1);
+    if (second >= 97 && second <= 122) return null;
+    const upper = THREE_CAPITALS.test(first.text) ? PLACES.get(titleCase(first.text)) : undefined;
     return upper && upper.kind !== "city" ? { entry: upper, length: 1 } : null;
   }
   let surface = "";
@@ -199,10 +281,10 @@ function isNameWord(t: Token): boolean {
   // An initial ("W.", "B") or a capitalized word that is not a known non-name.
   if (w.length === 2 && w[1] === ".") return true;
   // "Europe-chasing", "Glasgow-based": an adjective, not a name.
-  if (/-\p{Ll}+(?:ing|ed|based|born|led|backed|owned|run|bound|wide)$/u.test(w)) return false;
-  if (/^\p{Lu}$/u.test(w)) return true;
+  if (w.includes("-") && HYPHENATED_ADJECTIVE.test(w)) return false;
+  if (w.length === 1 && ONE_CAPITAL.test(w)) return true;
   // Months are not excluded: a run is split at a month unless it is a given name ("June Shannon").
-  return /^\p{Lu}[\p{Ll}\p{M}'\u2019-]|^\p{Lu}{1,2}$|^Mc\p{Lu}|^Mac\p{Lu}|^\p{Lu}\p{Ll}*-\p{Lu}/u.test(w) && !DEMONYMS.has(w) && !ORG_KEYWORDS.has(w) &&
+  return NAME_WORD_SHAPE.test(w) && !DEMONYMS.has(w) && !ORG_KEYWORDS.has(w) &&
     !WEEKDAYS.has(w) && !COMMON_CAPITALIZED.has(w) && !isBigPlace(w) && !NOT_NAMES.has(w);
 }
 
@@ -251,7 +333,7 @@ function roleBefore(sentence: string, start: number): RoleFound | null {
   }
   const words = head.split(" ");
   const raw = words[words.length - 1]!;
-  if (!/^\p{Ll}[\p{Ll}&-]*$/u.test(raw)) return null;
+  if (!LOWER_WORD.test(raw)) return null;
   const singular = ROLE_NOUNS.has(raw.replace(/s$/, "")) && !ROLE_NOUNS.has(raw) ? raw.replace(/s$/, "") : raw;
   const known = ROLE_NOUNS.has(singular);
   // An unlisted head is a verb after "to" or a modal ("to symbolize Trump").
@@ -263,29 +345,38 @@ function roleBefore(sentence: string, start: number): RoleFound | null {
   const role = [singular];
   for (let i = words.length - 2; i >= 0 && role.length < 6; i--) {
     const w = words[i]!;
-    if (/^\p{Lu}[\p{L}.&-]*['\u2019]s?$/u.test(w) && !COMMON_CAPITALIZED.has(w.replace(/['\u2019]s?$/u, ""))) {
+    if (CAPITALIZED_POSSESSIVE.test(w) && !COMMON_CAPITALIZED.has(w.replace(/['\u2019]s?$/u, ""))) {
       // The whole owner's name: "Northfield Council's chief planner", not "Council's chief planner".
       let from = i;
-      while (from > 0 && i - from < 3 && /^\p{Lu}[\p{L}.&-]*$/u.test(words[from - 1]!) && !COMMON_CAPITALIZED.has(words[from - 1]!) && !DETERMINERS.test(words[from - 1]!)) from--;
+      while (from > 0 && i - from < 3 && CAPITALIZED_WORD.test(words[from - 1]!) && !COMMON_CAPITALIZED.has(words[from - 1]!) && !DETERMINERS.test(words[from - 1]!)) from--;
       role.unshift(...words.slice(from, i + 1));
       break;
     }
     if (w === "and" && i > 0 && ROLE_NOUNS.has(words[i - 1]!.toLowerCase())) { role.unshift(w); continue; }
-    if (DETERMINERS.test(w) || !/^[\p{L}&\p{N}][\p{L}\p{N}.&-]*$/u.test(w)) break;
+    if (DETERMINERS.test(w) || !PLAIN_WORD.test(w)) break;
     // "to watch boyfriend X", "will meet coach X": a word after "to" or a modal is a verb, not a modifier.
     if (/^(?:to|will|would|can|could|should|may|might|must)$/i.test(words[i - 1] ?? "")) break;
-    if (/^\p{N}+-(?:year|month)-old$/u.test(w)) break;
+    if (AGE_WORD.test(w)) break;
     // Before a listed role noun any plain word may qualify it ("shadow cabinet member"); before an
     // unlisted head only known modifiers do.
     const plain = known && !NOT_ROLE_HEADS.has(w) && !/(?:ly|ing|ed)$/.test(w) && w.length > 2 &&
       !/^(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|dozens|hundreds|thousands|several|both)$/.test(w);
-    if (isUpper(w) ? COMMON_CAPITALIZED.has(w) || MONTHS.has(w) || WEEKDAYS.has(w) : !ROLE_MODIFIERS.has(w) && !ROLE_NOUNS.has(w) && !plain && !/^[\p{L}\p{N}]+-[\p{L}]+$/u.test(w)) break;
+    if (isUpper(w) ? COMMON_CAPITALIZED.has(w) || MONTHS.has(w) || WEEKDAYS.has(w) : !ROLE_MODIFIERS.has(w) && !ROLE_NOUNS.has(w) && !plain && !HYPHENATED_WORD.test(w)) break;
     role.unshift(w);
   }
   return { role: role.join(" ") + tail, known, plural: singular !== raw };
 }
 
 const BODY_APPOSITIVE = /^, ((?:\p{Lu}[\p{L}&'\u2019-]* ){1,4}(\p{Lu}[\p{L}-]*))(?:,| said\b| says\b| told\b)/u;
+
+/** A verb right after an appositive's role noun: the phrase is a clause ("the chef filed ..."). */
+const APPOSITIVE_VERB = /^(?:has|had|have|is|was|were|are|will|would|can|could|should|must|said|says|told|\p{Ll}{3,}ed)$/u;
+
+/** Roles that only relate a person to another ("her beau", "compatriot"): the first stated, the first to give way. */
+const RELATION_ROLE = /(?:^|\s)(?:boyfriend|girlfriend|beau|compatriot|fiance|fiancee|friend|neighbour|neighbor|flatmate|roommate|classmate|teammate|colleague|rival|ally)$/u;
+
+/** Words for any person, with at most a relative clause or a place after them: they describe, they state no role. */
+const GENERIC_PERSON = /^(?:\p{Ll}+ )?(?:man|woman|person|boy|girl|guy|lady|gentleman|individual)(?: (?:who|whom|whose|that|from|in|of)\b.*)?$/u;
 
 /** The appositive after a name, when it names a role: ", a professor of ... at ...,". */
 function appositiveAfter(sentence: string, end: number): { role: string; end: number; org: boolean } | null {
@@ -295,19 +386,19 @@ function appositiveAfter(sentence: string, end: number): { role: string; end: nu
   if (body && ORG_KEYWORDS.has(body[2]!)) return { role: body[1]!, end: end + 2 + body[1]!.length, org: false };
   const m = APPOSITIVE.exec(sentence.slice(end, end + 160));
   if (!m) return null;
-  const phrase = m[1]!.trim().replace(/^(?:\p{N}+-year-old|aged \p{N}+) /u, "");
+  const phrase = m[1]!.trim().replace(AGE_OPENING, "");
   // "X, who was Kellock's best man,", "X, who is in charge of Y": a relative clause with "is"/"was"
   // predicates a role when a determiner, a possessive or "in charge of" follows; "X, who was
   // arrested", "X, who is 45" predicate something else.
   const relative = /^, who (?:is|was) /u.test(m[0]);
   if (relative) {
-    const predicate = /^(?:(?:a|an|the) (.+)|(\p{Lu}[\p{L}.&-]*['\u2019]s .+)|(in charge of .+))$/u.exec(phrase);
+    const predicate = RELATIVE_PREDICATE.exec(phrase);
     if (!predicate) return null;
     const role = (predicate[1] ?? predicate[2] ?? predicate[3]!).replace(/ (?:who|which|that|whose|where|since|after|when)\b.*$/u, "");
     return role.split(" ").length <= 10 ? { role, end: end + m[0].length, org: false } : null;
   }
-  if (/^(?:who|which|that|said|says|told|tells|added|and|but|or|as|if|when|while|where|according|in|on|at|for|with|he|she|they|it|\p{Ll}+ed)\b/iu.test(phrase)) return null;
-  if (/^\p{N}+$/u.test(phrase)) return null;
+  if (NOT_APPOSITIVE_OPENING.test(phrase)) return null;
+  if (DIGITS_ONLY.test(phrase)) return null;
   // "X, 45, shot his girlfriend": a clause about someone else, not X's role.
   if (/\b(?:his|her|their|its)\b/u.test(phrase.split(" ").slice(0, 3).join(" ")) && !/^(?:his|her|their)\b/u.test(phrase)) return null;
   const head = phrase.split(" ").slice(0, 6).map((w) => w.toLowerCase().replace(/[\u2019']s$/u, ""));
@@ -315,13 +406,17 @@ function appositiveAfter(sentence: string, end: number): { role: string; end: nu
   const roleIndex = head.findIndex((w) => ROLE_NOUNS.has(w) || ROLE_NOUNS.has(w.replace(/s$/, "")) || TITLE_WORDS.has(w.charAt(0).toUpperCase() + w.slice(1)) && HONORIFICS.has(w.charAt(0).toUpperCase() + w.slice(1)));
   // "X, an obstetrician and gynecologist who believes ...": a determiner-led phrase names a role
   // even when its noun is not listed; the clause after "who" is not part of it.
-  const determined = /^, (?:\p{N}+, )?(?:a|an|the|one of the) /u.test(m[0]) && !/^(?:\p{N}|time|day|year|week|month|moment|way|place|case|fact|same|first|last|end|start|rest|number|result|reason|idea|point|one(?! of)|other|latter|former)\b/u.test(phrase);
+  const determined = DETERMINED_APPOSITIVE.test(m[0]) && !/^(?:\p{N}|time|day|year|week|month|moment|way|place|case|fact|same|first|last|end|start|rest|number|result|reason|idea|point|one(?! of)|other|latter|former)\b/u.test(phrase) &&
+    // "X, a man who does not work there": a word for any person is no role.
+    !GENERIC_PERSON.test(phrase);
   if (roleIndex < 0 && orgIndex < 0 && (!determined || phrase.replace(/ (?:who|which|that|whose|where|for|with|since|after|when)\b.*$/u, "").split(" ").length > 6)) return null;
+  // "X, the famous chef filed for divorce": a role noun with its verb after it opens a clause, not an appositive.
+  if (roleIndex >= 0 && APPOSITIVE_VERB.test(phrase.split(" ")[roleIndex + 1] ?? "")) return null;
   // "X, the team doctor": a role noun anywhere makes X a person; "X, a newspaper" is an organization.
   const org = orgIndex >= 0 && roleIndex < 0;
   // The role ends before a relative clause, or a "for"/"with" phrase that describes the employer
   // rather than naming it ("coordinator for digital civil liberties group X"; "spokesman for X" stays).
-  const role = phrase.replace(/ (?:who|which|that|whose|where|since|after|when)\b.*$/u, "").replace(/ (?:for|with) (?!(?:the )?\p{Lu}).*$/u, "");
+  const role = phrase.replace(/ (?:who|which|that|whose|where|since|after|when)\b.*$/u, "").replace(DESCRIBING_FOR_WITH, "");
   return { role, end: end + m[0].length, org };
 }
 
@@ -348,6 +443,38 @@ function asOrBracketedRole(sentence: string, end: number): string | null {
   return ROLE_NOUNS.has(last) ? m[1]! : null;
 }
 
+/**
+ * "X has said he will leave his role as Borussia Dortmund boss": the role the name's own clause
+ * gives with "his/her role (job, post) as"; no other name may stand between, whose role it could be.
+ */
+const OWN_ROLE_AS = /^[^,.;:!?\p{Lu}]{0,80}?\b(?:his|her) (?:role|job|post|position) as (?:the |a |an )?((?:[\p{L}.&'\u2019-]+ ){0,4}?([\p{L}-]+))(?= at\b| for\b| in\b| until\b| when\b| after\b| and\b| to\b| since\b| before\b| on\b|[,.;:]|$)/u;
+
+function ownRoleAs(sentence: string, end: number): string | null {
+  const m = OWN_ROLE_AS.exec(sentence.slice(end, end + 160));
+  return m && ROLE_NOUNS.has(m[2]!.toLowerCase()) ? m[1]! : null;
+}
+
+/** "Robbie Williams' autobiography Feel", "X's new novel, Cloud Atlas": the person wrote the book. */
+const WORK_AFTER_POSSESSIVE = /^ (?:(?:new|latest|first|second|debut|last|best-selling|bestselling|acclaimed|award-winning|[\p{L}]+-shortlisted|[\p{L}]+-winning) )?(?:novel|book|autobiography|memoir|memoirs|biography)\b,? ?((?:The |A )?\p{Lu}[\p{L}'\u2019-]*(?: (?:(?:of|the|and|in|on|a|to) )*\p{Lu}[\p{L}'\u2019-]*)*)?/u;
+
+function authorOf(sentence: string, end: number): string | null {
+  const m = WORK_AFTER_POSSESSIVE.exec(sentence.slice(end, end + 120));
+  if (!m) return null;
+  // "X's novel The Salt Road and Y's memoir ...": the title stops before the next owner.
+  const title = m[1]?.replace(NEXT_OWNER, "");
+  return title ? `author of ${title}` : "author";
+}
+
+/** "the film Harbour Lights, starring X": X is a star of the work named before "starring". */
+const STARRING = /(?:\b(?:film|movie|drama|series|show|play|musical|sitcom|programme|program) ((?:\p{Lu}[\p{L}'\u2019-]*)(?: (?:\p{Lu}[\p{L}'\u2019-]*|of|the|a|an|in|on|and|to|for))*))?,? starring $/u;
+
+function starring(sentence: string, start: number): string | null {
+  if (!sentence.endsWith("starring ", start)) return null;
+  const m = STARRING.exec(sentence.slice(Math.max(0, start - 100), start));
+  if (!m) return null;
+  return m[1] ? `star of ${m[1]}` : "star";
+}
+
 /** "His first wife is Debra Ponzek": a role named before "is"/"was" and the name. */
 function roleIsName(sentence: string, start: number): string | null {
   if (!/(?:is|was|been|be) $/.test(sentence.slice(Math.max(0, start - 6), start))) return null;
@@ -357,23 +484,25 @@ function roleIsName(sentence: string, start: number): string | null {
 
 const AGE_BEFORE_NAME = /, (?:\p{N}+-year-old|aged \p{N}+) $/u;
 
-/** "the party's official newspaper, Rodong Sinmun": what the words before ", NAME" call it. */
+/** "the party's official newspaper, Rodong Sinmun": what the words before ", NAME" (or " - NAME") call it. */
 function nounBeforeComma(sentence: string, nameStart: number): { org: boolean; person: boolean; phrase: string } | null {
   // "the leader, 21-year-old Jordan Spieth": an age between the comma and the name.
   const age = AGE_BEFORE_NAME.exec(sentence.slice(Math.max(0, nameStart - 24), nameStart));
   const start = age ? nameStart - age[0].length + 2 : nameStart;
-  if (sentence.charCodeAt(start - 2) !== 44) return null;
+  // "his younger brother - Lee Thompson": a dash sets the name off as a comma does.
+  const dash = / [-\u2013\u2014] $/u.test(sentence.slice(Math.max(0, start - 3), start));
+  if (!dash && sentence.charCodeAt(start - 2) !== 44) return null;
   const before = sentence.slice(Math.max(0, start - 100), start);
-  if (!before.endsWith(", ")) return null;
-  const clause = before.slice(0, -2).split(/[,;:]| (?:that|and|but|said|by|to|according to|with) /).pop()!.trim();
+  if (!dash && !before.endsWith(", ")) return null;
+  const clause = before.slice(0, dash ? -3 : -2).split(/[,;:]| (?:that|and|but|said|by|to|according to|with) /).pop()!.trim();
   // "her husband of 11 years, Todd Thompson": the length of a marriage is not the head.
-  const words = clause.replace(/ of \p{N}+ (?:years|months)$/u, "").split(" ");
+  const words = clause.replace(LENGTH_OF_MARRIAGE, "").split(" ");
   const last = (words[words.length - 1] ?? "").toLowerCase();
   // "chairman of the Bar Council, Guy Mansfield": the head is the role noun before "of", not the council.
-  const headOf = /^(?:the |a |an |his |her |their |its )?((?:[\p{L}-]+ ){0,3}?([\p{Ll}-]+)) (?:of|at|for) /u.exec(clause);
+  const headOf = HEAD_BEFORE_OF.exec(clause);
   // The role starts after the last determiner or verb before its head: "She thanked her husband of 11 years" -> "husband of 11 years".
   const rolePhrase = (head: string) => {
-    const all = clause.replace(/^[^\p{L}\p{N}]+/u, "").split(" ");
+    const all = clause.replace(LEADING_NON_WORD, "").split(" ");
     const at = all.lastIndexOf(head);
     let from = 0;
     for (let k = 0; k < at; k++) if (/^(?:the|a|an|his|her|their|its|thanked|said|told|met|married|joined)$/i.test(all[k]!)) from = k + 1;
@@ -387,32 +516,45 @@ function nounBeforeComma(sentence: string, nameStart: number): { org: boolean; p
   return null;
 }
 
+/**
+ * Every form a word can take where the text writes it after a space and before a non-letter:
+ * each stretch after a space, cut at each character that is not a lower-case or non-ASCII
+ * letter ("ex-killie," gives "ex", "ex-killie" and "ex-killie,"). A lower-cased word is in
+ * this set exactly when the text has it in lower case as a whole word.
+ */
+function lowerCaseWordsOf(all: string): Set<string> {
+  const out = new Set<string>();
+  for (let start = all.indexOf(" "); start >= 0; start = all.indexOf(" ", start)) {
+    const from = start + 1;
+    let i = from;
+    for (; i < all.length; i++) {
+      const c = all.charCodeAt(i);
+      if (c === 32) break;
+      // Curly quotes and dashes (General Punctuation) are no letters: no Unicode test for them.
+      if (c >= 97 && c <= 122 || c > 127 && (c < 0x2000 || c > 0x206f) && LETTER.test(all[i]!)) continue;
+      if (i > from) out.add(all.slice(from, i));
+    }
+    if (i > from) out.add(all.slice(from, i));
+    start = i;
+    if (i >= all.length) break;
+  }
+  return out;
+}
+
 export function extractEntities(sentences: SentenceRef[]): EntityResult {
   // Lower-case words of the article: a capitalized sentence opener that also
   // appears in lower case ("Analysts", "Recognizing") is not a name.
   const all = " " + sentences.map((s) => s.text).join(" ");
-  // Memoized per article: without it a long article would scan its whole text once per sentence.
-  const seenLower = new Map<string, boolean>();
-  const appearsInLowerCase = (word: string): boolean => {
-    let known = seenLower.get(word);
-    if (known === undefined) { known = scanLowerCase(word); seenLower.set(word, known); }
-    return known;
-  };
-  const scanLowerCase = (word: string): boolean => {
-    const lower = " " + word.toLowerCase();
-    for (let i = all.indexOf(lower); i >= 0; i = all.indexOf(lower, i + 1)) {
-      const after = all.charCodeAt(i + lower.length);
-      if (!(after >= 97 && after <= 122) && !(after > 127 && /\p{L}/u.test(all[i + lower.length]!))) return true;
-    }
-    return false;
-  };
+  // One pass over the article instead of one scan of it per word asked about.
+  const lowerWords = lowerCaseWordsOf(all);
+  const appearsInLowerCase = (word: string): boolean => lowerWords.has(word.toLowerCase());
   const sport = (all.match(SPORT_WORDS) ?? []).length >= 4;
 
   const candidates: Candidate[] = [];
-  let order = 0;
+  const counter = { order: 0 };
   for (const sentence of sentences) {
     const text = sentence.text;
-    const ctx: Context = { sentence, text, sport, appearsInLowerCase, listRole: null, out: candidates, next: () => order++ };
+    const ctx: Context = { sentence, text, sport, appearsInLowerCase, listRole: null, out: candidates, counter };
     const blanked = withoutNicknames(text);
     const runs = mergeRuns(text, capitalizedRuns(blanked, tokenize(blanked)));
     let coveredTo = -1;
@@ -423,8 +565,11 @@ export function extractEntities(sentences: SentenceRef[]): EntityResult {
       const first = run[0]!;
       const atStart = /^["'\u201C\u2018(\s-]*$/u.test(text.slice(0, Math.min(first.start, 4))) && first.start <= 4 ||
         /[:"\u201C\u2018(]\s*$/u.test(text.slice(Math.max(0, first.start - 3), first.start));
+      // "Prince Edward will ...": an honorific before a name opens a sentence as a title, even in
+      // an article that also writes "prince" in lower case.
+      const titled = HONORIFICS.has(first.text) && run.length >= 2;
       if (COMMON_CAPITALIZED.has(first.text) && !HONORIFICS.has(first.text) && !TITLE_HEADS.has(first.text) && !placeAt(run, 0, ctx) ||
-          atStart && (/(?:ly|ing)$/.test(first.text) || appearsInLowerCase(first.text)) && !GIVEN_NAMES.has(first.text)) {
+          atStart && !titled && (/(?:ly|ing)$/.test(first.text) || appearsInLowerCase(first.text)) && !GIVEN_NAMES.has(first.text)) {
         run = run.slice(1);
       }
       const before = candidates.length;
@@ -433,7 +578,86 @@ export function extractEntities(sentences: SentenceRef[]): EntityResult {
     }
   }
   roleFromNextSubject(sentences, candidates);
-  return resolve(candidates, appearsInLowerCase);
+  const result = resolve(candidates, appearsInLowerCase);
+  roleFromDescription(sentences, result);
+  return result;
+}
+
+/**
+ * "the Greek sprinter", "the famous chef", "the manager": a definite description built on a
+ * listed role noun, standing alone: no name after it, no "of", not a possessive, no comma
+ * (", hot young star Jordan Spieth" names whom it means).
+ */
+// The words are read in a look-ahead, so that "the charges against the Greek sprinter" still finds the second "the".
+const DESCRIPTION = /(?<![\p{L}'\u2019])[Tt]he (?=((?:[\p{L}\p{N}-]+ ){0,3}[\p{L}\p{N}-]+))/gu;
+const DESCRIPTION_END = /^(?:['\u2019\u2014-]| \p{Lu}| of\b| who\b| whose\b| and\b| or\b|,(?! who\b| which\b))/u;
+
+/**
+ * The description in the words that start at `from` after "the": modifiers and the first listed
+ * role noun that ends it, or null.
+ */
+function descriptionIn(text: string, from: number, words: string[]): string | null {
+  let end = from - 1;
+  for (let k = 0; k < words.length; k++) {
+    const w = words[k]!;
+    end += w.length + 1;
+    if (NOT_ROLE_HEADS.has(w) || DETERMINERS.test(w)) return null;
+    if (ROLE_NOUNS.has(w) && !DESCRIPTION_END.test(text.slice(end, end + 12))) return text.slice(from, end);
+  }
+  return null;
+}
+/** A name followed by its verb is the subject of the clause: a description later in that clause is someone else. */
+const SUBJECT_VERB = /^ (?:has|had|have|is|was|were|are|will|would|could|can|should|may|might|must|did|does|said|says|told|tells|\p{Ll}+(?:ed|es))\b/u;
+
+/**
+ * "Kostas Kenteris' lawyer has called for the charges against the Greek sprinter to be
+ * dropped": a definite description names a person mentioned earlier in the same sentence, the
+ * nearest one the text has given no role. Not the subject of the description's own clause
+ * ("X has said the champion ..." is about someone else). Only people without a role get one
+ * this way, so a role stated with the name always wins. A sentence before is too far, except
+ * for a description that opens its sentence as the subject ("The lawyer added ..."): that one
+ * carries on the person the previous sentence opens on; elsewhere a description there as often
+ * brings in someone new.
+ */
+function roleFromDescription(sentences: SentenceRef[], result: EntityResult): void {
+  const byId = new Map(result.people.map((p) => [p.id, p]));
+  for (let i = 0; i < sentences.length; i++) {
+    const text = sentences[i]!.text;
+    if (!text.includes("the ") && !text.includes("The ")) continue;
+    const here = result.spans.get(sentences[i]!.id) ?? [];
+    const previous = i > 0 ? result.spans.get(sentences[i - 1]!.id) ?? [] : [];
+    if (!here.some((s) => s.kind === "person") && !(text.startsWith("The ") && previous.some((s) => s.kind === "person"))) continue;
+    for (const m of text.matchAll(DESCRIPTION)) {
+      const wordsFrom = m.index! + 4;
+      const role = descriptionIn(text, wordsFrom, m[1]!.split(" "));
+      if (role === null) continue;
+      const at = m.index!;
+      if (at === 0 && SUBJECT_VERB.test(text.slice(wordsFrom + role.length))) {
+        // The previous sentence must open on the person, after at most one word ("But X said").
+        const prevText = sentences[i - 1]?.text ?? "";
+        const subject = previous.find((s) => s.kind === "person" && AT_MOST_ONE_WORD.test(prevText.slice(0, s.start)));
+        const person = subject && byId.get(subject.id);
+        if (person && person.role === null) person.role = role;
+        continue;
+      }
+      const found = here.filter((s) => s.kind === "person" && s.end <= at).reverse().find((s) => {
+        const person = byId.get(s.id);
+        if (!person || person.role !== null) return false;
+        // "X, 24, said": the verb may follow an age.
+        const verbAt = s.end + (AGE_AFTER_NAME.exec(text.slice(s.end))?.[0].length ?? 0);
+        return !(SUBJECT_VERB.test(text.slice(verbAt)) && !/[,;:]/.test(text.slice(verbAt, at)));
+      });
+      if (found) byId.get(found.id)!.role = role;
+    }
+  }
+}
+
+/** The lower-case word just before `at` ("defender" in "defender Per Mertesacker"), or "". */
+function wordBefore(text: string, at: number): string {
+  if (text.charCodeAt(at - 1) !== 32) return "";
+  let i = at - 1;
+  while (i > 0 && text.charCodeAt(i - 1) >= 97 && text.charCodeAt(i - 1) <= 122) i--;
+  return text.slice(i, at - 1);
 }
 
 /** "The prime minister was ...", "The Tory leader said ...": a sentence that opens on a role noun. */
@@ -502,7 +726,7 @@ function splitAtDates(run: Token[]): Token[][] {
   for (const [i, t] of run.entries()) {
     // "June Shannon", "January Jones": a month before a name word is a given name.
     const next = run[i + 1];
-    const givenName = MONTHS.has(t.text) && /^\p{L}+$/u.test(t.text) && next !== undefined && isNameWord(next) && !MONTHS.has(next.text) && !isBigPlace(next.text);
+    const givenName = MONTHS.has(t.text) && LETTERS_ONLY.test(t.text) && next !== undefined && isNameWord(next) && !MONTHS.has(next.text) && !isBigPlace(next.text);
     if (!givenName && (MONTHS.has(t.text) || WEEKDAYS.has(t.text))) { if (current.length) parts.push(current); current = []; }
     else current.push(t);
   }
@@ -512,7 +736,7 @@ function splitAtDates(run: Token[]): Token[][] {
 
 /** A word that can be part of a title before a name: a title word, a place, a demonym, an initialism. */
 function isTitleWord(t: Token): boolean {
-  return TITLE_WORDS.has(t.text) || TITLE_HEADS.has(t.text) || PLACES.has(t.text) || DEMONYMS.has(t.text) || /^(?:\p{Lu}\.)+$/u.test(t.text) ||
+  return TITLE_WORDS.has(t.text) || TITLE_HEADS.has(t.text) || PLACES.has(t.text) || DEMONYMS.has(t.text) || INITIALISM.test(t.text) ||
     TITLE_MODIFIERS.has(t.text);
 }
 
@@ -529,22 +753,27 @@ function titleEnd(run: Token[]): number {
   return -1;
 }
 
+/** Records a candidate for the sentence in hand. */
+function pushCandidate(ctx: Context, kind: Candidate["kind"], tokens: Token[], extra: Partial<Candidate> = {}): void {
+  ctx.out.push({ sentence: ctx.sentence, order: ctx.counter.order++, tokens, title: null, role: null, weakRole: false, kind, place: null, phraseEnd: tokens[tokens.length - 1]!.end, ...extra });
+}
+
+/**
+ * In a sports article a bare city or country is its club or team ("beat Barcelona"), unless
+ * the words before it say where ("in Barcelona").
+ */
+function pushPlaceCandidate(ctx: Context, tokens: Token[], entry: PlaceEntry): void {
+  const start = tokens[0]!.start;
+  const team = ctx.sport && (entry.kind !== "region" || entry.population >= TOWN_NEEDS_CUE_BELOW) && tokens.length === 1 && !SPORT_LOCATIVE_BEFORE.test(ctx.text.slice(Math.max(0, start - 30), start));
+  // The place stays on the candidate: a team named like a person's surname ("Johnston") is that person.
+  pushCandidate(ctx, team ? "org" : "place", tokens, { place: entry });
+}
+
+// Helpers are module functions taking the context, not closures made per run: closures made
+// on every call showed in the profile (allocation and, under tsx, a name assigned to each).
 function classifyRun(ctx: Context, run: Token[]): void {
   if (run.length === 0) return;
-  const { sentence, text } = ctx;
-  const push = (kind: Candidate["kind"], tokens: Token[], extra: Partial<Candidate> = {}) =>
-    ctx.out.push({ sentence, order: ctx.next(), tokens, title: null, role: null, weakRole: false, kind, place: null, phraseEnd: tokens[tokens.length - 1]!.end, ...extra });
-  const rest = (tokens: Token[]) => classifyRun(ctx, tokens);
-  const pushPlace = (tokens: Token[], entry: PlaceEntry) => {
-    // In a sports article a bare city or country is its club or team ("beat Barcelona"), unless
-    // the words before it say where ("in Barcelona").
-    const start = tokens[0]!.start;
-    const team = ctx.sport && (entry.kind !== "region" || entry.population >= TOWN_NEEDS_CUE_BELOW) && tokens.length === 1 && !SPORT_LOCATIVE_BEFORE.test(text.slice(Math.max(0, start - 30), start));
-    // The place stays on the candidate: a team named like a person's surname ("Johnston") is that person.
-    if (team) push("org", tokens, { place: entry });
-    else push("place", tokens, { place: entry });
-  };
-
+  const { text } = ctx;
   if (run[0]!.text === "The" && !placeAt(run, 0)) run = run.slice(1);
   if (run.length === 0) return;
   const last = run[run.length - 1]!;
@@ -552,29 +781,32 @@ function classifyRun(ctx: Context, run: Token[]): void {
   // An event is not an organization, but the place in its name is a place ("Athens Olympics").
   if (EVENT_WORDS.has(last.text) && run.length > 1) {
     const place = placeAt(run, 0, ctx);
-    if (place && place.length === run.length - 1) push("place", run.slice(0, -1), { place: place.entry });
+    if (place && place.length === run.length - 1) pushCandidate(ctx, "place", run.slice(0, -1), { place: place.entry });
     return;
   }
 
   // A whole place: "New York", "Tarrant County", "Kansas City".
   const whole = placeAt(run, 0, ctx);
+  const wholeRun = run;
   // "Prince Edward", "Lord Hastings": an honorific and one name is a person, even where a place has that name.
   const titledName = run.length === 2 && HONORIFICS.has(run[0]!.text) && whole?.entry.kind !== "country";
   if (whole && whole.length === run.length && !(run[0] as RunToken).ampersand && !titledName) {
     if (run.length === 1 && GIVEN_NAMES.has(run[0]!.text) && ctx.appearsInLowerCase(run[0]!.text)) return;
-    pushPlace(run, whole.entry);
+    pushPlaceCandidate(ctx, run, whole.entry);
     return;
   }
   // "Standard & Poor's", "Langlands & Bell".
-  if ((run[0] as RunToken).ampersand) { push("org", run); return; }
+  if ((run[0] as RunToken).ampersand) { pushCandidate(ctx, "org", run); return; }
   // Clubs: "Real Madrid", "Manchester City", "Glasgow Warriors".
-  if (run.length >= 2 && CLUB_PREFIXES.has(run[0]!.text)) { push("org", run); return; }
-  if (run.length >= 2 && CLUB_SUFFIXES.has(last.text) && placeAt(run, 0)) { push("org", run); return; }
+  if (run.length >= 2 && CLUB_PREFIXES.has(run[0]!.text)) { pushCandidate(ctx, "org", run); return; }
+  if (run.length >= 2 && CLUB_SUFFIXES.has(last.text) && placeAt(run, 0)) { pushCandidate(ctx, "org", run); return; }
 
   // Organizations: a keyword ends the name ("Ewha Womans University", "U.S. Supreme Court"),
   // unless it is part of a place's name ("United States").
+  // Places are looked up only in a run that holds a keyword at all (most hold none).
   const inPlace = new Set<number>();
-  for (let i = 0; i < run.length; i++) {
+  const hasKeyword = run.some((t) => ORG_KEYWORDS.has(t.text));
+  for (let i = 0; hasKeyword && i < run.length; i++) {
     const place = placeAt(run, i);
     if (place && place.length > 1) { for (let k = i; k < i + place.length; k++) inPlace.add(k); i += place.length - 1; }
   }
@@ -585,12 +817,12 @@ function classifyRun(ctx: Context, run: Token[]): void {
     const lone = orgTokens.length === 1 && !KNOWN_ORGS.has(orgTokens[0]!.text) && withOf.tokens === orgTokens;
     const lastWord = orgTokens[orgTokens.length - 1]!.text;
     const isEvent = EVENT_WORDS.has(lastWord) && orgTokens.length > 1 && orgTokens[orgTokens.length - 2]!.text === "Party";
-    if (!isEvent && !lone) push("org", withOf.tokens, { phraseEnd: withOf.end });
-    if (keywordAt + 1 < run.length) rest(run.slice(keywordAt + 1));
+    if (!isEvent && !lone) pushCandidate(ctx, "org", withOf.tokens, { phraseEnd: withOf.end });
+    if (keywordAt + 1 < run.length) classifyRun(ctx, run.slice(keywordAt + 1));
     return;
   }
   const headOf = run.length === 1 && ORG_HEADS.has(run[0]!.text) ? extendOrgWithOf(text, run) : null;
-  if (headOf && headOf.tokens !== run) { push("org", headOf.tokens, { phraseEnd: headOf.end }); return; }
+  if (headOf && headOf.tokens !== run) { pushCandidate(ctx, "org", headOf.tokens, { phraseEnd: headOf.end }); return; }
 
   if (run.length >= 3 && POST_NOMINALS.has(last.text) && run.slice(0, -1).every(isNameWord)) run = run.slice(0, -1);
   // Titles in front: "President Donald Trump", "U.S. Attorney Andy Luger", "Lord Hanningfield".
@@ -605,56 +837,58 @@ function classifyRun(ctx: Context, run: Token[]): void {
       if (len === 0) break;
       j -= len;
     }
-    if (j > 0) rest(run.slice(0, j));
+    if (j > 0) classifyRun(ctx, run.slice(0, j));
     const titleTokens = run.slice(j, k + 1);
     // "former New York Mayor X", "Alabama Sen. X": the place in the title is a place the text names.
     for (let i = 0; i < titleTokens.length; i++) {
       const place = placeAt(titleTokens, i);
-      if (place && place.entry.kind !== "city" || place && place.length > 1) { push("place", titleTokens.slice(i, i + place.length), { place: place.entry }); i += place.length - 1; }
+      if (place && place.entry.kind !== "city" || place && place.length > 1) { pushCandidate(ctx, "place", titleTokens.slice(i, i + place.length), { place: place.entry }); i += place.length - 1; }
     }
-    personCandidate(ctx, name, joinTokens(text, titleTokens), titleTokens[0]!.start, push);
+    personCandidate(ctx, name, joinTokens(text, titleTokens), titleTokens[0]!.start);
     return;
   }
 
   // Streets, rivers, beaches: "Beaty Street", "River Senne", "Miami Beach".
   if (run.length >= 2 && (PLACE_FEATURES.has(last.text) || run[0]!.text === "River" || run[0]!.text === "Lake" || run[0]!.text === "Mount")) {
-    push("place", run, { place: { name: joinTokens(text, run), kind: "city", population: 0 } });
+    pushCandidate(ctx, "place", run, { place: { name: joinTokens(text, run), kind: "city", population: 0 } });
     return;
   }
-  if (run.length >= 2 && STRUCTURES.has(last.text)) return;
+  // "hooker Dougie Hall": after a listed role noun a name that ends like a building is a person's.
+  if (run.length >= 2 && STRUCTURES.has(last.text) && !ROLE_NOUNS.has(wordBefore(text, run[0]!.start))) return;
   // A given name first: "Jordan Spieth" is a person, "North Korea" is not.
   if (run.length >= 2 && run.length <= 4 && GIVEN_NAMES.has(run[0]!.text) && (placeAt(run, 0)?.length ?? 0) <= 1 &&
       run.slice(1).every(isNameWord)) {
-    personCandidate(ctx, run, null, run[0]!.start, push, true);
+    personCandidate(ctx, run, null, run[0]!.start, true);
     return;
   }
   // Places from the gazetteer, longest first, anywhere in the run.
   for (let i = 0; i < run.length; i++) {
-    const place = placeAt(run, i, ctx);
+    // At the run's start the answer is `whole`'s, unless the run has been trimmed since.
+    const place = i === 0 && run === wholeRun ? whole : placeAt(run, i, ctx);
     if (!place) continue;
     // A town or province inside a longer run of name words is a name's word ("Kanye West", "Ferran Soriano").
     if (place.entry.kind !== "country" && place.length < run.length && run.every(isNameWordOrCity)) break;
-    if (i > 0) rest(run.slice(0, i));
-    pushPlace(run.slice(i, i + place.length), place.entry);
-    rest(run.slice(i + place.length));
+    if (i > 0) classifyRun(ctx, run.slice(0, i));
+    pushPlaceCandidate(ctx, run.slice(i, i + place.length), place.entry);
+    classifyRun(ctx, run.slice(i + place.length));
     return;
   }
-  if (run.length === 1 && (KNOWN_ORGS.has(run[0]!.text) || isAcronym(run[0]!.text))) { push("org", run); return; }
+  if (run.length === 1 && (KNOWN_ORGS.has(run[0]!.text) || isAcronym(run[0]!.text))) { pushCandidate(ctx, "org", run); return; }
   if (run.some((t) => KNOWN_ORGS.has(t.text))) {
     const i = run.findIndex((t) => KNOWN_ORGS.has(t.text));
-    if (i > 0) rest(run.slice(0, i));
-    push("org", [run[i]!]);
-    rest(run.slice(i + 1));
+    if (i > 0) classifyRun(ctx, run.slice(0, i));
+    pushCandidate(ctx, "org", [run[i]!]);
+    classifyRun(ctx, run.slice(i + 1));
     return;
   }
   // "in Wittmann, Arizona": a name the gazetteer lacks, placed by the region after it.
   const start = run[0]!.start;
   if (run.length <= 3 && LOCATIVE_BEFORE.test(text.slice(Math.max(0, start - 12), start)) && followedByRegion(text, last.outerEnd)) {
     const name = joinTokens(text, run);
-    push("place", run, { place: { name, kind: "city", population: 0 } });
+    pushCandidate(ctx, "place", run, { place: { name, kind: "city", population: 0 } });
     return;
   }
-  personCandidate(ctx, run, null, run[0]!.start, push);
+  personCandidate(ctx, run, null, run[0]!.start);
 }
 
 function isNameWordOrCity(t: Token): boolean {
@@ -662,49 +896,56 @@ function isNameWordOrCity(t: Token): boolean {
 }
 
 /** A name with no cue inside the run: the words around it decide. */
-function personCandidate(
-  ctx: Context, name: Token[], title: string | null, outerStart: number,
-  push: (kind: Candidate["kind"], tokens: Token[], extra?: Partial<Candidate>) => void, givenFirst = false,
-): void {
+function personCandidate(ctx: Context, name: Token[], title: string | null, outerStart: number, givenFirst = false): void {
   const { text } = ctx;
   if (!name.every((t, i) => isNameWord(t) || givenFirst && i === 0) || name.length > 4 || name.every((t) => TITLE_WORDS.has(t.text) || TITLE_HEADS.has(t.text))) return;
-  if (title === null && WORKPLACE_BEFORE.test(text.slice(Math.max(0, outerStart - 40), outerStart))) { push("org", name); return; }
+  if (title === null && WORKPLACE_BEFORE.test(text.slice(Math.max(0, outerStart - 40), outerStart))) { pushCandidate(ctx, "org", name); return; }
   // "tobacco firm Philip Morris": a company noun right before the name makes it the company's.
-  if (title === null && ORG_NOUN_BEFORE.test(text.slice(Math.max(0, outerStart - 24), outerStart))) { push("org", name); return; }
+  if (title === null && ORG_NOUN_BEFORE.test(text.slice(Math.max(0, outerStart - 24), outerStart))) { pushCandidate(ctx, "org", name); return; }
   const lastToken = name[name.length - 1]!;
   const end = lastToken.end;
   const after = text.slice(lastToken.outerEnd);
   const appositive = lastToken.possessive ? null : appositiveAfter(text, lastToken.outerEnd);
   const before = nounBeforeComma(text, outerStart);
-  if (title === null && (before?.org || appositive?.org)) { push("org", name, { phraseEnd: appositive?.end ?? end }); return; }
+  if (title === null && (before?.org || appositive?.org)) { pushCandidate(ctx, "org", name, { phraseEnd: appositive?.end ?? end }); return; }
   const titleRole = title && !BARE_HONORIFIC.test(title) ? title.replace(/^(?:Mr|Mrs|Ms|Dr|Sir|Dame|Lord|Lady)\.? /, "") : null;
-  const prefix = roleBefore(text, outerStart);
+  // A plural role before one name that no list follows is not that person's ("assessed by
+  // veterinary experts Koepke had been ...": a caption run into the next sentence).
+  const before0 = roleBefore(text, outerStart);
+  const prefix = before0?.plural && !LIST_FOLLOWS.test(text.slice(lastToken.outerEnd, lastToken.outerEnd + 8)) ? null : before0;
   // A list shares the role before its first name: "senior shadow cabinet members A, B and C".
   const listed = ctx.listRole && /^(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)$/.test(text.slice(ctx.listRole.end, outerStart)) ? ctx.listRole.role : null;
   // A listed role noun before the name beats a title; an unlisted word before it ("hooker") does not.
-  const stated = appositive ? null : copularRole(text, lastToken.outerEnd) ?? asOrBracketedRole(text, lastToken.outerEnd) ?? roleIsName(text, outerStart);
+  const stated = appositive ? null : lastToken.possessive ? authorOf(text, lastToken.outerEnd) :
+    copularRole(text, lastToken.outerEnd) ?? asOrBracketedRole(text, lastToken.outerEnd) ?? roleIsName(text, outerStart) ?? ownRoleAs(text, lastToken.outerEnd) ??
+    starring(text, outerStart);
   const role = appositive?.role ?? before?.phrase ?? (prefix?.known ? prefix.role : null) ?? listed ?? stated ?? titleRole ?? prefix?.role ?? null;
   const personLike = title !== null || givenFirst || appositive !== null || before !== null || prefix?.known === true || listed !== null ||
     name.length >= 2 && (FAMILY_FIRST_SURNAMES.has(name[0]!.text) || REPORTING.test(after));
   // No evidence at all: a two- or three-word name whose words the article never writes in lower
   // case and the gazetteer does not know ("Salman Rushdie, JM Coetzee and Kazuo Ishiguro").
   // A name after "the" is a thing's ("the Nou Camp", "the Golden Globes").
-  const afterArticle = /(?:^|[^\p{L}])(?:the|a|an|The|A|An)\s+$/u.test(text.slice(Math.max(0, outerStart - 5), outerStart));
-  const nameShaped = !afterArticle && name.length >= 2 && name.length <= 3 && name.every((t) => !PLACES.has(t.text) && !ctx.appearsInLowerCase(t.text) && !isAcronym(t.text) || /^\p{Lu}{1,2}$/u.test(t.text)) &&
-    !/^\p{Lu}{1,2}$/u.test(lastToken.text);
+  const afterArticle = ARTICLE_BEFORE.test(text.slice(Math.max(0, outerStart - 5), outerStart));
+  const nameShaped = !afterArticle && name.length >= 2 && name.length <= 3 && name.every((t) => !PLACES.has(t.text) && !ctx.appearsInLowerCase(t.text) && !isAcronym(t.text) || ONE_OR_TWO_CAPITALS.test(t.text)) &&
+    !ONE_OR_TWO_CAPITALS.test(lastToken.text);
   // "R&B singer Usher", "midfielder Isco": one word right after a listed role noun is a person
   // known by one name, unless it is an initialism, a given name (that person's first name) or a
   // word the article also writes in lower case.
-  const oneName = name.length === 1 && title === null && prefix?.known === true && !prefix.plural && role === prefix.role &&
+  // "the singer, Pink,": the role noun before the comma does the same.
+  const oneName = name.length === 1 && title === null && (prefix?.known === true && !prefix.plural && role === prefix.role || before?.person === true && role === before.phrase) &&
     !isAcronym(lastToken.text) && !GIVEN_NAMES.has(lastToken.text) && !ctx.appearsInLowerCase(lastToken.text);
   // "Port Alder will vote": a name that opens with a word for a kind of place is no person, whatever follows it.
   const placeShaped = title === null && GEOGRAPHIC_HEAD.test(name[0]!.text);
   const kind = !placeShaped && ((personLike || nameShaped) && (name.length >= 2 || title !== null) || oneName) ? "person" : "unknown";
   const sharedRole = role !== null && appositive === null && before === null && (role === listed && !prefix?.known || role === prefix?.role && prefix.known && prefix.plural);
-  push(kind, name, { title, role, weakRole: role !== null && role === prefix?.role && !prefix.known, sharedRole, phraseEnd: appositive?.end ?? end });
+  pushCandidate(ctx, kind, name, { title, role, weakRole: role !== null && role === prefix?.role && !prefix.known, sharedRole, phraseEnd: appositive?.end ?? end });
   // Only a listed role noun is shared along a list: "products Alan Hartley, ..." shares nothing.
-  ctx.listRole = (prefix?.known || listed) && !appositive ? { role: prefix?.known ? prefix.role : listed!, end: lastToken.outerEnd } : null;
+  // "skipper Kellock and Hall": a singular role is the first name's alone.
+  ctx.listRole = (prefix?.known && prefix.plural || listed) && !appositive ? { role: prefix?.known && prefix.plural ? prefix.role : listed!, end: lastToken.outerEnd } : null;
 }
+
+/** Another name after this one, in a list: ", B", " and B", " & B". */
+const LIST_FOLLOWS = /^(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)\p{Lu}/u;
 
 /** A name that opens with a word for a kind of place ("Port Alder", "Mount Keller") names a place, not a person. */
 const GEOGRAPHIC_HEAD = /^(?:Port|Fort|Mount|Mt|Lake|Loch|Lough|Cape|Glen|Isle|Bay|Point|River)$/u;
@@ -746,7 +987,7 @@ function foldApostrophes(name: string): string {
 
 /** Initials of an organization's name, for its acronym: "Football Association" -> "FA". */
 function initialsOf(name: string): string {
-  return name.split(/[\s-]+/).filter((w) => /^[\p{Lu}&]/u.test(w) && !/^(?:The|Of|And|For)$/.test(w)).map((w) => w[0]).join("");
+  return name.split(/[\s-]+/).filter((w) => STARTS_UPPER_OR_AMPERSAND.test(w) && !/^(?:The|Of|And|For)$/.test(w)).map((w) => w[0]).join("");
 }
 
 interface PersonBuild { person: Person; firstOrder: number; roleFromTitle: boolean; weakRole: boolean; sharedRole: boolean; keys: string[]; given: string }
@@ -768,7 +1009,14 @@ function resolve(candidates: Candidate[], appearsInLowerCase: (word: string) => 
     return id;
   };
   // People are named over a dropped nickname; organizations and places exactly as written.
-  const surface = (c: Candidate) => c.kind === "person" || c.kind === "unknown" ? nameText(c.sentence.text, c.tokens) : joinTokens(c.sentence.text, c.tokens);
+  // A person's written name is asked for several times per candidate: built once each.
+  const personNames = new Map<Candidate, string>();
+  const surface = (c: Candidate) => {
+    if (c.kind !== "person" && c.kind !== "unknown") return joinTokens(c.sentence.text, c.tokens);
+    let name = personNames.get(c);
+    if (name === undefined) personNames.set(c, (name = nameText(c.sentence.text, c.tokens)));
+    return name;
+  };
   const addSpan = (c: Candidate, kind: NamedSpan["kind"], id: string, name: string) => {
     const list = spans.get(c.sentence.id) ?? [];
     list.push({ kind, id, name, text: surface(c), start: c.tokens[0]!.start, end: c.tokens[c.tokens.length - 1]!.end, phraseEnd: c.phraseEnd });
@@ -782,7 +1030,7 @@ function resolve(candidates: Candidate[], appearsInLowerCase: (word: string) => 
     return { text, sentenceId: c.sentence.id };
   };
   const addPerson = (name: string, c: Candidate) => {
-    const words = name.split(" ").filter((w) => !/^\p{Lu}\.?$/u.test(w) && !/^\p{Ll}/u.test(w));
+    const words = name.split(" ").filter((w) => !INITIAL_WORD.test(w) && !STARTS_LOWER.test(w));
     const build: PersonBuild = { person: { id: uniqueId(name, "person"), name, aliases: [], role: null, mentions: [] }, firstOrder: c.order, roleFromTitle: false, weakRole: false, sharedRole: false, keys: [], given: words[0] ?? name };
     people.set(name, build);
     people.set(foldApostrophes(name), build);
@@ -800,7 +1048,10 @@ function resolve(candidates: Candidate[], appearsInLowerCase: (word: string) => 
     build.person.mentions.push(mention(c));
     const titleRole = c.title && !BARE_HONORIFIC.test(c.title) ? c.title : null;
     // A role the text states beats a title, which beats a bare word before the name ("nervous").
-    if (c.role && c.role !== titleRole && (build.person.role === null || (build.roleFromTitle || build.weakRole) && !c.weakRole || build.sharedRole && !c.sharedRole && !c.weakRole)) {
+    // A relation to someone ("boyfriend", "compatriot") gives way to what the person is or does.
+    const relationHeld = build.person.role !== null && !build.roleFromTitle && RELATION_ROLE.test(build.person.role);
+    if (c.role && c.role !== titleRole && (build.person.role === null || (build.roleFromTitle || build.weakRole) && !c.weakRole || build.sharedRole && !c.sharedRole && !c.weakRole ||
+        relationHeld && !c.weakRole && !c.sharedRole && !RELATION_ROLE.test(c.role))) {
       build.person.role = c.role; build.roleFromTitle = false; build.weakRole = c.weakRole; build.sharedRole = c.sharedRole === true;
     }
     else if (titleRole && (build.person.role === null || build.weakRole || build.sharedRole)) { build.person.role = titleRole; build.roleFromTitle = true; build.weakRole = false; build.sharedRole = false; }
@@ -810,7 +1061,7 @@ function resolve(candidates: Candidate[], appearsInLowerCase: (word: string) => 
     let e = map.get(key);
     // A dateline's capitals ("SEOUL") name the place as the gazetteer writes it.
     const written = surface(c);
-    const form = c.place && /^\p{Lu}{4,}$/u.test(written) ? c.place.name : written;
+    const form = c.place && FOUR_CAPITALS.test(written) ? c.place.name : written;
     if (!e) { e = { entity: { id: uniqueId(form, prefix), name: form, aliases: [], mentions: [] }, firstOrder: c.order, forms: [] }; map.set(key, e); }
     e.entity.mentions.push({ text: form, sentenceId: c.sentence.id });
     if (!e.forms.includes(form)) e.forms.push(form);
@@ -898,7 +1149,7 @@ function resolve(candidates: Candidate[], appearsInLowerCase: (word: string) => 
  * that is not one person's short form (an organization, two Conlons) stays as written.
  */
 function ownerSpelledOut(role: string, self: Person, people: Person[]): string {
-  const m = /^(\p{Lu}[\p{L}.-]*(?: \p{Lu}[\p{L}.-]*){0,2})['\u2019]s? (.+)$/u.exec(role);
+  const m = OWNER_AND_ROLE.exec(role);
   if (!m) return role;
   const owners = people.filter((p) => p !== self && (p.name === m[1] || p.aliases.includes(m[1]!) || p.name.split(" ").pop() === m[1]));
   return owners.length === 1 ? `${m[2]} of ${owners[0]!.name}` : role;
@@ -920,7 +1171,7 @@ function orgKey(name: string): string {
 function mergeAcronyms(orgs: Map<string, EntityBuild>): void {
   for (const [key, short] of [...orgs]) {
     const acronym = key.replace(/s$/, "");
-    const isAcronymKey = /^\p{Lu}[\p{Lu}&]{1,6}$/u.test(acronym);
+    const isAcronymKey = ACRONYM_KEY.test(acronym);
     const words = key.split(" ");
     const full = [...orgs.values()].find((o) => o !== short && o.forms.some((f) => {
       if (isAcronymKey) return f.includes(" ") && initialsOf(f) === acronym;

@@ -43,9 +43,14 @@ export interface PlaceEntry {
 /** Towns smaller than this are places only with a cue ("in Dingwall", "Wittmann, Arizona"). */
 export const TOWN_NEEDS_CUE_BELOW = 15000;
 
+// Patterns with Unicode property escapes are module constants: the TypeScript transform turns
+// such a literal into `new RegExp(...)` where it stands, so one inside a function was built anew on every call.
+/** A combining mark (a diacritic after NFKD); replace starts a global pattern from 0. */
+const COMBINING_MARK = /\p{M}/gu;
+
 /** Letters without diacritics: news copy writes "Sao Paulo" and "Bogota". */
 export function foldDiacritics(text: string): string {
-  return text.normalize("NFKD").replace(/\p{M}/gu, "");
+  return text.normalize("NFKD").replace(COMBINING_MARK, "");
 }
 
 /** Ways of writing a place that the packages do not list, to the name they do. */

@@ -72,14 +72,23 @@ function marksOf(text: string): Mark[] {
   return out;
 }
 
+// Patterns with Unicode property escapes are module constants: the TypeScript transform turns
+// such a literal into `new RegExp(...)` where it stands, so one inside a function was built anew on every call.
+/** The letters that end a text. */
+const LAST_WORD = /\p{L}+$/u;
+/** Starts with a capital. */
+const STARTS_UPPER = /^\p{Lu}/u;
+/** A space and a capital. */
+const SPACE_THEN_CAPITAL = /^\s\p{Lu}/u;
+
 /**
  * "Prostitutes' Rights", "the Smiths' House": a plural possessive inside a
  * name, not the end of a quotation ('wealthy Iranians' in', 'the rallies' Alan').
  */
 function isPossessive(text: string, mark: Mark): boolean {
   if (mark.type !== "single" || text[mark.index - 1] !== "s") return false;
-  const word = /\p{L}+$/u.exec(text.slice(Math.max(0, mark.index - 40), mark.index))?.[0] ?? "";
-  return /^\p{Lu}/u.test(word) && /^\s\p{Lu}/u.test(text.slice(mark.index + 1, mark.index + 3));
+  const word = LAST_WORD.exec(text.slice(Math.max(0, mark.index - 40), mark.index))?.[0] ?? "";
+  return STARTS_UPPER.test(word) && SPACE_THEN_CAPITAL.test(text.slice(mark.index + 1, mark.index + 3));
 }
 
 function trimmed(text: string, start: number, end: number): [number, number] {
@@ -95,13 +104,13 @@ const NARRATING = /\b(?:says|pictured)\b|\s\p{Lu}[\p{L}'\u2019-]+\s(?:of\s)?\p{L
 
 /** A lower-case word, then a capitalized word that opens sentences: where a missing full stop was. */
 const RUN_IN = /[a-z](?= (?:As|The|In|It|He|She|They|We|But|And|When|After|This|That|There|His|Her|Their|Its) )/g;
+/** RUN_IN for one search, not global: no regular expression compiled per call, no lastIndex to keep. */
+const RUN_IN_FIRST = new RegExp(RUN_IN.source);
 
 /** Where the first caption run-in after `from` starts (the capitalized word), or null. */
 export function firstRunIn(text: string, from: number): number | null {
-  const re = new RegExp(RUN_IN.source, "g");
-  re.lastIndex = from;
-  const m = re.exec(text);
-  return m ? m.index + 2 : null;
+  const m = RUN_IN_FIRST.exec(from === 0 ? text : text.slice(from));
+  return m ? from + m.index + 2 : null;
 }
 
 /**

@@ -46,16 +46,29 @@ export interface Span {
   end: number;
 }
 
+// Patterns with Unicode property escapes are module constants: the TypeScript transform turns
+// such a literal into `new RegExp(...)` where it stands, so one inside a function was built anew on every call.
+/** A letter or a dot. */
+const LETTER_OR_DOT = /[\p{L}.]/u;
+/** The next two words after spaces, without opening quotes. */
+const NEXT_TWO_WORDS = /^ +["'\u201C\u2018(\[]?([\p{L}\p{N}][\p{L}\p{N}'\u2019-]*)(?:[\u2019']s)?,? *([\p{L}]*)/u;
+/** Starts with a number. */
+const STARTS_WITH_DIGIT = /^\p{N}/u;
+/** A single capital letter (an initial). */
+const ONE_CAPITAL = /^\p{Lu}$/u;
+/** A verb after a name: what makes an abbreviation end a sentence. */
+const VERB_AFTER_NAME = /^(?:\p{Ll}+(?:ed|s)|said|told|says|has|had|is|was|will|would|can|could|may|might|must|should)$/u;
+
 /** The word (letters and inner dots) just before the full stop at `dot`. */
 function wordBefore(text: string, dot: number): string {
   let i = dot;
-  while (i > 0 && /[\p{L}.]/u.test(text[i - 1]!)) i--;
+  while (i > 0 && LETTER_OR_DOT.test(text[i - 1]!)) i--;
   return text.slice(i, dot);
 }
 
 /** The next two words after the whitespace at `from`, without opening quotes. */
 function wordsAfter(text: string, from: number): [string, string] {
-  const m = /^ +["'\u201C\u2018(\[]?([\p{L}\p{N}][\p{L}\p{N}'\u2019-]*)(?:[\u2019']s)?,? *([\p{L}]*)/u.exec(text.slice(from, from + 80));
+  const m = NEXT_TWO_WORDS.exec(text.slice(from, from + 80));
   return [m?.[1] ?? "", m?.[2] ?? ""];
 }
 
@@ -68,18 +81,18 @@ function isBoundary(text: string, markStart: number, markEnd: number): boolean {
   const lower = before.toLowerCase();
   const [next, afterNext] = wordsAfter(text, markEnd);
   const nextLower = next.toLowerCase();
-  const nextIsNumber = /^\p{N}/u.test(next);
+  const nextIsNumber = STARTS_WITH_DIGIT.test(next);
   if (ALWAYS_ABBREVIATION.has(lower)) return false;
   if (BEFORE_NUMBER.has(lower)) return !nextIsNumber;
   // Initials: "J. K. Rowling", "George W. Bush".
-  if (/^\p{Lu}$/u.test(before)) return false;
+  if (ONE_CAPITAL.test(before)) return false;
   // Dotted abbreviations: U.S., U.K., a.m. End a sentence only when a sentence starter follows,
   // or a name followed by a reporting verb ("... against the U.S. Kim criticized ...").
   if (before.includes(".") || MAY_END.has(lower)) {
     if (nextIsNumber) return false;
     if (SENTENCE_STARTERS.has(nextLower)) return true;
     if (NAME_CONTINUERS.has(nextLower)) return false;
-    return /^(?:\p{Ll}+(?:ed|s)|said|told|says|has|had|is|was|will|would|can|could|may|might|must|should)$/u.test(afterNext);
+    return VERB_AFTER_NAME.test(afterNext);
   }
   return true;
 }

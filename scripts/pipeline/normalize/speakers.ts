@@ -115,7 +115,7 @@ export function antecedent(ctx: SpeakerContext, at: number, kind: NamedSpan["kin
  */
 function capitalizedName(phrase: string, people: Person[], notNames: Set<string>): Speaker | null {
   const words = phrase.split(/\s+/u);
-  if (words.length === 0 || words.length > 5 || !words.every((w) => /^\p{Lu}[\p{L}.'\u2019-]*$/u.test(w))) return null;
+  if (words.length === 0 || words.length > 5 || !words.every((w) => CAPITALIZED_WORD.test(w))) return null;
   const name = withoutTitles(words.join(" "));
   const parts = name.split(" ");
   if (TITLE_WORDS.has(parts[0]!) || COMMON_CAPITALIZED.has(parts[0]!) || notNames.has(name)) return null;
@@ -131,9 +131,22 @@ function capitalizedName(phrase: string, people: Person[], notNames: Set<string>
 /** "Attorney Andy Luger", "U.S. Attorney Andy Luger": the name without the titles before it. */
 export function withoutTitles(name: string): string {
   const words = name.split(" ");
-  while (words.length > 1 && (TITLE_WORDS.has(words[0]!) || /^(?:\p{Lu}\.){2,}$/u.test(words[0]!))) words.shift();
+  while (words.length > 1 && (TITLE_WORDS.has(words[0]!) || DOTTED_INITIALS.test(words[0]!))) words.shift();
   return words.join(" ");
 }
+
+// Patterns with Unicode property escapes are module constants: the TypeScript transform turns
+// such a literal into `new RegExp(...)` where it stands, so one inside a function was built anew on every call.
+/** A capitalized word. */
+const CAPITALIZED_WORD = /^\p{Lu}[\p{L}.'\u2019-]*$/u;
+/** 'U.S.'. */
+const DOTTED_INITIALS = /^(?:\p{Lu}\.){2,}$/u;
+/** 'However, ': a sentence adverb before the subject. */
+const OPENING_ADVERB = /^\s*\p{L}+,\s+/u;
+/** 'the 14-time major winner': a description. */
+const THE_DESCRIPTION = /^the\s+(?:[\p{Ll}\d-]+\s+){0,3}([\p{Ll}\d-]+)$/u;
+/** Capitalized words that end a phrase. */
+const TRAILING_NAME = /(?:^|\s)((?:\p{Lu}[\p{L}.'\u2019-]*\s?){1,4})$/u;
 
 /**
  * Who the words at [from, to) of the paragraph name, or null when they name
@@ -142,7 +155,7 @@ export function withoutTitles(name: string): string {
  */
 export function speakerOf(ctx: SpeakerContext, from: number, to: number): Speaker | null {
   // "However, Kim said": a sentence adverb before the subject is not part of it.
-  const adverb = /^\s*\p{L}+,\s+/u.exec(ctx.text.slice(from, to));
+  const adverb = OPENING_ADVERB.exec(ctx.text.slice(from, to));
   if (adverb && !ctx.spans.some((s) => s.start >= from && s.start < from + adverb[0].length)) from += adverb[0].length;
   const raw = ctx.text.slice(from, to);
   // "A spokesman for the Information Commissioner's Office": the office speaks.
@@ -174,7 +187,7 @@ export function speakerOf(ctx: SpeakerContext, from: number, to: number): Speake
   if (PERSON_PRONOUNS.has(lower)) return antecedent(ctx, from, "person");
   if (ORG_PRONOUNS.has(lower)) return antecedent(ctx, from, "org");
   // "the 34-year-old said", "the 14-time major winner said": a description of the person last named.
-  const role = /^the\s+(?:[\p{Ll}\d-]+\s+){0,3}([\p{Ll}\d-]+)$/u.exec(lower)?.[1];
+  const role = THE_DESCRIPTION.exec(lower)?.[1];
   if (role && (/^\d+-year-old$/u.test(role) || (ROLE_NOUNS.has(role) && !/^spokes/u.test(role)))) return antecedent(ctx, from, "person");
   const inPhrase = ctx.spans.filter((s) => isInside(s, from, end));
   const head = inPhrase[inPhrase.length - 1];
@@ -191,7 +204,7 @@ export function speakerOf(ctx: SpeakerContext, from: number, to: number): Speake
     return null;
   }
   // "His mother Lucy", "Blues attack coach Paul John": the capitalized name that ends the phrase.
-  const trailing = /(?:^|\s)((?:\p{Lu}[\p{L}.'\u2019-]*\s?){1,4})$/u.exec(phrase)?.[1]?.trim();
+  const trailing = TRAILING_NAME.exec(phrase)?.[1]?.trim();
   const name = trailing ? capitalizedName(trailing, ctx.people, ctx.notNames) : null;
   // One unknown capitalized word cut off before a preposition ("Up to 100 teachers") is no name.
   const cutAtWord = cut !== null && cut[0] !== ",";

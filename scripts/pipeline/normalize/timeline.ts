@@ -41,6 +41,13 @@ function edges(text: string, re: RegExp): Span[] {
   return [...text.matchAll(re)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
 }
 
+// Patterns with Unicode property escapes are module constants: the TypeScript transform turns
+// such a literal into `new RegExp(...)` where it stands, so one inside a function was built anew on every call.
+/** What separates content words. */
+const NOT_WORD_CHARACTERS = /[^\p{L}\p{N}]+/u;
+/** A letter. */
+const LETTER = /\p{L}/u;
+
 /** The stretch between the last edge ending at or before `from` and the first edge starting at or after `to`. */
 function between(all: Span[], from: number, to: number, lo: number, hi: number): Span {
   let start = lo;
@@ -52,8 +59,22 @@ function between(all: Span[], from: number, to: number, lo: number, hi: number):
   return { start, end };
 }
 
+/** JavaScript's \s, as char codes: the label loops count words often, without building arrays. */
+function isSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** Whitespace-separated words in `text`. */
 function wordCount(text: string): number {
-  return text.split(/\s+/).filter(Boolean).length;
+  let n = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const space = isSpace(text.charCodeAt(i));
+    if (!space && !inWord) n++;
+    inWord = !space;
+  }
+  return n;
 }
 
 /**
@@ -64,7 +85,7 @@ function wordCount(text: string): number {
 function unpaired(text: string): string {
   const marks = [...text.matchAll(/['\u2018\u2019]/g)]
     .map((m) => m.index)
-    .filter((i) => !(/\p{L}/u.test(text[i - 1] ?? "") && /\p{L}/u.test(text[i + 1] ?? "")) && !/s$/.test(text.slice(0, i)));
+    .filter((i) => !(LETTER.test(text[i - 1] ?? "") && LETTER.test(text[i + 1] ?? "")) && !/s$/.test(text.slice(0, i)));
   if (marks.length % 2 === 0) return text;
   // An odd one out: a closing mark before any opening one, else the last opening one.
   const first = marks[0]!;
@@ -167,7 +188,7 @@ export function clauseLabel(sentence: string, at: number, length: number): strin
 }
 
 function contentWords(text: string): Set<string> {
-  return new Set(text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 1 && !FUNCTION_WORDS.has(w)));
+  return new Set(text.toLowerCase().split(NOT_WORD_CHARACTERS).filter((w) => w.length > 1 && !FUNCTION_WORDS.has(w)));
 }
 
 /** Two texts say the same thing when at least half the content words of the shorter are in the longer. */

@@ -18,16 +18,25 @@ export interface Token {
 // Only capitalized words are wanted: a name never starts in lower case.
 const WORD = /(?<![\p{L}\p{N}\p{M}'\u2019.&])\p{Lu}(?:[\p{L}\p{N}\p{M}]|[-'\u2019.&](?=[\p{L}\p{N}]))*(?:\.(?=[\s,;:)\]"'\u201D\u2019-]|$)|['\u2019](?=\s))?/gu;
 
+// Patterns with Unicode property escapes are module constants: the TypeScript transform turns
+// such a literal into `new RegExp(...)` where it stands, so one inside a function was built anew on every call.
+/** 'U.S.', 'a.m.'. */
+const DOTTED_ABBREVIATION = /\.\p{L}+\.$/u;
+/** 'J.'. */
+const INITIAL = /^\p{Lu}\.$/u;
+/** Starts with a capital. */
+const STARTS_UPPER = /^\p{Lu}/u;
+
 function keepsFinalDot(word: string): boolean {
   // U.S., J., Mr., Feb.: dotted abbreviations and initials keep their dot; a sentence's full stop does not.
-  return /\.\p{L}+\.$/u.test(word) || /^\p{Lu}\.$/u.test(word) || /^(?:Mr|Mrs|Ms|Dr|Prof|St|Gen|Lt|Col|Capt|Sgt|Gov|Sen|Rep|Rev|Jr|Sr|Adm|Maj|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|No|Inc|Corp|Co|Ltd)\.$/.test(word);
+  return DOTTED_ABBREVIATION.test(word) || INITIAL.test(word) || /^(?:Mr|Mrs|Ms|Dr|Prof|St|Gen|Lt|Col|Capt|Sgt|Gov|Sen|Rep|Rev|Jr|Sr|Adm|Maj|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|No|Inc|Corp|Co|Ltd)\.$/.test(word);
 }
 
 function splitHyphenatedNames(text: string, start: number, out: { text: string; start: number }[]): void {
   if (!text.includes("-")) { out.push({ text, start }); return; }
   // "U.S.-South" and "Korean-U.S." are two words; "Won-gon" and "Nuclear-Armed" are one.
   const parts = text.split("-");
-  if (parts.length > 1 && parts.every((p) => /^\p{Lu}/u.test(p)) &&
+  if (parts.length > 1 && parts.every((p) => STARTS_UPPER.test(p)) &&
       parts.some((p) => p.endsWith(".") || PLACES.has(p) || DEMONYMS.has(p))) {
     let at = start;
     for (const p of parts) { out.push({ text: p, start: at }); at += p.length + 1; }
@@ -38,7 +47,7 @@ function splitHyphenatedNames(text: string, start: number, out: { text: string; 
 export function isUpper(text: string): boolean {
   const c = text.charCodeAt(0);
   if (c < 128) return c >= 65 && c <= 90;
-  return /^\p{Lu}/u.test(text);
+  return STARTS_UPPER.test(text);
 }
 
 /** The capitalized words of a sentence (lower-case words are not returned). */
