@@ -5,21 +5,19 @@ import { existsSync, mkdirSync, mkdtempSync, renameSync } from "node:fs";
 import { Worker } from "node:worker_threads";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
-import { register } from "tsx/esm/api";
 import { loadSite } from "./site/config.ts";
 import { writeDataFile, DATA_FILE } from "./pipeline/data-file.ts";
 import { checkedEntries, runPipeline, type ArticleProcessor, type EntryProcessor } from "./pipeline/run.ts";
 import { cachedProcessor, openArticleCache, CACHE_DIR } from "./pipeline/cache.ts";
 import { openReadMemo } from "./pipeline/read-cache.ts";
 import { defaultWorkerCount, parallelProcessor, type ParallelRun } from "./pipeline/parallel.ts";
-import { EMAIL_FINISHING, type EmailFinishing } from "./render/email.ts";
+import type { EmailFinishing } from "./render/email.ts";
+import type { RenderOnly } from "./render/eleventy-site.ts";
+import { runEleventy } from "./render/run-eleventy.ts";
 import { BriefingError, problem, type Problem } from "./pipeline/problems.ts";
 import { dataFileUnchanged, keepArticleFolders, manifestInBackground, planRender, recordRender, renderKeys, type Manifest, type RenderPlan } from "./render/render-cache.ts";
-import { CARD_CACHE, RENDER_ONLY, REVIEW_MARKS } from "./render/site.ts";
 import { guessCountLine } from "./pipeline/review.ts";
-import { RENDER_ONLY_EDITIONS } from "./render/editions.ts";
 import type { DataFile } from "./schema.ts";
-import { relativePath } from "./list-files.ts";
 import { countOf } from "./count.ts";
 
 export interface BuildOptions {
@@ -121,14 +119,14 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   } else if (plan.kind === "partial") {
     // Only the changed briefings and the shared pages; the rest of the
     // folder comes from the previous site (scripts/render/render-cache.ts).
-    const written = await timed("render", () => renderSite(root, data, { articles: plan.render, editions: plan.renderEditions }, staging, stagedSite, renderOptions),
+    const written = await timed("render", () => renderSite(root, data, { articles: plan.render, editions: plan.renderEditions }, stagedSite, renderOptions),
       (n) => `${countOf(n, "file")} written by Eleventy (${countOf(plan.render.length, "changed or new briefing")}, ${countOf(plan.renderEditions.length, "edition")} and the shared pages)`);
     const kept = await timed("keep", () => keepArticleFolders(finalSite, stagedSite, plan.record.manifest, plan.keep, plan.keepEditions),
       (k) => `${countOf(k.files, "file")} of ${countOf(plan.keep.length, "unchanged briefing")} and ${countOf(plan.keepEditions.length, "edition")} kept from ${siteName}`);
     outputFiles = written + kept.files;
     knownFiles = kept.linked;
   } else {
-    outputFiles = await timed("render", () => renderSite(root, data, null, staging, stagedSite, renderOptions), (n) => `${countOf(n, "file")} written by Eleventy${keys ? ` (${plan.reason})` : ""}`);
+    outputFiles = await timed("render", () => renderSite(root, data, null, stagedSite, renderOptions), (n) => `${countOf(n, "file")} written by Eleventy${keys ? ` (${plan.reason})` : ""}`);
   }
 
   // Swap: both renames are on one file system, so each is atomic.
@@ -208,72 +206,22 @@ export function defaultProcessor(root: string, env: Record<string, string | unde
 
 /**
  * Runs Eleventy into `outputDir` on the data file's value, handed over in
- * memory (it was validated and written a moment ago; parsing a hundred
- * megabytes again would only cost time). `only`: the slugs and edition dates
- * whose own pages to render, null for all. `options.reviewMarks`: show the
- * review's marks (npm run dev only); `options.useCache`: keep social cards in
- * .cache/cards/. Returns how many files Eleventy wrote.
+ * memory as plugin options (it was validated and written a moment ago;
+ * parsing a hundred megabytes again would only cost time). `only`: the slugs
+ * and edition dates whose own pages to render, null for all.
+ * `options.reviewMarks`: show the review's marks (npm run dev only);
+ * `options.useCache`: keep social cards in .cache/cards/. Returns how many
+ * files Eleventy wrote.
  */
 interface RenderOptions { reviewMarks: boolean; useCache: boolean; emailFinishing: EmailFinishing }
 
-async function renderSite(root: string, data: DataFile, only: { articles: string[]; editions: string[] } | null, staging: string, outputDir: string, options: RenderOptions): Promise<number> {
-  const { Eleventy } = await import("@11ty/eleventy");
-  // Eleventy imports eleventy.config.ts with Node's own loader; tsx's loader
-  // makes that work wherever build() is called from (CLI, tests, bench).
-  ensureTypeScriptLoader();
-  // Eleventy's data folder is an empty one: the data arrives as global data,
-  // and the real _data/briefing.json is the previous build's until the swap.
-  const emptyDataDir = path.join(staging, "eleventy-data");
-  mkdirSync(emptyDataDir, { recursive: true });
-  const previousCwd = process.cwd();
-  const previousDataDir = process.env.BRIEFING_DATA_DIR;
-  process.chdir(root);
-  process.env.BRIEFING_DATA_DIR = relativePath(path.join(root, "src"), emptyDataDir);
-  try {
-    const eleventy = new Eleventy("src", outputDir, {
-      configPath: "eleventy.config.ts",
-      quietMode: true,
-      config: (eleventyConfig: { addGlobalData(name: string, value: unknown): void }) => {
-        eleventyConfig.addGlobalData("briefing", data);
-        if (only) {
-          eleventyConfig.addGlobalData(RENDER_ONLY, only.articles);
-          eleventyConfig.addGlobalData(RENDER_ONLY_EDITIONS, only.editions);
-        }
-        if (options.reviewMarks) eleventyConfig.addGlobalData(REVIEW_MARKS, true);
-        eleventyConfig.addGlobalData(CARD_CACHE, options.useCache ? path.join(root, CACHE_DIR, "cards") : null);
-        eleventyConfig.addGlobalData(EMAIL_FINISHING, options.emailFinishing);
-      },
-    });
-    const written = (await eleventy.write()) as unknown;
-    const results = Array.isArray(written) ? (written.flat(2) as { outputPath?: string | false }[]) : [];
-    return results.filter((r) => r && r.outputPath).length;
-  } catch (error) {
-    throw new BriefingError([
-      problem({
-        file: "src/", stage: "render",
-        message: `Eleventy failed: ${describeError(error)}`,
-        fix: "see the template named above; the previous _site/ is untouched",
-      }),
-    ]);
-  } finally {
-    process.chdir(previousCwd);
-    if (previousDataDir === undefined) delete process.env.BRIEFING_DATA_DIR;
-    else process.env.BRIEFING_DATA_DIR = previousDataDir;
-  }
-}
-
-let loaderRegistered = false;
-function ensureTypeScriptLoader(): void {
-  if (loaderRegistered) return;
-  register();
-  loaderRegistered = true;
-}
-
-/** An error and its causes on one line: Eleventy wraps the useful message. */
-function describeError(error: unknown): string {
-  const parts: string[] = [];
-  for (let e: unknown = error; e && parts.length < 5; e = (e as { cause?: unknown }).cause) {
-    parts.push(e instanceof Error ? e.message : String(e));
-  }
-  return parts.join(" <- ");
+async function renderSite(root: string, data: DataFile, only: RenderOnly | null, outputDir: string, options: RenderOptions): Promise<number> {
+  return runEleventy({
+    root,
+    data,
+    only,
+    reviewMarks: options.reviewMarks,
+    cardCache: options.useCache ? path.join(root, CACHE_DIR, "cards") : null,
+    emailFinishing: options.emailFinishing,
+  }, outputDir);
 }
