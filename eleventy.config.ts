@@ -16,6 +16,7 @@ export default function (eleventyConfig: any) {
     root,
     data: readDataFile(path.join(root, DATA_FILE)),
     only: null,
+    pages: "all",
     reviewMarks: false,
     cardCache: null,
     emailFinishing: { workers: 0 },

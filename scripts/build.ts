@@ -13,7 +13,7 @@ import { openReadMemo } from "./pipeline/read-cache.ts";
 import { defaultWorkerCount, parallelProcessor, type ParallelRun } from "./pipeline/parallel.ts";
 import type { EmailFinishing } from "./render/email.ts";
 import type { RenderOnly } from "./render/eleventy-site.ts";
-import { runEleventy } from "./render/run-eleventy.ts";
+import { renderPages } from "./render/sharded-render.ts";
 import { BriefingError, problem, type Problem } from "./pipeline/problems.ts";
 import { dataFileUnchanged, keepArticleFolders, manifestInBackground, planRender, recordRender, renderKeys, type Manifest, type RenderPlan } from "./render/render-cache.ts";
 import { guessCountLine } from "./pipeline/review.ts";
@@ -31,6 +31,13 @@ export interface BuildOptions {
   cache?: boolean;
   /** Worker threads besides the main thread, for normalizing and for finishing emails (default cores - 1; 0 is serial). The CLI maps BRIEFING_WORKERS here. */
   workers?: number;
+  /**
+   * Eleventy processes for the briefing and edition pages, each given a
+   * slice of the archive, besides one for the shared pages (default: as
+   * many as cores, when each gets enough pages to be worth starting; 1
+   * renders everything in this process). The CLI maps BRIEFING_RENDER_PROCESSES here.
+   */
+  renderProcesses?: number;
   log?: (line: string) => void;
   /** Show the review's marks on the briefing pages: npm run dev's toggle (never npm run build's). */
   reviewMarks?: boolean;
@@ -113,20 +120,20 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   let outputFiles: number;
   let knownFiles: Manifest = {};
   const emails = { workers: 0, main: 0 };
-  const renderOptions: RenderOptions = { reviewMarks: options.reviewMarks === true, useCache, emailFinishing: { workers, onFinished: (s) => Object.assign(emails, s) } };
+  const renderOptions: RenderOptions = { reviewMarks: options.reviewMarks === true, useCache, emailFinishing: { workers, onFinished: (s) => Object.assign(emails, s) }, processes: options.renderProcesses };
   if (plan.kind === "skip") {
     outputFiles = await timed("render", () => plan.record.outputFiles, (n) => `skipped: data file, templates and code unchanged since the build that wrote ${siteName} (${countOf(n, "file")} kept)`);
   } else if (plan.kind === "partial") {
     // Only the changed briefings and the shared pages; the rest of the
     // folder comes from the previous site (scripts/render/render-cache.ts).
-    const written = await timed("render", () => renderSite(root, data, { articles: plan.render, editions: plan.renderEditions }, stagedSite, renderOptions),
+    const written = await timed("render", () => renderSite(root, data, { articles: plan.render, editions: plan.renderEditions }, staging, stagedSite, renderOptions),
       (n) => `${countOf(n, "file")} written by Eleventy (${countOf(plan.render.length, "changed or new briefing")}, ${countOf(plan.renderEditions.length, "edition")} and the shared pages)`);
     const kept = await timed("keep", () => keepArticleFolders(finalSite, stagedSite, plan.record.manifest, plan.keep, plan.keepEditions),
       (k) => `${countOf(k.files, "file")} of ${countOf(plan.keep.length, "unchanged briefing")} and ${countOf(plan.keepEditions.length, "edition")} kept from ${siteName}`);
     outputFiles = written + kept.files;
     knownFiles = kept.linked;
   } else {
-    outputFiles = await timed("render", () => renderSite(root, data, null, stagedSite, renderOptions), (n) => `${countOf(n, "file")} written by Eleventy${keys ? ` (${plan.reason})` : ""}`);
+    outputFiles = await timed("render", () => renderSite(root, data, null, staging, stagedSite, renderOptions), (n) => `${countOf(n, "file")} written by Eleventy${keys ? ` (${plan.reason})` : ""}`);
   }
 
   // Swap: both renames are on one file system, so each is atomic.
@@ -207,21 +214,25 @@ export function defaultProcessor(root: string, env: Record<string, string | unde
 /**
  * Runs Eleventy into `outputDir` on the data file's value, handed over in
  * memory as plugin options (it was validated and written a moment ago;
- * parsing a hundred megabytes again would only cost time). `only`: the slugs
- * and edition dates whose own pages to render, null for all.
+ * parsing a hundred megabytes again would only cost time), in this process
+ * or in several (scripts/render/sharded-render.ts). `only`: the slugs and
+ * edition dates whose own pages to render, null for all.
  * `options.reviewMarks`: show the review's marks (npm run dev only);
  * `options.useCache`: keep social cards in .cache/cards/. Returns how many
  * files Eleventy wrote.
  */
-interface RenderOptions { reviewMarks: boolean; useCache: boolean; emailFinishing: EmailFinishing }
+interface RenderOptions { reviewMarks: boolean; useCache: boolean; emailFinishing: EmailFinishing; processes: number | undefined }
 
-async function renderSite(root: string, data: DataFile, only: RenderOnly | null, outputDir: string, options: RenderOptions): Promise<number> {
-  return runEleventy({
+function renderSite(root: string, data: DataFile, only: RenderOnly | null, staging: string, outputDir: string, options: RenderOptions): Promise<number> {
+  return renderPages({
     root,
     data,
     only,
     reviewMarks: options.reviewMarks,
     cardCache: options.useCache ? path.join(root, CACHE_DIR, "cards") : null,
     emailFinishing: options.emailFinishing,
-  }, outputDir);
+    outputDir,
+    staging,
+    processes: options.processes,
+  });
 }

@@ -5,6 +5,8 @@
 // No global-data keys to fish them back out, no environment variable, no chdir.
 import path from "node:path";
 import type { DataFile } from "../schema.ts";
+import { listFiles, relativePath } from "../list-files.ts";
+import { OWN_PAGE_TEMPLATES, type PageSet } from "./shards.ts";
 import { filtersPlugin } from "./filters.ts";
 import { feedsPlugin } from "./feeds.ts";
 import { emailPlugin, type EmailFinishing } from "./email.ts";
@@ -31,6 +33,12 @@ export interface RenderInput {
   /** Where social cards are kept between builds; null: drawn every time. */
   cardCache: string | null;
   emailFinishing: EmailFinishing;
+  /**
+   * Which pages this Eleventy writes (scripts/render/shards.ts): "all", or in
+   * a sharded render "own" (the briefing and edition pages of `only`) or
+   * "shared" (every other page, and the assets).
+   */
+  pages: PageSet;
 }
 
 export function briefingSite(eleventyConfig: any, input: RenderInput): void {
@@ -41,8 +49,11 @@ export function briefingSite(eleventyConfig: any, input: RenderInput): void {
   // previous build's, until the swap) is never read a second time.
   eleventyConfig.setDataDirectory("../.no-eleventy-data");
   eleventyConfig.setTemplateFormats(["njk"]);
-  // Articles are the pipeline's input, not templates.
-  eleventyConfig.ignores.add(path.join(input.root, "src/articles/**"));
+  // Articles are the pipeline's input, not templates. Eleventy reads ignores relative to the working directory.
+  const ignore = (file: string) => eleventyConfig.ignores.add(relativePath(process.cwd(), file));
+  ignore(path.join(input.root, "src/articles/**"));
+  // A process of a sharded render leaves out the templates of the other kind of page.
+  for (const template of templatesLeftOut(input.root, input.pages)) ignore(template);
   // Eleventy's file-by-file log is noise next to the build's one line per stage.
   eleventyConfig.setQuietMode(true);
 
@@ -55,4 +66,13 @@ export function briefingSite(eleventyConfig: any, input: RenderInput): void {
   eleventyConfig.addPlugin(feedsPlugin);
   eleventyConfig.addPlugin(emailPlugin, input);
   eleventyConfig.addPlugin(editionsPlugin, input);
+}
+
+/** The templates a render of `pages` leaves out (full paths). */
+export function templatesLeftOut(root: string, pages: PageSet): string[] {
+  if (pages === "all") return [];
+  const src = path.join(root, "src");
+  const own = new Set<string>(OWN_PAGE_TEMPLATES);
+  const templates = listFiles(src, (rel) => rel === "articles" || rel === "assets").filter((file) => file.endsWith(".njk"));
+  return templates.filter((file) => own.has(relativePath(src, file)) !== (pages === "own"));
 }

@@ -256,8 +256,9 @@ export function renderedArticles<T extends { slug: string }>(articles: readonly 
   return articles.filter((a) => slugs.has(a.slug));
 }
 
-export function sitePlugin(eleventyConfig: any, input: Pick<RenderInput, "root" | "data" | "only">): void {
-  eleventyConfig.addPassthroughCopy({ [path.join(input.root, "src/assets")]: "assets" });
+export function sitePlugin(eleventyConfig: any, input: Pick<RenderInput, "root" | "data" | "only" | "pages">): void {
+  // The assets go with the shared pages.
+  if (input.pages !== "own") eleventyConfig.addPassthroughCopy({ [path.join(input.root, "src/assets")]: "assets" });
   eleventyConfig.addFilter("dateSpan", dateSpan);
   eleventyConfig.addFilter("articlesBySlugs", indexedArticlesBySlugs());
   eleventyConfig.addFilter("archivePagePath", archivePagePath);
