@@ -2,7 +2,7 @@
 // edition pages, one for the shared pages on the compact index) writes the
 // same bytes as one Eleventy in the build's process, in full and in part.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { hashTree, makeTempProject, PROJECT_ROOT, type TempProject } from "./helpers/project.ts";
 import { syntheticArticle } from "../scripts/bench/synthetic.ts";
@@ -57,7 +57,31 @@ describe("sharded rendering", () => {
     expect(full.tree).not.toEqual(inProcess);
   });
 
-  it("reports a render process that cannot read its job as a problem naming the file", async () => {
+  it("runs more shards than processes in turn, to the same bytes", async () => {
+    const { renderPages } = await import("../scripts/render/sharded-render.ts");
+    const current = JSON.parse(readFileSync(path.join(project.root, "_data/briefing.json"), "utf8")) as DataFile;
+    const staging = path.join(project.root, ".shard-test");
+    const render = async (processes: number, maxPagesPerShard?: number) => {
+      rmSync(staging, { recursive: true, force: true });
+      let emails = { workers: -1, main: -1 };
+      const files = await renderPages({ root: project.root, data: current, only: null, reviewMarks: false, cardCache: null, emailFinishing: { workers: 0, onFinished: (s) => (emails = s) }, outputDir: path.join(staging, "site"), staging, processes, maxPagesPerShard });
+      return { files, emails, tree: hashTree(path.join(staging, "site")) };
+    };
+    try {
+      const one = await render(1);
+      const inTurn = await render(2, 5);
+      expect(readdirSync(path.join(staging, "render-jobs")).length).toBeGreaterThan(4);
+      expect(inTurn.tree).toEqual(one.tree);
+      expect(inTurn.files).toBe(one.files);
+      // Every briefing's and edition's email, finished on the shards' main threads (no workers asked for).
+      expect(inTurn.emails).toEqual(one.emails);
+      expect(one.emails.main).toBe(current.articles.length + current.editions.length);
+    } finally {
+      rmSync(staging, { recursive: true, force: true });
+    }
+  });
+
+  it("reports a template that fails in a render process as a problem naming the template", async () => {
     const { renderPages } = await import("../scripts/render/sharded-render.ts");
     const staging = path.join(project.root, ".shard-test");
     // A template that fails: the shard that renders briefing pages names it.

@@ -25,6 +25,13 @@ import type { ShardJob, ShardResult } from "./shard-process.ts";
  */
 export const MIN_PAGES_PER_PROCESS = 200;
 
+/**
+ * At most this many own pages per shard: a larger archive gets more shards,
+ * run `processes` at a time, so that a render process's memory does not grow
+ * with the archive (about 350 MiB for 330 briefings at N = 1,000).
+ */
+export const MAX_PAGES_PER_SHARD = 1000;
+
 export interface RenderRequest {
   root: string;
   data: DataFile;
@@ -38,6 +45,8 @@ export interface RenderRequest {
   staging: string;
   /** Render processes for the own pages: 1 renders everything in this process; undefined lets the build choose (see renderProcessCount). */
   processes: number | undefined;
+  /** Own pages per shard at most (default MAX_PAGES_PER_SHARD). */
+  maxPagesPerShard?: number;
 }
 
 /** The default: as many processes as cores, when each gets MIN_PAGES_PER_PROCESS pages or more. */
@@ -55,7 +64,7 @@ export async function renderPages(request: RenderRequest): Promise<number> {
   if (processes <= 1) {
     return runEleventy({ ...common, data: renderData(data, only), only, pages: "all", emailFinishing: request.emailFinishing }, request.outputDir);
   }
-  const shards = planShards(data, only, processes);
+  const shards = planShards(data, only, Math.max(processes, Math.ceil(ownPages / (request.maxPagesPerShard ?? MAX_PAGES_PER_SHARD))));
   // The email workers from BuildOptions, shared out between the shards.
   const emailWorkers = Math.floor(request.emailFinishing.workers / shards.length);
   const jobs: ShardJob[] = [
@@ -69,7 +78,9 @@ export async function renderPages(request: RenderRequest): Promise<number> {
     writeFileSync(file, JSON.stringify(job));
     return file;
   });
-  const results = await Promise.all(files.map((file) => runShardProcess(file, request.root)));
+  // The shared pages beside the shards, which run `processes` at a time.
+  const [shared, ...own] = files;
+  const results = await Promise.all([runShardProcess(shared!, request.root), ...(await inTurn(own, processes, (file) => runShardProcess(file, request.root)))]);
   const problems: Problem[] = results.flatMap((r) => (r.ok ? [] : r.problems));
   if (problems.length > 0) throw new BriefingError(problems);
   const emails = { workers: 0, main: 0 };
@@ -82,6 +93,20 @@ export async function renderPages(request: RenderRequest): Promise<number> {
   }
   request.emailFinishing.onFinished?.(emails);
   return written;
+}
+
+/** `run` on every item, at most `limit` at once; results in the order of `items`. */
+async function inTurn<T, R>(items: readonly T[], limit: number, run: (item: T) => Promise<R>): Promise<Promise<R>[]> {
+  const results: Promise<R>[] = [];
+  const running = new Set<Promise<unknown>>();
+  for (const item of items) {
+    if (running.size >= limit) await Promise.race(running);
+    const result = run(item);
+    results.push(result);
+    const settled: Promise<boolean> = result.then(() => running.delete(settled), () => running.delete(settled));
+    running.add(settled);
+  }
+  return results;
 }
 
 const SHARD_PROCESS = fileURLToPath(new URL("./shard-process.ts", import.meta.url));
