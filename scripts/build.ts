@@ -32,10 +32,10 @@ export interface BuildOptions {
   /** Worker threads besides the main thread, for normalizing and for finishing emails (default cores - 1; 0 is serial). The CLI maps BRIEFING_WORKERS here. */
   workers?: number;
   /**
-   * Eleventy processes for the briefing and edition pages, each given a
-   * slice of the archive, besides one for the shared pages (default: as
-   * many as cores, when each gets enough pages to be worth starting; 1
-   * renders everything in this process). The CLI maps BRIEFING_RENDER_PROCESSES here.
+   * Eleventy processes at once for the briefing and edition pages, each
+   * given a shard of the archive, besides one for the shared pages (default
+   * 1: everything in this process; scripts/render/sharded-render.ts says
+   * why). The CLI maps BRIEFING_RENDER_PROCESSES here.
    */
   renderProcesses?: number;
   log?: (line: string) => void;

@@ -7,7 +7,6 @@
 import { fork } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import os from "node:os";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { DataFile } from "../schema.ts";
@@ -17,13 +16,6 @@ import type { RenderInput, RenderOnly } from "./eleventy-site.ts";
 import { runEleventy } from "./run-eleventy.ts";
 import { planShards, renderData, shardData, sharedPagesData } from "./shards.ts";
 import type { ShardJob, ShardResult } from "./shard-process.ts";
-
-/**
- * Below this many own pages (briefings and editions) per process, starting a
- * process (Node, tsx, Eleventy, fonts: about a second) costs more than it
- * saves: a build left to choose renders in its own process.
- */
-export const MIN_PAGES_PER_PROCESS = 200;
 
 /**
  * At most this many own pages per shard: a larger archive gets more shards,
@@ -43,44 +35,47 @@ export interface RenderRequest {
   outputDir: string;
   /** Where the render processes' jobs are written (the build's staging folder). */
   staging: string;
-  /** Render processes for the own pages: 1 renders everything in this process; undefined lets the build choose (see renderProcessCount). */
+  /** Render processes for the own pages: 1 (the default) renders everything in this process. */
   processes: number | undefined;
   /** Own pages per shard at most (default MAX_PAGES_PER_SHARD). */
   maxPagesPerShard?: number;
 }
 
-/** The default: as many processes as cores, when each gets MIN_PAGES_PER_PROCESS pages or more. */
-export function renderProcessCount(requested: number | undefined, ownPages: number): number {
-  if (requested !== undefined) return Math.max(1, Math.floor(requested));
-  return Math.max(1, Math.min(os.availableParallelism(), Math.floor(ownPages / MIN_PAGES_PER_PROCESS)));
-}
+/**
+ * One process unless asked for more. Measured with `npm run bench` at
+ * N = 1,000 and 4,000 on a busy 2-core machine, shards cost more than they
+ * save while the build's own process still holds every article: each render
+ * process starts Node, tsx, Eleventy and the fonts again (CPU), and adds its
+ * own memory to the build's, which stays as large as it was. They pay once
+ * the build's process keeps only the compact index (issue 17, not done yet).
+ */
+export const DEFAULT_RENDER_PROCESSES = 1;
 
 /** Renders the site into `outputDir`; returns how many files were written. Throws a BriefingError with every process's problems. */
 export async function renderPages(request: RenderRequest): Promise<number> {
   const { data, only } = request;
   const ownPages = only ? only.articles.length + only.editions.length : data.articles.length + data.editions.length;
-  const processes = renderProcessCount(request.processes, ownPages);
+  const processes = Math.max(1, Math.floor(request.processes ?? DEFAULT_RENDER_PROCESSES));
   const common = { root: request.root, reviewMarks: request.reviewMarks, cardCache: request.cardCache };
   if (processes <= 1) {
     return runEleventy({ ...common, data: renderData(data, only), only, pages: "all", emailFinishing: request.emailFinishing }, request.outputDir);
   }
   const shards = planShards(data, only, Math.max(processes, Math.ceil(ownPages / (request.maxPagesPerShard ?? MAX_PAGES_PER_SHARD))));
-  // The email workers from BuildOptions, shared out between the shards.
-  const emailWorkers = Math.floor(request.emailFinishing.workers / shards.length);
-  const jobs: ShardJob[] = [
-    { input: { ...common, data: sharedPagesData(data), only: { articles: [], editions: [] }, pages: "shared" }, emailWorkers: 0, outputDir: request.outputDir },
-    ...shards.map((shard): ShardJob => ({ input: { ...common, data: shardData(data, shard), only: shard.only, pages: "own" }, emailWorkers, outputDir: request.outputDir })),
-  ];
+  // The email workers from BuildOptions, shared out between the shards that run at once.
+  const emailWorkers = Math.floor(request.emailFinishing.workers / processes);
   const jobsDir = path.join(request.staging, "render-jobs");
   mkdirSync(jobsDir, { recursive: true });
-  const files = jobs.map((job, i) => {
-    const file = path.join(jobsDir, i === 0 ? "shared.json" : `shard-${i}.json`);
+  // Each job is written as its process starts: one shard's JSON text in memory at a time.
+  const start = (name: string, job: ShardJob) => {
+    const file = path.join(jobsDir, `${name}.json`);
     writeFileSync(file, JSON.stringify(job));
-    return file;
-  });
+    return runShardProcess(file, request.root);
+  };
+  const shared = start("shared", { input: { ...common, data: sharedPagesData(data), only: { articles: [], editions: [] }, pages: "shared" }, emailWorkers: 0, outputDir: request.outputDir });
   // The shared pages beside the shards, which run `processes` at a time.
-  const [shared, ...own] = files;
-  const results = await Promise.all([runShardProcess(shared!, request.root), ...(await inTurn(own, processes, (file) => runShardProcess(file, request.root)))]);
+  const own = await inTurn(shards, processes, (shard, i) =>
+    start(`shard-${i + 1}`, { input: { ...common, data: shardData(data, shard), only: shard.only, pages: "own" }, emailWorkers, outputDir: request.outputDir }));
+  const results = await Promise.all([shared, ...own]);
   const problems: Problem[] = results.flatMap((r) => (r.ok ? [] : r.problems));
   if (problems.length > 0) throw new BriefingError(problems);
   const emails = { workers: 0, main: 0 };
@@ -96,12 +91,12 @@ export async function renderPages(request: RenderRequest): Promise<number> {
 }
 
 /** `run` on every item, at most `limit` at once; results in the order of `items`. */
-async function inTurn<T, R>(items: readonly T[], limit: number, run: (item: T) => Promise<R>): Promise<Promise<R>[]> {
+async function inTurn<T, R>(items: readonly T[], limit: number, run: (item: T, index: number) => Promise<R>): Promise<Promise<R>[]> {
   const results: Promise<R>[] = [];
   const running = new Set<Promise<unknown>>();
-  for (const item of items) {
+  for (const [index, item] of items.entries()) {
     if (running.size >= limit) await Promise.race(running);
-    const result = run(item);
+    const result = run(item, index);
     results.push(result);
     const settled: Promise<boolean> = result.then(() => running.delete(settled), () => running.delete(settled));
     running.add(settled);
