@@ -1,11 +1,12 @@
 // The benchmark's synthetic articles and `npm run bench` end to end on a tiny N
 // (speed itself is never asserted here: that is what the bench prints).
 import { describe, expect, it } from "vitest";
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import path from "node:path";
 import { syntheticArticle, syntheticCorpus } from "../scripts/bench/synthetic.ts";
 import { readArticle } from "../scripts/pipeline/read.ts";
 import { PROJECT_ROOT } from "./helpers/project.ts";
+import { treeResidentKiB } from "../scripts/bench/measure.ts";
 import { formatTargets, targetChecks, type Kind, type Run, type SizeResult } from "../scripts/bench/run.ts";
 
 describe("synthetic articles", () => {
@@ -92,5 +93,21 @@ describe("the issue's targets against a run", () => {
   it("adds how peak memory grows from N = 4,000 to 16,000 when both were measured", () => {
     const checks = targetChecks([size(4000, 30_000, 900), size(16000, 120_000, 1200)]);
     expect(checks.at(-1)).toEqual({ measure: "peak memory, N = 16,000 over N = 4,000", value: "1.33× (1200 MiB)", target: "<= 1.3×", met: false });
+  });
+});
+
+describe("peak memory of a process tree", () => {
+  it("adds up the resident sets of a process and its children", async () => {
+    // A child that holds 200 MB of touched memory until it is told to stop.
+    const child = spawn(process.execPath, ["-e", "const b = Buffer.alloc(200 * 2 ** 20, 1); process.stdout.write('ready'); setInterval(() => b[0]++, 1000);"], { stdio: ["ignore", "pipe", "ignore"] });
+    try {
+      await new Promise((resolve) => child.stdout!.once("data", resolve));
+      const own = treeResidentKiB(child.pid!)!;
+      const tree = treeResidentKiB(process.pid)!;
+      expect(own).toBeGreaterThan(200 * 1024);
+      expect(tree).toBeGreaterThanOrEqual(own + Math.round(process.memoryUsage().rss / 1024 / 2));
+    } finally {
+      child.kill();
+    }
   });
 });
