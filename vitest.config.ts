@@ -3,7 +3,8 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
-    // Builds chdir into temporary projects; forks (not threads) allow that.
+    // Each test file in its own process: builds start worker threads and
+    // render processes, and a file that leaves one behind cannot slow the next.
     pool: "forks",
     testTimeout: 120_000,
     hookTimeout: 120_000,

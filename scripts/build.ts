@@ -4,21 +4,19 @@
 import { existsSync, mkdirSync, mkdtempSync, renameSync } from "node:fs";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
-import { register } from "tsx/esm/api";
 import { loadSite } from "./site-settings.ts";
 import { writeDataFile, DATA_FILE } from "./pipeline/data-file.ts";
 import { checkedEntries, runPipeline, type ArticleProcessor, type EntryProcessor } from "./pipeline/run.ts";
 import { cachedProcessor, openArticleCache, CACHE_DIR } from "./incremental/article-cache.ts";
 import { BATCH, parallelProcessor, type ParallelRun } from "./pipeline/parallel.ts";
 import { defaultWorkerCount, openPool, type WorkerPool } from "./pool/pool.ts";
-import { EMAIL_FINISHING, type EmailFinishing } from "./email/eleventy-plugin.ts";
+import type { EmailFinishing } from "./email/eleventy-plugin.ts";
+import type { RenderOnly } from "./eleventy/eleventy-site.ts";
+import { renderPages } from "./eleventy/sharded-render.ts";
 import { BriefingError, problem, type Problem } from "./problems.ts";
 import { dataFileUnchanged, keepArticleFolders, manifestInBackground, planRender, recordRender, renderKeys, type Manifest, type RenderPlan } from "./incremental/render-cache.ts";
-import { CARD_CACHE, RENDER_ONLY, REVIEW_MARKS } from "./eleventy/pages.ts";
 import { guessCountLine } from "./pipeline/review.ts";
-import { RENDER_ONLY_EDITIONS } from "./eleventy/editions.ts";
 import type { DataFile } from "./schema.ts";
-import { relativePath } from "./list-files.ts";
 import { countOf } from "./count.ts";
 import { warmArticleCache, type WarmBuild } from "./dev/warm.ts";
 
@@ -33,6 +31,13 @@ export interface BuildOptions {
   cache?: boolean;
   /** Worker threads besides the main thread, for normalizing and for finishing emails (default cores - 1; 0 is serial). The CLI maps BRIEFING_WORKERS here. */
   workers?: number;
+  /**
+   * Eleventy processes at once for the briefing and edition pages, each
+   * given a shard of the archive, besides one for the shared pages (default
+   * 1: everything in this process; scripts/eleventy/sharded-render.ts says
+   * why). The CLI maps BRIEFING_RENDER_PROCESSES here.
+   */
+  renderProcesses?: number;
   log?: (line: string) => void;
   /** Show the review's marks on the briefing pages: npm run dev's toggle (never npm run build's). */
   reviewMarks?: boolean;
@@ -116,7 +121,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   let outputFiles: number;
   let knownFiles: Manifest = {};
   const emails = { workers: 0, main: 0 };
-  const renderOptions: RenderOptions = { reviewMarks: options.reviewMarks === true, useCache, emailFinishing: { workers, onFinished: (s) => Object.assign(emails, s) } };
+  const renderOptions: RenderOptions = { reviewMarks: options.reviewMarks === true, useCache, emailFinishing: { workers, onFinished: (s) => Object.assign(emails, s) }, processes: options.renderProcesses };
   if (plan.kind === "skip") {
     outputFiles = await timed("render", () => plan.record.outputFiles, (n) => `skipped: data file, templates and code unchanged since the build that wrote ${siteName} (${countOf(n, "file")} kept)`);
   } else if (plan.kind === "partial") {
@@ -206,72 +211,26 @@ export function defaultProcessor(root: string, env: Record<string, string | unde
 
 /**
  * Runs Eleventy into `outputDir` on the data file's value, handed over in
- * memory (it was validated and written a moment ago; parsing a hundred
- * megabytes again would only cost time). `only`: the slugs and edition dates
- * whose own pages to render, null for all. `options.reviewMarks`: show the
- * review's marks (npm run dev only); `options.useCache`: keep social cards in
- * .cache/cards/. Returns how many files Eleventy wrote.
+ * memory as plugin options (it was validated and written a moment ago;
+ * parsing a hundred megabytes again would only cost time), in this process
+ * or in several (scripts/eleventy/sharded-render.ts). `only`: the slugs and
+ * edition dates whose own pages to render, null for all.
+ * `options.reviewMarks`: show the review's marks (npm run dev only);
+ * `options.useCache`: keep social cards in .cache/cards/. Returns how many
+ * files Eleventy wrote.
  */
-interface RenderOptions { reviewMarks: boolean; useCache: boolean; emailFinishing: EmailFinishing }
+interface RenderOptions { reviewMarks: boolean; useCache: boolean; emailFinishing: EmailFinishing; processes: number | undefined }
 
-async function renderSite(root: string, data: DataFile, only: { articles: string[]; editions: string[] } | null, staging: string, outputDir: string, options: RenderOptions): Promise<number> {
-  const { Eleventy } = await import("@11ty/eleventy");
-  // Eleventy imports eleventy.config.ts with Node's own loader; tsx's loader
-  // makes that work wherever build() is called from (CLI, tests, bench).
-  ensureTypeScriptLoader();
-  // Eleventy's data folder is an empty one: the data arrives as global data,
-  // and the real _data/briefing.json is the previous build's until the swap.
-  const emptyDataDir = path.join(staging, "eleventy-data");
-  mkdirSync(emptyDataDir, { recursive: true });
-  const previousCwd = process.cwd();
-  const previousDataDir = process.env.BRIEFING_DATA_DIR;
-  process.chdir(root);
-  process.env.BRIEFING_DATA_DIR = relativePath(path.join(root, "src"), emptyDataDir);
-  try {
-    const eleventy = new Eleventy("src", outputDir, {
-      configPath: "eleventy.config.ts",
-      quietMode: true,
-      config: (eleventyConfig: { addGlobalData(name: string, value: unknown): void }) => {
-        eleventyConfig.addGlobalData("briefing", data);
-        if (only) {
-          eleventyConfig.addGlobalData(RENDER_ONLY, only.articles);
-          eleventyConfig.addGlobalData(RENDER_ONLY_EDITIONS, only.editions);
-        }
-        if (options.reviewMarks) eleventyConfig.addGlobalData(REVIEW_MARKS, true);
-        eleventyConfig.addGlobalData(CARD_CACHE, options.useCache ? path.join(root, CACHE_DIR, "cards") : null);
-        eleventyConfig.addGlobalData(EMAIL_FINISHING, options.emailFinishing);
-      },
-    });
-    const written = (await eleventy.write()) as unknown;
-    const results = Array.isArray(written) ? (written.flat(2) as { outputPath?: string | false }[]) : [];
-    return results.filter((r) => r && r.outputPath).length;
-  } catch (error) {
-    throw new BriefingError([
-      problem({
-        file: "src/", stage: "render",
-        message: `Eleventy failed: ${describeError(error)}`,
-        fix: "see the template named above; the previous _site/ is untouched",
-      }),
-    ]);
-  } finally {
-    process.chdir(previousCwd);
-    if (previousDataDir === undefined) delete process.env.BRIEFING_DATA_DIR;
-    else process.env.BRIEFING_DATA_DIR = previousDataDir;
-  }
-}
-
-let loaderRegistered = false;
-function ensureTypeScriptLoader(): void {
-  if (loaderRegistered) return;
-  register();
-  loaderRegistered = true;
-}
-
-/** An error and its causes on one line: Eleventy wraps the useful message. */
-function describeError(error: unknown): string {
-  const parts: string[] = [];
-  for (let e: unknown = error; e && parts.length < 5; e = (e as { cause?: unknown }).cause) {
-    parts.push(e instanceof Error ? e.message : String(e));
-  }
-  return parts.join(" <- ");
+function renderSite(root: string, data: DataFile, only: RenderOnly | null, staging: string, outputDir: string, options: RenderOptions): Promise<number> {
+  return renderPages({
+    root,
+    data,
+    only,
+    reviewMarks: options.reviewMarks,
+    cardCache: options.useCache ? path.join(root, CACHE_DIR, "cards") : null,
+    emailFinishing: options.emailFinishing,
+    outputDir,
+    staging,
+    processes: options.processes,
+  });
 }

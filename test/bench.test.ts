@@ -1,11 +1,13 @@
 // The benchmark's synthetic articles and `npm run bench` end to end on a tiny N
 // (speed itself is never asserted here: that is what the bench prints).
 import { describe, expect, it } from "vitest";
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import path from "node:path";
 import { syntheticArticle, syntheticCorpus } from "../scripts/bench/synthetic.ts";
 import { readArticle } from "../scripts/pipeline/read.ts";
 import { PROJECT_ROOT } from "./helpers/project.ts";
+import { treeResidentKiB } from "../scripts/bench/measure.ts";
+import { formatTargets, targetChecks, type Kind, type Run, type SizeResult } from "../scripts/bench/run.ts";
 
 describe("synthetic articles", () => {
   const corpus = syntheticCorpus(1, 60);
@@ -65,5 +67,47 @@ describe("npm run bench", () => {
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/--reps must be a whole number/);
     expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe("the issue's targets against a run", () => {
+  const run = (kind: Kind, ms: number, peakMiB: number): Run => ({ kind, ms, cpuMs: ms, peakMiB, stages: {}, cache: null });
+  const size = (n: number, cold: number, peak: number): SizeResult => ({
+    n,
+    identical: true,
+    runs: [run("bare", 10_000, 200), run("cold", cold, peak), run("warm", 6_000, peak / 2), run("changed", 12_500, peak / 2)],
+  });
+
+  it("checks cold, warm and one-changed against bare, and the largest peak, at N = 4,000 only", () => {
+    expect(targetChecks([size(1000, 20_000, 500)])).toEqual([]);
+    const checks = targetChecks([size(1000, 20_000, 500), size(4000, 30_000, 900)]);
+    expect(checks.map((c) => [c.measure, c.value, c.met])).toEqual([
+      ["cold build, N = 4,000, vs bare Eleventy", "3.00×", true],
+      ["peak memory (all processes), N = 4,000", "900 MiB", true],
+      ["one article changed, N = 4,000", "1.25×", false],
+      ["warm build, N = 4,000", "0.60×", true],
+    ]);
+    expect(formatTargets(checks).split("\n")[4]).toBe("| one article changed, N = 4,000 | 1.25× | <= 1.2× | no |");
+  });
+
+  it("adds how peak memory grows from N = 4,000 to 16,000 when both were measured", () => {
+    const checks = targetChecks([size(4000, 30_000, 900), size(16000, 120_000, 1200)]);
+    expect(checks.at(-1)).toEqual({ measure: "peak memory, N = 16,000 over N = 4,000", value: "1.33× (1200 MiB)", target: "<= 1.3×", met: false });
+  });
+});
+
+describe("peak memory of a process tree", () => {
+  it("adds up the resident sets of a process and its children", async () => {
+    // A child that holds 200 MB of touched memory until it is told to stop.
+    const child = spawn(process.execPath, ["-e", "const b = Buffer.alloc(200 * 2 ** 20, 1); process.stdout.write('ready'); setInterval(() => b[0]++, 1000);"], { stdio: ["ignore", "pipe", "ignore"] });
+    try {
+      await new Promise((resolve) => child.stdout!.once("data", resolve));
+      const own = treeResidentKiB(child.pid!)!;
+      const tree = treeResidentKiB(process.pid)!;
+      expect(own).toBeGreaterThan(200 * 1024);
+      expect(tree).toBeGreaterThanOrEqual(own + Math.round(process.memoryUsage().rss / 1024 / 2));
+    } finally {
+      child.kill();
+    }
   });
 });

@@ -29,6 +29,8 @@ export interface BenchOptions {
   seed: number;
   /** Worker threads for our builds (undefined: the build's default). */
   workers?: number;
+  /** Render processes for our builds (undefined: the build's default). */
+  renderProcesses?: number;
   log: (line: string) => void;
 }
 
@@ -37,6 +39,7 @@ export interface Run {
   ms: number;
   /** CPU time (user + system) of the whole process tree. */
   cpuMs: number;
+  /** Summed over all of the build's processes (measure.ts). */
   peakMiB: number;
   /** Stage times our build printed (ms), by stage name. */
   stages: Record<string, number>;
@@ -63,7 +66,10 @@ export async function runBench(options: BenchOptions): Promise<SizeResult[]> {
     const runs: Run[] = [];
     let identical = true;
     try {
-      const env = { BRIEFING_WORKERS: options.workers === undefined ? undefined : String(options.workers) };
+      const env = {
+        BRIEFING_WORKERS: options.workers === undefined ? undefined : String(options.workers),
+        BRIEFING_RENDER_PROCESSES: options.renderProcesses === undefined ? undefined : String(options.renderProcesses),
+      };
       const ours = async (kind: Kind): Promise<Run> => {
         const m = await measure(TSX, ["scripts/cli/build.ts"], projects.briefing, env);
         if (m.status !== 0) throw new Error(`${kind} build failed (exit ${m.status}):\n${m.stderr}`);
@@ -161,5 +167,52 @@ export function formatTable(results: SizeResult[]): string {
       rows.push(`| ${r.n.toLocaleString("en-US")} | ${KIND_LABELS[kind]} | ${(ms / 1000).toFixed(2)} s | ${(ms / bare).toFixed(2)} | ${(cpu / 1000).toFixed(2)} s | ${bareCpu > 0 ? (cpu / bareCpu).toFixed(2) : "–"} | ${Math.round(peak)} MiB | ${stage("pipeline")} | ${stage("render")} |`);
     }
   }
+  return rows.join("\n");
+}
+
+/** The issue's targets (issue 17, "Must reach"), each with the figure this run measured. */
+export interface TargetCheck {
+  measure: string;
+  value: string;
+  target: string;
+  met: boolean;
+}
+
+/** Median wall time of one kind of build at one N over bare Eleventy's, and the largest peak memory. */
+function figures(r: SizeResult, kind: Kind): { ratio: number; peakMiB: number } {
+  const bare = median(r.runs.filter((x) => x.kind === "bare").map((x) => x.ms));
+  const runs = r.runs.filter((x) => x.kind === kind);
+  return { ratio: median(runs.map((x) => x.ms)) / bare, peakMiB: Math.max(...runs.map((x) => x.peakMiB)) };
+}
+
+/**
+ * The "must reach" rows at N = 4,000 (and N = 16,000 over N = 4,000 when
+ * both were measured); none when N = 4,000 was not.
+ */
+export function targetChecks(results: SizeResult[]): TargetCheck[] {
+  const at = (n: number) => results.find((r) => r.n === n);
+  const large = at(4000);
+  if (!large) return [];
+  const cold = figures(large, "cold");
+  const warm = figures(large, "warm");
+  const changed = figures(large, "changed");
+  const peak = Math.max(cold.peakMiB, warm.peakMiB, changed.peakMiB);
+  const rows: TargetCheck[] = [
+    { measure: "cold build, N = 4,000, vs bare Eleventy", value: `${cold.ratio.toFixed(2)}×`, target: "<= 3.5×", met: cold.ratio <= 3.5 },
+    { measure: "peak memory (all processes), N = 4,000", value: `${Math.round(peak)} MiB`, target: "< 1 GiB", met: peak < 1024 },
+    { measure: "one article changed, N = 4,000", value: `${changed.ratio.toFixed(2)}×`, target: "<= 1.2×", met: changed.ratio <= 1.2 },
+    { measure: "warm build, N = 4,000", value: `${warm.ratio.toFixed(2)}×`, target: "<= 0.7×", met: warm.ratio <= 0.7 },
+  ];
+  const xl = at(16000);
+  if (xl) {
+    const xlPeak = Math.max(...(["cold", "warm", "changed"] as const).map((k) => figures(xl, k).peakMiB));
+    rows.push({ measure: "peak memory, N = 16,000 over N = 4,000", value: `${(xlPeak / peak).toFixed(2)}× (${Math.round(xlPeak)} MiB)`, target: "<= 1.3×", met: xlPeak / peak <= 1.3 });
+  }
+  return rows;
+}
+
+export function formatTargets(checks: TargetCheck[]): string {
+  const rows = ["| measure | this run | must reach | met |", "|---|---:|---|---|"];
+  for (const c of checks) rows.push(`| ${c.measure} | ${c.value} | ${c.target} | ${c.met ? "yes" : "no"} |`);
   return rows.join("\n");
 }

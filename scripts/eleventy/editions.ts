@@ -6,10 +6,15 @@ import type { Article, DataFile, Edition, Site } from "../schema.ts";
 import { countOf } from "../count.ts";
 import { absoluteUrl } from "./filters.ts";
 import { feedChannel, feedItemId, feedLine, newestUpdate, tagAuthorityOf, type FeedChannel, type FeedModel } from "./feed-model.ts";
+import type { RenderInput, RenderOnly } from "./eleventy-site.ts";
 import { archivePages, articlesBySlugs, dateSpan, indexedArticlesBySlugs, type ArticlesBySlugs } from "./pages.ts";
 
-/** Global data key with the dates of the editions a partial render writes; absent in a full one. */
-export const RENDER_ONLY_EDITIONS = "briefingRenderOnlyEditions";
+/** The editions whose own pages (editions/<date>/: page and email) a render writes, in the data file's order. */
+export function renderedEditions<T extends { date: string }>(editions: readonly T[], only: RenderOnly | null): T[] {
+  if (!only) return [...editions];
+  const dates = new Set(only.editions);
+  return editions.filter((e) => dates.has(e.date));
+}
 
 /** "27 February 2026", or "23 February – 1 March 2026" for a week. */
 export function editionName(edition: Pick<Edition, "date" | "end">): string {
@@ -162,7 +167,7 @@ export function editionFeedModel(data: DataFile): EditionFeedModel {
 
 // ---------------------------------------------------------------- plugin
 
-export function editionsPlugin(eleventyConfig: any): void {
+export function editionsPlugin(eleventyConfig: any, input: Pick<RenderInput, "data" | "only">): void {
   eleventyConfig.addFilter("editionName", editionName);
   // One slug index per articles array for this config's renders (every edition page asks with the same one).
   const pick = indexedArticlesBySlugs();
@@ -170,18 +175,7 @@ export function editionsPlugin(eleventyConfig: any): void {
   eleventyConfig.addFilter("editionIndexPath", editionIndexPath);
   eleventyConfig.addFilter("editionEmailCut", (edition: Edition, articles: Article[], siteUrl: string) => editionEmailCut(edition, articles, siteUrl, EDITION_EMAIL_BUDGET, pick));
   eleventyConfig.addFilter("editionFeedModel", editionFeedModel);
-  // The editions whose pages (editions/<date>/: page and email) this render
-  // writes: all, unless the build renders only changed ones (render-cache.ts).
-  eleventyConfig.addCollection("editionPages", (api: any) => {
-    const item = api.getAll().find((i: any) => i.data?.briefing)?.data;
-    const editions = (item?.briefing as DataFile | undefined)?.editions ?? [];
-    const only = item?.[RENDER_ONLY_EDITIONS] as string[] | undefined;
-    if (!only) return editions;
-    const dates = new Set(only);
-    return editions.filter((e) => dates.has(e.date));
-  });
-  eleventyConfig.addCollection("editionIndexPages", (api: any) => {
-    const data = api.getAll().find((item: any) => item.data?.briefing)?.data.briefing as DataFile | undefined;
-    return data ? archivePages(data.editions, data.site.homePageSize) : [[]];
-  });
+  // All the editions, unless the build renders only changed ones (render-cache.ts).
+  eleventyConfig.addCollection("editionPages", () => renderedEditions(input.data.editions, input.only));
+  eleventyConfig.addCollection("editionIndexPages", () => archivePages(input.data.editions, input.data.site.homePageSize));
 }

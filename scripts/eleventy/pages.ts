@@ -2,9 +2,11 @@
 // values the page templates need (date spans, JSON-LD, the
 // home page's archive pages). Each is a small pure function, unit-tested in
 // test/site-filters.test.ts; templates only call them.
+import path from "node:path";
 import { DateTime, Info } from "luxon";
 import type { Article, DataFile, ResolvedDate, Sentence, Site } from "../schema.ts";
 import { absoluteUrl, rfc3339 } from "./filters.ts";
+import type { RenderInput, RenderOnly } from "./eleventy-site.ts";
 
 // ---------------------------------------------------------------- article lookups
 
@@ -247,15 +249,16 @@ export function jsonForScript(value: unknown): string {
 
 // ---------------------------------------------------------------- plugin
 
-/** Global data key with the slugs of a partial render (scripts/build.ts); absent in a full one. */
-export const RENDER_ONLY = "briefingRenderOnly";
-/** Global data key, true when npm run dev shows the review's marks on briefing pages (never in npm run build). */
-export const REVIEW_MARKS = "briefingReviewMarks";
-/** Global data key with the folder social cards are kept in (scripts/build.ts); null or absent: no cache. */
-export const CARD_CACHE = "briefingCardCache";
+/** The articles whose own pages (briefings/<slug>/: page, card and email) a render writes, in the data file's order. */
+export function renderedArticles<T extends { slug: string }>(articles: readonly T[], only: RenderOnly | null): T[] {
+  if (!only) return [...articles];
+  const slugs = new Set(only.articles);
+  return articles.filter((a) => slugs.has(a.slug));
+}
 
-export function sitePlugin(eleventyConfig: any): void {
-  eleventyConfig.addPassthroughCopy({ "src/assets": "assets" });
+export function sitePlugin(eleventyConfig: any, input: Pick<RenderInput, "root" | "data" | "only" | "pages">): void {
+  // The assets go with the shared pages.
+  if (input.pages !== "own") eleventyConfig.addPassthroughCopy({ [path.join(input.root, "src/assets")]: "assets" });
   eleventyConfig.addFilter("dateSpan", dateSpan);
   eleventyConfig.addFilter("articlesBySlugs", indexedArticlesBySlugs());
   eleventyConfig.addFilter("archivePagePath", archivePagePath);
@@ -263,22 +266,11 @@ export function sitePlugin(eleventyConfig: any): void {
   eleventyConfig.addFilter("sitemapEntries", sitemapEntries);
   eleventyConfig.addFilter("newsArticleLd", newsArticleLd);
   eleventyConfig.addFilter("jsonForScript", jsonForScript);
+  // All the briefings, unless the build renders only the changed ones and
+  // keeps the rest from the previous site (scripts/incremental/render-cache.ts).
+  eleventyConfig.addCollection("briefingPages", () => renderedArticles(input.data.articles, input.only));
   // The home archive paginates by site.homePageSize, which lives in the data
   // file; Eleventy's pagination `size` must be a literal, so src/index.njk
   // paginates one at a time over these pages, cut from the data file.
-  // The articles whose own pages (briefings/<slug>/: page and email) this
-  // render writes: all of them, unless the build renders only the changed
-  // ones and keeps the rest from the previous site (scripts/incremental/render-cache.ts).
-  eleventyConfig.addCollection("briefingPages", (api: any) => {
-    const item = api.getAll().find((i: any) => i.data?.briefing)?.data;
-    const articles = (item?.briefing as DataFile | undefined)?.articles ?? [];
-    const only = item?.[RENDER_ONLY] as string[] | undefined;
-    if (!only) return articles;
-    const slugs = new Set(only);
-    return articles.filter((a) => slugs.has(a.slug));
-  });
-  eleventyConfig.addCollection("archivePages", (api: any) => {
-    const data = api.getAll().find((item: any) => item.data?.briefing)?.data.briefing as DataFile | undefined;
-    return data ? archivePages(homeArchive(data.articles, data.editions[0] ?? null), data.site.homePageSize) : [[]];
-  });
+  eleventyConfig.addCollection("archivePages", () => archivePages(homeArchive(input.data.articles, input.data.editions[0] ?? null), input.data.site.homePageSize));
 }

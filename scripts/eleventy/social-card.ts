@@ -19,7 +19,8 @@ import { renderAsync } from "@resvg/resvg-js";
 import type { Article, Site } from "../schema.ts";
 import { bylineName, xmlSafe } from "./feed-model.ts";
 import { readableDate } from "./filters.ts";
-import { CARD_CACHE, cardPath } from "./pages.ts";
+import { cardPath } from "./pages.ts";
+import type { RenderInput } from "./eleventy-site.ts";
 
 export const CARD_WIDTH = 1200;
 export const CARD_HEIGHT = 630;
@@ -302,7 +303,7 @@ export function isCardOutput(outputPath: unknown): boolean {
   return typeof outputPath === "string" && CARD_OUTPUT.test(outputPath);
 }
 
-export function socialCardPlugin(eleventyConfig: any): void {
+export function socialCardPlugin(eleventyConfig: any, input: Pick<RenderInput, "cardCache">): void {
   // Parsed once per Eleventy run, before any page renders: reading and parsing
   // the two fonts costs a few hundred milliseconds, which Eleventy would
   // otherwise report as a slow filter on the first card.
@@ -328,17 +329,9 @@ export function socialCardPlugin(eleventyConfig: any): void {
     return cardDrawing(cardLayout(article, site, measures), parsed, shapes);
   });
   eleventyConfig.addFilter("cardPath", cardPath);
-  // Where cards are kept, from the build (scripts/build.ts): collections are
-  // made before any page renders, from the same global data the templates get.
-  let cacheDir: string | null = null;
-  eleventyConfig.addCollection("socialCardCache", (api: any) => {
-    const data = api.getAll().find((item: any) => item.data)?.data;
-    cacheDir = (data?.[CARD_CACHE] as string | null | undefined) ?? null;
-    return [];
-  });
   // The card template writes SVG text to card.png; this turns it into the PNG.
   eleventyConfig.addTransform("social-card-png", async function (this: { page: { outputPath: unknown } }, content: string) {
     if (!isCardOutput(this.page.outputPath)) return content;
-    return cardPng(content, cacheDir);
+    return cardPng(content, input.cardCache);
   });
 }

@@ -13,14 +13,13 @@ import { emailFinisher, type EmailFinisher } from "./finisher.ts";
 import { editionMessageHeaders, messageHeaders, type MessageHeaders } from "./message.ts";
 import { preheaderText } from "./preheader.ts";
 import type { Article, DataFile } from "../schema.ts";
+import type { RenderInput } from "../eleventy/eleventy-site.ts";
 
 /**
- * Global data key with how the build wants emails finished
- * (scripts/build.ts): the worker threads from BuildOptions, and where to
- * report where they were finished. Absent (Eleventy run by hand): the main
- * thread alone.
+ * How the build wants emails finished (scripts/build.ts): the worker threads
+ * from BuildOptions, and where to report where they were finished. A plain
+ * `eleventy` run: the main thread alone.
  */
-export const EMAIL_FINISHING = "briefingEmailFinishing";
 export interface EmailFinishing {
   workers: number;
   onFinished?: (stats: { workers: number; main: number }) => void;
@@ -40,13 +39,13 @@ export function emailEditionDate(outputPath: unknown): string | null {
 }
 
 /** The message headers of the email written to `outputPath`, or null when it is not an email. */
-function headersFor(outputPath: unknown, briefing: DataFile | undefined, bySlug: Map<string, Article>): MessageHeaders | null {
+function headersFor(outputPath: unknown, briefing: DataFile, bySlug: Map<string, Article>): MessageHeaders | null {
   const slug = emailSlug(outputPath);
   const date = slug ? null : emailEditionDate(outputPath);
   if (!slug && !date) return null;
-  const edition = date ? briefing?.editions.find((e) => e.date === date) : undefined;
+  const edition = date ? briefing.editions.find((e) => e.date === date) : undefined;
   const article = bySlug.get(slug ?? edition?.articles[0] ?? "");
-  if (!article || !briefing) {
+  if (!article) {
     throw new BriefingError([problem({ file: String(outputPath), stage: "email", message: slug ? `no article with slug "${slug}" in the data file` : `no edition "${date}" in the data file`, fix: "rebuild with `npm run build`" })]);
   }
   return edition ? editionMessageHeaders(edition, article, briefing.site) : messageHeaders(article, briefing.site);
@@ -57,14 +56,14 @@ interface AfterEvent {
   results: { outputPath?: string | false }[];
 }
 
-export function emailPlugin(eleventyConfig: any): void {
+export function emailPlugin(eleventyConfig: any, input: Pick<RenderInput, "data" | "emailFinishing">): void {
   eleventyConfig.addFilter("emailPreheader", preheaderText);
 
-  // Per build: the finisher and the data file as Eleventy holds it in memory.
+  const briefing: DataFile = input.data;
+  const finishing: EmailFinishing = input.emailFinishing;
+  const bySlug = new Map<string, Article>(briefing.articles.map((a) => [a.slug, a]));
+  // Per build: the finisher.
   let finisher: EmailFinisher | null = null;
-  let finishing: EmailFinishing = { workers: 0 };
-  let briefing: DataFile | undefined;
-  let bySlug = new Map<string, Article>();
 
   // Finished HTML waiting for Eleventy's own write of email.html to be overwritten.
   let finishedHtml = new Map<string, string>();
@@ -73,20 +72,6 @@ export function emailPlugin(eleventyConfig: any): void {
   eleventyConfig.on("eleventy.before", ({ outputMode }: { outputMode?: string }) => {
     writing = outputMode === undefined || outputMode === "fs";
     finishedHtml = new Map();
-    finisher = null;
-    briefing = undefined;
-    bySlug = new Map();
-  });
-
-  // Collections are built before any page renders, from the same data the
-  // templates get: this is where the plugin sees the data file without
-  // reading and validating it again (scripts/build.ts validated it on write),
-  // and the build's worker count, and so where the finisher starts.
-  eleventyConfig.addCollection("emailEditionData", (api: any) => {
-    const data = api.getAll().find((item: any) => item.data?.briefing)?.data;
-    briefing = data?.briefing as DataFile | undefined;
-    bySlug = new Map((briefing?.articles ?? []).map((a) => [a.slug, a]));
-    finishing = (data?.[EMAIL_FINISHING] as EmailFinishing | undefined) ?? { workers: 0 };
     finisher = emailFinisher({
       workers: finishing.workers,
       // The text twin and the message are written as soon as they exist;
@@ -100,7 +85,6 @@ export function emailPlugin(eleventyConfig: any): void {
         writeFileSync(path.join(dir, "email.eml"), email.eml);
       },
     });
-    return [];
   });
 
   // Only the email documents are finished; the web pages keep their
