@@ -15,6 +15,9 @@ export async function runEleventy(input: RenderInput, outputDir: string): Promis
       quietMode: true,
       config: (eleventyConfig: unknown) => briefingSite(eleventyConfig, input),
     } as unknown as ConstructorParameters<typeof Eleventy>[2]);
+    // Its closing "[11ty] Wrote N files" line is forced past quiet mode; the
+    // build prints its own render line, and failures still arrive as errors.
+    (eleventy as unknown as { disableLogger(): void }).disableLogger();
     const written = (await eleventy.write()) as unknown;
     const results = Array.isArray(written) ? (written.flat(2) as { outputPath?: string | false }[]) : [];
     return results.filter((r) => r && r.outputPath).length;
