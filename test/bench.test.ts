@@ -59,6 +59,9 @@ describe("npm run bench", () => {
     for (const row of rows) expect(row).toMatch(/\| \d+\.\d\d s \| \d+\.\d\d \| \d+\.\d\d s \| \d+\.\d\d \| [1-9]\d* MiB \|/);
     expect(result.stdout).toContain("N=3: cold and warm outputs byte-identical: yes");
     // Extraction's own cost, per article and per 900 words, over the hundred synthetic articles.
+    // The code's counts from issue 17: one place that starts threads, no module-level state.
+    expect(result.stdout).toMatch(/^code: 1 place\(s\) that start worker threads \(pool\/pool\.ts\)/m);
+    expect(result.stdout).toMatch(/^code: 0 module-level mutable value\(s\)/m);
     expect(result.stdout).toMatch(/^Extraction \(normalize alone, CPU time\), 100 synthetic articles, \d{5,} words: \d+\.\d\d ms per article, \d+\.\d\d ms per 900 words \(median of 5 warm passes; fastest \d+\.\d\d; first pass \d+\.\d\d\)$/m);
   });
 

@@ -7,13 +7,15 @@
 //   npm run bench -- --render-processes 1   our builds render in one process (default: the build's choice)
 //   npm run bench -- --sizes 500 --reps 5 --seed 7 --workers 0
 //   npm run bench -- --dev             also: edit-to-page time of `npm run dev` at N = 1,000
-// First it prints extraction's own cost (normalize alone, in this process) on 100 synthetic articles.
+// First it prints the code's structure counts (scripts/bench/structure.ts) and extraction's own cost (normalize alone, in this process) on 100 synthetic articles.
 import os from "node:os";
+import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { formatTable, formatTargets, runBench, targetChecks } from "../bench/run.ts";
 import { measureDevLatency, formatDevLatency } from "../bench/dev-latency.ts";
 import { peakMemorySource } from "../bench/measure.ts";
 import { formatExtraction, measureExtraction } from "../bench/extraction.ts";
+import { formatStructure, structureCounts } from "../bench/structure.ts";
 import { problem, BriefingError } from "../problems.ts";
 import { runCli } from "./run-cli.ts";
 
@@ -46,6 +48,7 @@ await runCli(async () => {
   const cpus = os.cpus();
   log(`Briefing bench: Node ${process.version}, ${os.availableParallelism()} cores (${cpus[0]?.model.trim() ?? "unknown CPU"}), ${Math.round(os.totalmem() / 2 ** 30)} GiB RAM, ${os.platform()} ${os.release()}`);
   log(`seed ${seed}, ${reps} runs per build, each a fresh process; peak memory from ${peakMemorySource()}`);
+  log(formatStructure(structureCounts(fileURLToPath(new URL("../", import.meta.url)))));
   if (!values["dev-only"]) {
     log(formatExtraction(measureExtraction({ seed, n: 100, passes: 5 })));
     log("");
