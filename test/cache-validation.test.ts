@@ -2,32 +2,22 @@
 // ArticleSchema, the data file check skips what the cache served (digest
 // intact) and checks everything else, naming the article and field.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { openArticleCache } from "../scripts/incremental/article-cache.ts";
 import { checkedEntry, type ArticleJson } from "../scripts/pipeline/article-entry.ts";
 import type { SourceArticle } from "../scripts/pipeline/read.ts";
 import { serializeDataFile, validateDataFile } from "../scripts/pipeline/data-file.ts";
-import { processArticleOrThrow } from "../scripts/pipeline/process-article.ts";
-import { readArticle } from "../scripts/pipeline/read.ts";
 import { assembleDataFile } from "../scripts/pipeline/run.ts";
 import { ArticleSchema, DataFileSchema, type Article, type Site } from "../scripts/schema.ts";
-import { loadSite } from "../scripts/site-settings.ts";
-import { PROJECT_ROOT, SEED_ARTICLE } from "./helpers/project.ts";
+import { processedSeedArticle } from "./helpers/seed-article.ts";
 
 let site: Site;
 let article: Article;
 let root: string;
 beforeAll(() => {
-  site = loadSite(path.join(PROJECT_ROOT, "_data/site.yaml"), {});
-  const read = readArticle({
-    path: `src/articles/${path.basename(SEED_ARTICLE)}`,
-    bytes: readFileSync(SEED_ARTICLE),
-    sidecar: { path: `src/articles/${path.basename(SEED_ARTICLE).replace(/\.txt$/, ".yaml")}`, bytes: readFileSync(SEED_ARTICLE.replace(/\.txt$/, ".yaml")) },
-    siteTimeZone: site.timeZone,
-  });
-  article = processArticleOrThrow(read.article!, site);
+  ({ site, article } = processedSeedArticle());
   root = mkdtempSync(path.join(os.tmpdir(), "briefing-validation-"));
 });
 afterAll(() => rmSync(root, { recursive: true, force: true }));

@@ -2,30 +2,20 @@
 // builds (scripts/dev/warm.ts) and which changes it may build warm
 // (scripts/dev/changes.ts).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { openArticleCache } from "../scripts/incremental/article-cache.ts";
 import type { ArticleJson } from "../scripts/pipeline/article-entry.ts";
-import { processArticleOrThrow } from "../scripts/pipeline/process-article.ts";
-import { readArticle } from "../scripts/pipeline/read.ts";
 import { ArticleSchema, type Article } from "../scripts/schema.ts";
-import { loadSite } from "../scripts/site-settings.ts";
 import { newWarmBuild, warmArticleCache } from "../scripts/dev/warm.ts";
 import { isWatched, rebuildKind } from "../scripts/dev/changes.ts";
-import { PROJECT_ROOT, SEED_ARTICLE } from "./helpers/project.ts";
+import { processedSeedArticle } from "./helpers/seed-article.ts";
 
 let article: Article;
 let root: string;
 beforeAll(() => {
-  const site = loadSite(path.join(PROJECT_ROOT, "_data/site.yaml"), {});
-  const read = readArticle({
-    path: `src/articles/${path.basename(SEED_ARTICLE)}`,
-    bytes: readFileSync(SEED_ARTICLE),
-    sidecar: { path: `src/articles/${path.basename(SEED_ARTICLE).replace(/\.txt$/, ".yaml")}`, bytes: readFileSync(SEED_ARTICLE.replace(/\.txt$/, ".yaml")) },
-    siteTimeZone: site.timeZone,
-  });
-  article = processArticleOrThrow(read.article!, site);
+  ({ article } = processedSeedArticle());
   root = mkdtempSync(path.join(os.tmpdir(), "briefing-warm-"));
 });
 afterAll(() => rmSync(root, { recursive: true, force: true }));

@@ -9,10 +9,8 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import type { DataFile } from "../schema.ts";
 import { BriefingError, problem, type Problem } from "../problems.ts";
-import type { EmailFinishing } from "../email/eleventy-plugin.ts";
-import type { RenderInput, RenderOnly } from "./eleventy-site.ts";
+import type { RenderInput } from "./eleventy-site.ts";
 import { runEleventy } from "./run-eleventy.ts";
 import { planShards, renderData, shardData, sharedPagesData } from "./shards.ts";
 import type { ShardJob, ShardResult } from "./shard-process.ts";
@@ -24,14 +22,8 @@ import type { ShardJob, ShardResult } from "./shard-process.ts";
  */
 export const MAX_PAGES_PER_SHARD = 1000;
 
-export interface RenderRequest {
-  root: string;
-  data: DataFile;
-  /** The own pages to render (a partial render), null for all. */
-  only: RenderOnly | null;
-  reviewMarks: boolean;
-  cardCache: string | null;
-  emailFinishing: EmailFinishing;
+/** What to render (a RenderInput without its page set: the plan below decides it), and where. */
+export interface RenderRequest extends Omit<RenderInput, "pages"> {
   outputDir: string;
   /** Where the render processes' jobs are written (the build's staging folder). */
   staging: string;
