@@ -475,11 +475,19 @@ function starring(sentence: string, start: number): string | null {
   return m[1] ? `star of ${m[1]}` : "star";
 }
 
-/** "His first wife is Debra Ponzek": a role named before "is"/"was" and the name. */
+/**
+ * "His first wife is Debra Ponzek", "one of the ringleaders was believed to be a Russian, Ivan
+ * Petrov": a role named before "is"/"was" and the name; a nationality may stand between.
+ */
+const ROLE_IS_NAME = /(?:^|\s)(?:(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Tt]he|\p{Lu}[\p{L}-]*['\u2019]s) |([Oo]ne of (?:the|his|her|their) ))((?:[\p{Ll}-]+ ){0,3}?([\p{Ll}-]+)) (?:is|was|has been|had been|will be)(?: (?:believed|thought|said|understood|reported|alleged) to be)?(?: an? (\p{Lu}\p{Ll}+),)? $/u;
+
 function roleIsName(sentence: string, start: number): string | null {
-  if (!/(?:is|was|been|be) $/.test(sentence.slice(Math.max(0, start - 6), start))) return null;
-  const m = /(?:^|\s)(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Tt]he|\p{Lu}[\p{L}-]*['\u2019]s) ((?:[\p{Ll}-]+ ){0,3}?([\p{Ll}-]+)) (?:is|was|has been|had been|will be)\s$/u.exec(sentence.slice(Math.max(0, start - 80), start));
-  return m && ROLE_NOUNS.has(m[2]!) ? m[1]! : null;
+  if (!/(?:is|was|been|be|\p{Ll},) $/u.test(sentence.slice(Math.max(0, start - 6), start))) return null;
+  const m = ROLE_IS_NAME.exec(sentence.slice(Math.max(0, start - 100), start));
+  if (!m || m[4] !== undefined && !DEMONYMS.has(m[4])) return null;
+  // "one of the ringleaders": the group's plural noun is a role noun in the singular.
+  const head = m[1] ? m[3]!.replace(/s$/, "") : m[3]!;
+  return ROLE_NOUNS.has(head) ? `${m[1]?.toLowerCase() ?? ""}${m[2]}` : null;
 }
 
 const AGE_BEFORE_NAME = /, (?:\p{N}+-year-old|aged \p{N}+) $/u;
@@ -568,6 +576,13 @@ export function extractEntities(sentences: SentenceRef[]): EntityResult {
       // "Prince Edward will ...": an honorific before a name opens a sentence as a title, even in
       // an article that also writes "prince" in lower case.
       const titled = HONORIFICS.has(first.text) && run.length >= 2;
+      // "defender Per Mertesacker", "singer Will Lane": mid-sentence, right after a listed role
+      // noun, a common word with capitals and a surname after it can only be a given name.
+      if (!atStart && COMMON_CAPITALIZED.has(first.text) && run.length >= 2 && run.length <= 3 && !HONORIFICS.has(first.text) &&
+          ROLE_NOUNS.has(wordBefore(text, first.start)) && run.slice(1).every(isNameWord)) {
+        personCandidate(ctx, run, null, first.start, true);
+        continue;
+      }
       if (COMMON_CAPITALIZED.has(first.text) && !HONORIFICS.has(first.text) && !TITLE_HEADS.has(first.text) && !placeAt(run, 0, ctx) ||
           atStart && !titled && (/(?:ly|ing)$/.test(first.text) || appearsInLowerCase(first.text)) && !GIVEN_NAMES.has(first.text)) {
         run = run.slice(1);
@@ -602,10 +617,18 @@ function descriptionIn(text: string, from: number, words: string[]): string | nu
     const w = words[k]!;
     end += w.length + 1;
     if (NOT_ROLE_HEADS.has(w) || DETERMINERS.test(w)) return null;
-    if (ROLE_NOUNS.has(w) && !DESCRIPTION_END.test(text.slice(end, end + 12))) return text.slice(from, end);
+    // "the former Swansea City man": "man" after a capitalized name is one who played or worked there.
+    const head = ROLE_NOUNS.has(w) || ORG_MAN.test(w) && k > 0 && isUpper(words[k - 1]!);
+    if (head && !DESCRIPTION_END.test(text.slice(end, end + 12))) return text.slice(from, end);
   }
   return null;
 }
+/** Words for a person that, after a club's or a body's name, say the person belongs there ("the Chelsea man"). */
+const ORG_MAN = /^(?:man|woman)$/;
+/** A lower-case letter and a space: what stands before a capital "The" that opens a run-on sentence. */
+const RUN_ON_BEFORE = /\p{Ll} $/u;
+/** ", who cost £10m," between a description that opens a sentence and its verb. */
+const RELATIVE_ASIDE = /^, (?:who|whose) [^,;:]{1,80},/u;
 /** A name followed by its verb is the subject of the clause: a description later in that clause is someone else. */
 const SUBJECT_VERB = /^ (?:has|had|have|is|was|were|are|will|would|could|can|should|may|might|must|did|does|said|says|told|tells|\p{Ll}+(?:ed|es))\b/u;
 
@@ -632,7 +655,8 @@ function roleFromDescription(sentences: SentenceRef[], result: EntityResult): vo
       const role = descriptionIn(text, wordsFrom, m[1]!.split(" "));
       if (role === null) continue;
       const at = m.index!;
-      if (at === 0 && SUBJECT_VERB.test(text.slice(wordsFrom + role.length))) {
+      const afterRole = text.slice(wordsFrom + role.length);
+      if (at === 0 && SUBJECT_VERB.test(afterRole.replace(RELATIVE_ASIDE, ""))) {
         // The previous sentence must open on the person, after at most one word ("But X said").
         const prevText = sentences[i - 1]?.text ?? "";
         const subject = previous.find((s) => s.kind === "person" && AT_MOST_ONE_WORD.test(prevText.slice(0, s.start)));
@@ -640,9 +664,13 @@ function roleFromDescription(sentences: SentenceRef[], result: EntityResult): vo
         if (person && person.role === null) person.role = role;
         continue;
       }
+      // "... the cheque book The former Leeds man, who ...": a capital "The" after a lower-case word
+      // opens a sentence run on without its full stop (a caption): no earlier clause holds it.
+      const runOn = at > 0 && text.charCodeAt(at) === 84 && RUN_ON_BEFORE.test(text.slice(Math.max(0, at - 3), at));
       const found = here.filter((s) => s.kind === "person" && s.end <= at).reverse().find((s) => {
         const person = byId.get(s.id);
         if (!person || person.role !== null) return false;
+        if (runOn) return true;
         // "X, 24, said": the verb may follow an age.
         const verbAt = s.end + (AGE_AFTER_NAME.exec(text.slice(s.end))?.[0].length ?? 0);
         return !(SUBJECT_VERB.test(text.slice(verbAt)) && !/[,;:]/.test(text.slice(verbAt, at)));
