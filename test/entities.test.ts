@@ -544,3 +544,32 @@ describe("roles: given names that are common words, '<Org> man', 'one of the <ro
     expect(roleOf(r, "Tom Reed")).toBeNull();
   });
 });
+
+describe("quoted nicknames: forms of the person, never part of someone else's name", () => {
+  it("reads a nickname before the given name, keeps the role before it, and takes 'Nick Given' for the person", () => {
+    const r = run("Reality star 'Mama' June Harlow and her husband Rob 'Big Dog' Tate have filed a report.", "Mama June's daughter Kayla was at Big Dog's home.");
+    expect(r.people).toEqual([
+      { name: "June Harlow", role: "Reality star", aliases: ["Mama June"] },
+      { name: "Rob Tate", role: "husband", aliases: ["Big Dog"] },
+      { name: "Kayla", role: "daughter of June Harlow", aliases: [] },
+    ]);
+  });
+
+  it("takes the last word of a nickname for the person, as a surname", () => {
+    const r = run("His brother Lee 'Uncle Poodle' Tate spoke to a magazine.", "Poodle told the magazine he was sure.");
+    expect(r.people).toEqual([{ name: "Lee Tate", role: "brother", aliases: ["Poodle"] }]);
+  });
+
+  it("splits a run before a nickname's word: 'older brother Carl Dog then says' (a caption run on)", () => {
+    const r = run("Her husband Rob 'Big Dog' Tate filed a report after his older brother vanished.", "Carl Tate was last seen on Saturday.",
+      "Later his older brother Carl Dog then says that he was fine.");
+    expect(r.people.map((p) => p.name)).toEqual(["Rob Tate", "Carl Tate"]);
+    expect(r.people[1]!.role).toBe("older brother");
+  });
+
+  it("takes no quoted word that follows a capitalized word or ends a quotation for a nickname before a name", () => {
+    const r = run("The chef said 'Yes.' Anna Berg then left the kitchen.");
+    expect(r.people.map((p) => p.name)).toEqual(["Anna Berg"]);
+    expect(r.people[0]!.aliases).toEqual([]);
+  });
+});

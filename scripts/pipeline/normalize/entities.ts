@@ -101,6 +101,8 @@ interface Candidate {
   kind: "person" | "org" | "place" | "unknown";
   place: PlaceEntry | null;
   phraseEnd: number;
+  /** The run is a nickname the article gave this full name ("Sugar Bear" for "Mike Thompson"). */
+  nicknameOf?: string;
 }
 
 interface Context {
@@ -312,6 +314,8 @@ interface RoleFound { role: string; known: boolean; plural: boolean }
 function roleBefore(sentence: string, start: number): RoleFound | null {
   if (start < 2 || sentence[start - 1] !== " ") return null;
   let head = sentence.slice(Math.max(0, start - 120), start - 1);
+  // "reality star 'Mama' June Harlow": the role stands before the nickname.
+  if (/['"\u2019\u201D]$/u.test(head)) head = head.replace(TRAILING_NICKNAME, "");
   // A label: "Shooter: X" opening a caption, "(Coaches) X and Y" inserted in a quotation.
   const label = ROLE_LABEL.exec(head);
   if (label) {
@@ -560,15 +564,23 @@ export function extractEntities(sentences: SentenceRef[]): EntityResult {
 
   const candidates: Candidate[] = [];
   const counter = { order: 0 };
+  const nicknames = nicknamesOf(sentences);
+  // The nickname's own words ("Uncle", "Poodle"), not the given name or surname a form also holds ("Mama June").
+  const nicknameWords = new Set([...nicknames.keys()].flatMap((form) => form.split(" ")));
+  for (const name of nicknames.values()) for (const word of name.split(" ")) nicknameWords.delete(word);
   for (const sentence of sentences) {
     const text = sentence.text;
     const ctx: Context = { sentence, text, sport, appearsInLowerCase, listRole: null, out: candidates, counter };
     const blanked = withoutNicknames(text);
-    const runs = mergeRuns(text, capitalizedRuns(blanked, tokenize(blanked)));
+    const merged = mergeRuns(text, capitalizedRuns(blanked, tokenize(blanked)));
+    const runs = nicknameWords.size > 0 ? merged.flatMap((run) => splitBeforeNickname(run, nicknames, nicknameWords)) : merged;
     let coveredTo = -1;
     for (let run of runs) {
       // An organization's "of" tail already took these words ("Bank of England").
       if (run[0]!.start < coveredTo) continue;
+      // "Sugar Bear's home": a nickname the article gave someone is that person.
+      const nicknameOf = nicknames.size > 0 && run.length <= 3 ? nicknames.get(run.map((t) => t.text).join(" ")) : undefined;
+      if (nicknameOf !== undefined) { pushCandidate(ctx, "person", run, { nicknameOf }); continue; }
       // Sentence openers and quoted openers.
       const first = run[0]!;
       const atStart = /^["'\u201C\u2018(\s-]*$/u.test(text.slice(0, Math.min(first.start, 4))) && first.start <= 4 ||
@@ -739,12 +751,55 @@ function mergeRuns(text: string, allRuns: Token[][]): RunToken[][] {
 /** What every nickname starts with; a cheap test before NICKNAME's look-behind runs at every position. */
 const NICKNAME_OPENING = / ['"\u2018\u201C]\p{Lu}/u;
 const NICKNAME = /(?<=\b\p{Lu}\p{Ll}+) ['"\u2018\u201C]\p{Lu}[^'"\u2019\u201D]{0,25}['"\u2019\u201D] (?=\p{Lu}\p{Ll})/gu;
+/** "reality star 'Mama' June Harlow": a quoted nickname before a given name and a surname, after a lower-case word or opening the sentence. */
+const NICKNAME_BEFORE = /(?<=^|\p{Ll} )['"\u2018\u201C]\p{Lu}[\p{L}-]*(?: \p{Lu}[\p{L}-]*)?['"\u2019\u201D] (?=\p{Lu}\p{Ll}+ \p{Lu}[\p{L}-]*\p{Ll})/gu;
+/** The same two with their parts: the nickname and the name around it or after it. */
+const NICKNAME_INSIDE_PARTS = /\b(\p{Lu}\p{Ll}+) ['"\u2018\u201C](\p{Lu}[^'"\u2019\u201D]{0,25})['"\u2019\u201D] (\p{Lu}[\p{L}-]*\p{Ll})/gu;
+const NICKNAME_BEFORE_PARTS = /(?<=^|\p{Ll} )['"\u2018\u201C](\p{Lu}[\p{L}-]*(?: \p{Lu}[\p{L}-]*)?)['"\u2019\u201D] (\p{Lu}\p{Ll}+) (\p{Lu}[\p{L}-]*\p{Ll})/gu;
+/** A quoted nickname at the end of the words before a name: "star 'Mama'". */
+const TRAILING_NICKNAME = / ['"\u2018\u201C]\p{Lu}[\p{L}-]*(?: \p{Lu}[\p{L}-]*)?['"\u2019\u201D]$/u;
+
+/**
+ * The forms a quoted nickname gives a person, each with the name it stands for: "Mike 'Sugar
+ * Bear' Thompson" -> "Sugar Bear", "Bear"; "'Mama' June Harlow" -> "Mama June", "Mama Harlow" (and the
+ * nickname alone when it has two words). A later "Sugar Bear's home" is then Mike Thompson's.
+ */
+function nicknamesOf(sentences: SentenceRef[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const { text } of sentences) {
+    if (!NICKNAME_OPENING.test(text) && !STARTS_WITH_QUOTED_CAPITAL.test(text)) continue;
+    for (const m of text.matchAll(NICKNAME_INSIDE_PARTS)) {
+      out.set(m[2]!, `${m[1]} ${m[3]}`);
+      // "Uncle Poodle" is "Poodle" for short, as a surname stands for a name.
+      const last = m[2]!.split(" ").pop()!;
+      if (last !== m[2] && !COMMON_CAPITALIZED.has(last) && !HONORIFICS.has(last)) out.set(last, `${m[1]} ${m[3]}`);
+    }
+    for (const m of text.matchAll(NICKNAME_BEFORE_PARTS)) {
+      const full = `${m[2]} ${m[3]}`;
+      out.set(`${m[1]} ${m[2]}`, full);
+      out.set(`${m[1]} ${m[3]}`, full);
+      if (m[1]!.includes(" ")) out.set(m[1]!, full);
+    }
+  }
+  return out;
+}
+const STARTS_WITH_QUOTED_CAPITAL = /^['"\u2018\u201C]\p{Lu}/u;
 
 /** The sentence with quoted nicknames blanked out (same length, so offsets hold): the name runs on over them. */
 function withoutNicknames(text: string): string {
-  return NICKNAME_OPENING.test(text)
-    ? text.replace(NICKNAME, (m) => " ".repeat(m.length))
+  return NICKNAME_OPENING.test(text) || STARTS_WITH_QUOTED_CAPITAL.test(text)
+    ? text.replace(NICKNAME, (m) => " ".repeat(m.length)).replace(NICKNAME_BEFORE, (m) => " ".repeat(m.length))
     : text;
+}
+
+/**
+ * "his older brother Billy Poodle then says" (a caption run on): a word of a nickname the article
+ * gave someone ("Lee 'Uncle Poodle' Thompson") is no surname of the name before it; the run splits there.
+ */
+function splitBeforeNickname(run: RunToken[], nicknames: Map<string, string>, nicknameWords: Set<string>): RunToken[][] {
+  if (run.length < 2 || nicknames.has(run.map((t) => t.text).join(" "))) return [run];
+  const at = run.findIndex((t, i) => i > 0 && nicknameWords.has(t.text) && !nicknameWords.has(run[i - 1]!.text));
+  return at < 0 ? [run] : [run.slice(0, at), run.slice(at)];
 }
 
 /** Months and weekdays are dates, not names: they split a run. */
@@ -1103,7 +1158,7 @@ function resolve(candidates: Candidate[], appearsInLowerCase: (word: string) => 
   }
   // Full names first, so that a short form anywhere can find its person.
   for (const c of candidates) {
-    if (c.kind !== "person" || c.tokens.length < 2) continue;
+    if (c.kind !== "person" || c.tokens.length < 2 || c.nicknameOf !== undefined) continue;
     const name = surface(c);
     if (!people.has(name) && !people.has(foldApostrophes(name))) addPerson(name, c);
   }
@@ -1131,6 +1186,11 @@ function resolve(candidates: Candidate[], appearsInLowerCase: (word: string) => 
     if (c.kind === "org") {
       const e = addEntity(orgs, orgKey(name), c, "org");
       addSpan(c, "org", e.entity.id, e.entity.name);
+      continue;
+    }
+    if (c.nicknameOf !== undefined) {
+      const owner = people.get(c.nicknameOf);
+      if (owner) { mentionPerson(owner, c); lastMentioned.set(owner, c.order); }
       continue;
     }
     let build = people.get(name) ?? people.get(foldApostrophes(name)) ?? shortFormOf(c);
