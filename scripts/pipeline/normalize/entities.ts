@@ -564,14 +564,15 @@ export function extractEntities(sentences: SentenceRef[]): EntityResult {
 
   const candidates: Candidate[] = [];
   const counter = { order: 0 };
-  const nicknames = nicknamesOf(sentences);
+  const blankedSentences = sentences.map((s) => withoutNicknames(s.text));
+  const nicknames = nicknamesOf(sentences, blankedSentences);
   // The nickname's own words ("Uncle", "Poodle"), not the given name or surname a form also holds ("Mama June").
   const nicknameWords = new Set([...nicknames.keys()].flatMap((form) => form.split(" ")));
   for (const name of nicknames.values()) for (const word of name.split(" ")) nicknameWords.delete(word);
-  for (const sentence of sentences) {
+  for (const [index, sentence] of sentences.entries()) {
     const text = sentence.text;
     const ctx: Context = { sentence, text, sport, appearsInLowerCase, listRole: null, out: candidates, counter };
-    const blanked = withoutNicknames(text);
+    const blanked = blankedSentences[index]!;
     const merged = mergeRuns(text, capitalizedRuns(blanked, tokenize(blanked)));
     const runs = nicknameWords.size > 0 ? merged.flatMap((run) => splitBeforeNickname(run, nicknames, nicknameWords)) : merged;
     let coveredTo = -1;
@@ -752,10 +753,10 @@ function mergeRuns(text: string, allRuns: Token[][]): RunToken[][] {
 const NICKNAME_OPENING = / ['"\u2018\u201C]\p{Lu}/u;
 const NICKNAME = /(?<=\b\p{Lu}\p{Ll}+) ['"\u2018\u201C]\p{Lu}[^'"\u2019\u201D]{0,25}['"\u2019\u201D] (?=\p{Lu}\p{Ll})/gu;
 /** "reality star 'Mama' June Harlow": a quoted nickname before a given name and a surname, after a lower-case word or opening the sentence. */
-const NICKNAME_BEFORE = /(?<=^|\p{Ll} )['"\u2018\u201C]\p{Lu}[\p{L}-]*(?: \p{Lu}[\p{L}-]*)?['"\u2019\u201D] (?=\p{Lu}\p{Ll}+ \p{Lu}[\p{L}-]*\p{Ll})/gu;
+const NICKNAME_BEFORE = /['"\u2018\u201C](?<=(?:^|\p{Ll} ).)\p{Lu}[\p{L}-]*(?: \p{Lu}[\p{L}-]*)?['"\u2019\u201D] (?=\p{Lu}\p{Ll}+ \p{Lu}[\p{L}-]*\p{Ll})/gu;
 /** The same two with their parts: the nickname and the name around it or after it. */
 const NICKNAME_INSIDE_PARTS = /\b(\p{Lu}\p{Ll}+) ['"\u2018\u201C](\p{Lu}[^'"\u2019\u201D]{0,25})['"\u2019\u201D] (\p{Lu}[\p{L}-]*\p{Ll})/gu;
-const NICKNAME_BEFORE_PARTS = /(?<=^|\p{Ll} )['"\u2018\u201C](\p{Lu}[\p{L}-]*(?: \p{Lu}[\p{L}-]*)?)['"\u2019\u201D] (\p{Lu}\p{Ll}+) (\p{Lu}[\p{L}-]*\p{Ll})/gu;
+const NICKNAME_BEFORE_PARTS = /['"\u2018\u201C](?<=(?:^|\p{Ll} ).)(\p{Lu}[\p{L}-]*(?: \p{Lu}[\p{L}-]*)?)['"\u2019\u201D] (\p{Lu}\p{Ll}+) (\p{Lu}[\p{L}-]*\p{Ll})/gu;
 /** A quoted nickname at the end of the words before a name: "star 'Mama'". */
 const TRAILING_NICKNAME = / ['"\u2018\u201C]\p{Lu}[\p{L}-]*(?: \p{Lu}[\p{L}-]*)?['"\u2019\u201D]$/u;
 
@@ -764,10 +765,11 @@ const TRAILING_NICKNAME = / ['"\u2018\u201C]\p{Lu}[\p{L}-]*(?: \p{Lu}[\p{L}-]*)?
  * Bear' Thompson" -> "Sugar Bear", "Bear"; "'Mama' June Harlow" -> "Mama June", "Mama Harlow" (and the
  * nickname alone when it has two words). A later "Sugar Bear's home" is then Mike Thompson's.
  */
-function nicknamesOf(sentences: SentenceRef[]): Map<string, string> {
+function nicknamesOf(sentences: SentenceRef[], blanked: string[]): Map<string, string> {
   const out = new Map<string, string>();
-  for (const { text } of sentences) {
-    if (!NICKNAME_OPENING.test(text) && !STARTS_WITH_QUOTED_CAPITAL.test(text)) continue;
+  for (const [i, { text }] of sentences.entries()) {
+    // Only a sentence that had a nickname blanked out holds one.
+    if (blanked[i] === text) continue;
     for (const m of text.matchAll(NICKNAME_INSIDE_PARTS)) {
       out.set(m[2]!, `${m[1]} ${m[3]}`);
       // "Uncle Poodle" is "Poodle" for short, as a surname stands for a name.
