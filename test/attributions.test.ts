@@ -137,6 +137,14 @@ describe("quotes and their speakers", () => {
       .toEqual([["Mary Okafor", "He made every scene better than we wrote it."]]);
   });
 
+  it("gives 'he' or 'she' to no one whose given name the name lists hold for the other sex only", () => {
+    // The subject of the sentence is June Harlow; "he" skips her for the man named after her.
+    expect(quotes(`June Harlow did not respond, and Mike Tate refused to back down. "I would take the test again," he said.`))
+      .toEqual([["Mike Tate", "I would take the test again"]]);
+    expect(quotes(`Mike Tate did not respond, and Anna Harlow refused to back down. "I would take the test again," she said.`))
+      .toEqual([["Anna Harlow", "I would take the test again"]]);
+  });
+
   it("says how each speaker was found: named, from a pronoun or description, or from the context alone", () => {
     const a = said(`Mayor Ines Varga said the ferry would run again in May. "The harbour walls held," she said. "Repairs start on the north pier." Ruth Adeyemi, the engineer, said: "We checked every bolt."`);
     const from = (what: string) => a.find((x) => x.what.startsWith(what))?.speakerFrom;
@@ -207,6 +215,11 @@ describe("reported speech", () => {
   it("does not take a deed for speech: 'agrees to a request' reports nothing", () => {
     expect(said(`If Omar Haddad agrees to the request for a summit, the alliance could split.`)).toEqual([]);
     expect(said(`Omar Haddad agreed that the summit should wait.`)[0]).toMatchObject({ who: "Omar Haddad", verb: "agreed", what: "the summit should wait" });
+  });
+
+  it("does not take a noun after a determiner for a reporting verb: 'respond to the claims'", () => {
+    expect(said(`Omar Haddad did not respond to the claims, and his rival refused to back down.`)).toEqual([]);
+    expect(said(`Omar Haddad claims that the pier is safe.`)[0]).toMatchObject({ who: "Omar Haddad", verb: "claims", what: "the pier is safe" });
   });
 
   it("does not take a request or an infinitive for speech", () => {

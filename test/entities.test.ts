@@ -501,3 +501,75 @@ describe("roles from a definite description of someone just named", () => {
     expect(roleOf(r, "Tom Ash")).toBeNull();
   });
 });
+
+describe("roles: given names that are common words, '<Org> man', 'one of the <role>s was X'", () => {
+  const roleOf = (r: ReturnType<typeof run>, name: string) => r.people.find((p) => p.name === name)?.role;
+  it("reads a common word with capitals after a role noun as a given name: 'defender Per Lindqvist'", () => {
+    const r = run("Chelsea defender Per Lindqvist has backed his compatriot to succeed in England.", "Lindqvist, a Sweden international, said so on Monday.");
+    expect(r.people).toEqual([{ name: "Per Lindqvist", role: "Chelsea defender", aliases: ["Lindqvist"] }]);
+  });
+
+  it("still drops a common word with capitals that no role noun stands before: 'Per Lindqvist' opening a sentence", () => {
+    const r = run("Per week the club pays Lindqvist more than most.");
+    expect(r.people.map((p) => p.name)).not.toContain("Per Lindqvist");
+  });
+
+  it("gives 'the former <club> man' opening a sentence to the person the sentence before opens on", () => {
+    const r = run("Tomas Brandt has scored twice in ten games since his move in March.", "The former Leeds United man, who cost £8m, has yet to win over the fans.");
+    expect(roleOf(r, "Tomas Brandt")).toBe("former Leeds United man");
+  });
+
+  it("reads a capital 'The' after a lower-case word as a run-on sentence: a caption without its full stop", () => {
+    const r = run("Tomas Brandt has scored twice since his move in March Pictured: the squad in training The former Leeds United man, who cost £8m, has yet to win over the fans.");
+    expect(roleOf(r, "Tomas Brandt")).toBe("former Leeds United man");
+  });
+
+  it("gives no role from a lower-case 'the <club> man' inside the subject's own clause", () => {
+    const r = run("Tomas Brandt has said the Leeds United man is not for sale.");
+    expect(roleOf(r, "Tomas Brandt")).toBeNull();
+  });
+
+  it("takes no plain 'the old man' for a role", () => {
+    const r = run("Tomas Brandt has scored twice in ten games.", "The old man, who lives nearby, has complained.");
+    expect(roleOf(r, "Tomas Brandt")).toBeNull();
+  });
+
+  it("reads 'one of the <role>s was believed to be a <nationality>, X' as X's role", () => {
+    const r = run("Detective Jane Hale said one of the ringleaders was believed to be a Latvian, Arvids Ozols.");
+    expect(roleOf(r, "Arvids Ozols")).toBe("one of the ringleaders");
+  });
+
+  it("takes no capitalized word that is not a nationality between the role and the name", () => {
+    const r = run("Detective Jane Hale said one of the ringleaders was said to be a Mason, Tom Reed.");
+    expect(roleOf(r, "Tom Reed")).toBeNull();
+  });
+});
+
+describe("quoted nicknames: forms of the person, never part of someone else's name", () => {
+  it("reads a nickname before the given name, keeps the role before it, and takes 'Nick Given' for the person", () => {
+    const r = run("Reality star 'Mama' June Harlow and her husband Rob 'Big Dog' Tate have filed a report.", "Mama June's daughter Kayla was at Big Dog's home.");
+    expect(r.people).toEqual([
+      { name: "June Harlow", role: "Reality star", aliases: ["Mama June"] },
+      { name: "Rob Tate", role: "husband", aliases: ["Big Dog"] },
+      { name: "Kayla", role: "daughter of June Harlow", aliases: [] },
+    ]);
+  });
+
+  it("takes the last word of a nickname for the person, as a surname", () => {
+    const r = run("His brother Lee 'Uncle Poodle' Tate spoke to a magazine.", "Poodle told the magazine he was sure.");
+    expect(r.people).toEqual([{ name: "Lee Tate", role: "brother", aliases: ["Poodle"] }]);
+  });
+
+  it("splits a run before a nickname's word: 'older brother Carl Dog then says' (a caption run on)", () => {
+    const r = run("Her husband Rob 'Big Dog' Tate filed a report after his older brother vanished.", "Carl Tate was last seen on Saturday.",
+      "Later his older brother Carl Dog then says that he was fine.");
+    expect(r.people.map((p) => p.name)).toEqual(["Rob Tate", "Carl Tate"]);
+    expect(r.people[1]!.role).toBe("older brother");
+  });
+
+  it("takes no quoted word that follows a capitalized word or ends a quotation for a nickname before a name", () => {
+    const r = run("The chef said 'Yes.' Anna Berg then left the kitchen.");
+    expect(r.people.map((p) => p.name)).toEqual(["Anna Berg"]);
+    expect(r.people[0]!.aliases).toEqual([]);
+  });
+});

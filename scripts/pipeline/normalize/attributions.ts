@@ -66,6 +66,8 @@ function reports(text: string, verb: string, at: number): boolean {
   const end = at + verb.length;
   if (WORD_CHARACTER.test(text[at - 1] ?? " ") || LETTER.test(text[end] ?? " ")) return false;
   if (PASSIVE.test(text.slice(Math.max(0, at - 12), at))) return false;
+  // "to the claims", "his denies": after a determiner the word is a noun, not a verb.
+  if (DETERMINER_BEFORE.test(text.slice(Math.max(0, at - 7), at))) return false;
   const next = text.slice(end, end + 10);
   if (AGREE.test(verb)) return /^\s*(?:that\b|[:,])/u.test(next);
   // "asked for half his winnings", "asked him to leave" are requests; "asked whether", 'asked him, "..."' report a question.
@@ -91,6 +93,7 @@ const ASK = /^ask(?:s|ed)?$/u;
 /** "When asked", "was told", "being accused": the subject is not the one speaking; "leads them to believe": an infinitive. */
 const PASSIVE = /\b(?:when|if|once|was|were|been|being|is|are|be|get|got|to)\s+$/iu;
 const PARTICIPLE = /ing$/;
+const DETERMINER_BEFORE = /\b(?:the|a|an|his|her|their|its|these|those|such|our|your|my)\s+$/iu;
 /** Words allowed between a speaker and the verb: "Kim also stated", "Park further analyzed". */
 const ADVERBS = new Set("also|further|later|previously|repeatedly|once|then|has|have|had|recently|publicly|again|did|does|do|firmly|strongly|openly|reportedly|separately|earlier|herself|himself|themselves|still|now|yet|even|only|last|not|bluntly|flatly|explicitly|privately|quickly|immediately|finally|however".split("|"));
 
@@ -237,7 +240,7 @@ function reportedIn(sentence: SentenceAt, named: NamedSpan[], quotes: Quotation[
       // "A spokesman for the Information Commissioner's Office said": a person speaks for it, and may be "he" next.
       human = span.kind === "person" || /spokes(?:man|woman|person)\s+(?:for|of|at)\s+(?:the\s+)?$/iu.test(text.slice(Math.max(0, span.start - 40), span.start));
     } else if (PRONOUN.test(leftTail)) {
-      const p = antecedent(ctx, offset + vStart, "person");
+      const p = antecedent(ctx, offset + vStart, "person", PRONOUN.exec(leftTail)![1]!.toLowerCase());
       if (p) { who = p.who; personId = p.personId; speakerFrom = "pronoun"; subjectStart = leftTrimLength - PRONOUN.exec(leftTail)![1]!.length; }
     } else if (/(?:,\s*|\s)(?:and|but)$/.test(leftTail) && found.length > 0) {
       const prev = found[found.length - 1]!;

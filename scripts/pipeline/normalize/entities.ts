@@ -101,6 +101,8 @@ interface Candidate {
   kind: "person" | "org" | "place" | "unknown";
   place: PlaceEntry | null;
   phraseEnd: number;
+  /** The run is a nickname the article gave this full name ("Sugar Bear" for "Mike Thompson"). */
+  nicknameOf?: string;
 }
 
 interface Context {
@@ -312,6 +314,8 @@ interface RoleFound { role: string; known: boolean; plural: boolean }
 function roleBefore(sentence: string, start: number): RoleFound | null {
   if (start < 2 || sentence[start - 1] !== " ") return null;
   let head = sentence.slice(Math.max(0, start - 120), start - 1);
+  // "reality star 'Mama' June Harlow": the role stands before the nickname.
+  if (/['"\u2019\u201D]$/u.test(head)) head = head.replace(TRAILING_NICKNAME, "");
   // A label: "Shooter: X" opening a caption, "(Coaches) X and Y" inserted in a quotation.
   const label = ROLE_LABEL.exec(head);
   if (label) {
@@ -475,11 +479,19 @@ function starring(sentence: string, start: number): string | null {
   return m[1] ? `star of ${m[1]}` : "star";
 }
 
-/** "His first wife is Debra Ponzek": a role named before "is"/"was" and the name. */
+/**
+ * "His first wife is Debra Ponzek", "one of the ringleaders was believed to be a Russian, Ivan
+ * Petrov": a role named before "is"/"was" and the name; a nationality may stand between.
+ */
+const ROLE_IS_NAME = /(?:^|\s)(?:(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Tt]he|\p{Lu}[\p{L}-]*['\u2019]s) |([Oo]ne of (?:the|his|her|their) ))((?:[\p{Ll}-]+ ){0,3}?([\p{Ll}-]+)) (?:is|was|has been|had been|will be)(?: (?:believed|thought|said|understood|reported|alleged) to be)?(?: an? (\p{Lu}\p{Ll}+),)? $/u;
+
 function roleIsName(sentence: string, start: number): string | null {
-  if (!/(?:is|was|been|be) $/.test(sentence.slice(Math.max(0, start - 6), start))) return null;
-  const m = /(?:^|\s)(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Tt]he|\p{Lu}[\p{L}-]*['\u2019]s) ((?:[\p{Ll}-]+ ){0,3}?([\p{Ll}-]+)) (?:is|was|has been|had been|will be)\s$/u.exec(sentence.slice(Math.max(0, start - 80), start));
-  return m && ROLE_NOUNS.has(m[2]!) ? m[1]! : null;
+  if (!/(?:is|was|been|be|\p{Ll},) $/u.test(sentence.slice(Math.max(0, start - 6), start))) return null;
+  const m = ROLE_IS_NAME.exec(sentence.slice(Math.max(0, start - 100), start));
+  if (!m || m[4] !== undefined && !DEMONYMS.has(m[4])) return null;
+  // "one of the ringleaders": the group's plural noun is a role noun in the singular.
+  const head = m[1] ? m[3]!.replace(/s$/, "") : m[3]!;
+  return ROLE_NOUNS.has(head) ? `${m[1]?.toLowerCase() ?? ""}${m[2]}` : null;
 }
 
 const AGE_BEFORE_NAME = /, (?:\p{N}+-year-old|aged \p{N}+) $/u;
@@ -552,15 +564,24 @@ export function extractEntities(sentences: SentenceRef[]): EntityResult {
 
   const candidates: Candidate[] = [];
   const counter = { order: 0 };
-  for (const sentence of sentences) {
+  const blankedSentences = sentences.map((s) => withoutNicknames(s.text));
+  const nicknames = nicknamesOf(sentences, blankedSentences);
+  // The nickname's own words ("Uncle", "Poodle"), not the given name or surname a form also holds ("Mama June").
+  const nicknameWords = new Set([...nicknames.keys()].flatMap((form) => form.split(" ")));
+  for (const name of nicknames.values()) for (const word of name.split(" ")) nicknameWords.delete(word);
+  for (const [index, sentence] of sentences.entries()) {
     const text = sentence.text;
     const ctx: Context = { sentence, text, sport, appearsInLowerCase, listRole: null, out: candidates, counter };
-    const blanked = withoutNicknames(text);
-    const runs = mergeRuns(text, capitalizedRuns(blanked, tokenize(blanked)));
+    const blanked = blankedSentences[index]!;
+    const merged = mergeRuns(text, capitalizedRuns(blanked, tokenize(blanked)));
+    const runs = nicknameWords.size > 0 ? merged.flatMap((run) => splitBeforeNickname(run, nicknames, nicknameWords)) : merged;
     let coveredTo = -1;
     for (let run of runs) {
       // An organization's "of" tail already took these words ("Bank of England").
       if (run[0]!.start < coveredTo) continue;
+      // "Sugar Bear's home": a nickname the article gave someone is that person.
+      const nicknameOf = nicknames.size > 0 && run.length <= 3 ? nicknames.get(run.map((t) => t.text).join(" ")) : undefined;
+      if (nicknameOf !== undefined) { pushCandidate(ctx, "person", run, { nicknameOf }); continue; }
       // Sentence openers and quoted openers.
       const first = run[0]!;
       const atStart = /^["'\u201C\u2018(\s-]*$/u.test(text.slice(0, Math.min(first.start, 4))) && first.start <= 4 ||
@@ -568,6 +589,13 @@ export function extractEntities(sentences: SentenceRef[]): EntityResult {
       // "Prince Edward will ...": an honorific before a name opens a sentence as a title, even in
       // an article that also writes "prince" in lower case.
       const titled = HONORIFICS.has(first.text) && run.length >= 2;
+      // "defender Per Mertesacker", "singer Will Lane": mid-sentence, right after a listed role
+      // noun, a common word with capitals and a surname after it can only be a given name.
+      if (!atStart && COMMON_CAPITALIZED.has(first.text) && run.length >= 2 && run.length <= 3 && !HONORIFICS.has(first.text) &&
+          ROLE_NOUNS.has(wordBefore(text, first.start)) && run.slice(1).every(isNameWord)) {
+        personCandidate(ctx, run, null, first.start, true);
+        continue;
+      }
       if (COMMON_CAPITALIZED.has(first.text) && !HONORIFICS.has(first.text) && !TITLE_HEADS.has(first.text) && !placeAt(run, 0, ctx) ||
           atStart && !titled && (/(?:ly|ing)$/.test(first.text) || appearsInLowerCase(first.text)) && !GIVEN_NAMES.has(first.text)) {
         run = run.slice(1);
@@ -602,10 +630,18 @@ function descriptionIn(text: string, from: number, words: string[]): string | nu
     const w = words[k]!;
     end += w.length + 1;
     if (NOT_ROLE_HEADS.has(w) || DETERMINERS.test(w)) return null;
-    if (ROLE_NOUNS.has(w) && !DESCRIPTION_END.test(text.slice(end, end + 12))) return text.slice(from, end);
+    // "the former Swansea City man": "man" after a capitalized name is one who played or worked there.
+    const head = ROLE_NOUNS.has(w) || ORG_MAN.test(w) && k > 0 && isUpper(words[k - 1]!);
+    if (head && !DESCRIPTION_END.test(text.slice(end, end + 12))) return text.slice(from, end);
   }
   return null;
 }
+/** Words for a person that, after a club's or a body's name, say the person belongs there ("the Chelsea man"). */
+const ORG_MAN = /^(?:man|woman)$/;
+/** A lower-case letter and a space: what stands before a capital "The" that opens a run-on sentence. */
+const RUN_ON_BEFORE = /\p{Ll} $/u;
+/** ", who cost £10m," between a description that opens a sentence and its verb. */
+const RELATIVE_ASIDE = /^, (?:who|whose) [^,;:]{1,80},/u;
 /** A name followed by its verb is the subject of the clause: a description later in that clause is someone else. */
 const SUBJECT_VERB = /^ (?:has|had|have|is|was|were|are|will|would|could|can|should|may|might|must|did|does|said|says|told|tells|\p{Ll}+(?:ed|es))\b/u;
 
@@ -632,7 +668,8 @@ function roleFromDescription(sentences: SentenceRef[], result: EntityResult): vo
       const role = descriptionIn(text, wordsFrom, m[1]!.split(" "));
       if (role === null) continue;
       const at = m.index!;
-      if (at === 0 && SUBJECT_VERB.test(text.slice(wordsFrom + role.length))) {
+      const afterRole = text.slice(wordsFrom + role.length);
+      if (at === 0 && SUBJECT_VERB.test(afterRole.replace(RELATIVE_ASIDE, ""))) {
         // The previous sentence must open on the person, after at most one word ("But X said").
         const prevText = sentences[i - 1]?.text ?? "";
         const subject = previous.find((s) => s.kind === "person" && AT_MOST_ONE_WORD.test(prevText.slice(0, s.start)));
@@ -640,9 +677,13 @@ function roleFromDescription(sentences: SentenceRef[], result: EntityResult): vo
         if (person && person.role === null) person.role = role;
         continue;
       }
+      // "... the cheque book The former Leeds man, who ...": a capital "The" after a lower-case word
+      // opens a sentence run on without its full stop (a caption): no earlier clause holds it.
+      const runOn = at > 0 && text.charCodeAt(at) === 84 && RUN_ON_BEFORE.test(text.slice(Math.max(0, at - 3), at));
       const found = here.filter((s) => s.kind === "person" && s.end <= at).reverse().find((s) => {
         const person = byId.get(s.id);
         if (!person || person.role !== null) return false;
+        if (runOn) return true;
         // "X, 24, said": the verb may follow an age.
         const verbAt = s.end + (AGE_AFTER_NAME.exec(text.slice(s.end))?.[0].length ?? 0);
         return !(SUBJECT_VERB.test(text.slice(verbAt)) && !/[,;:]/.test(text.slice(verbAt, at)));
@@ -711,12 +752,56 @@ function mergeRuns(text: string, allRuns: Token[][]): RunToken[][] {
 /** What every nickname starts with; a cheap test before NICKNAME's look-behind runs at every position. */
 const NICKNAME_OPENING = / ['"\u2018\u201C]\p{Lu}/u;
 const NICKNAME = /(?<=\b\p{Lu}\p{Ll}+) ['"\u2018\u201C]\p{Lu}[^'"\u2019\u201D]{0,25}['"\u2019\u201D] (?=\p{Lu}\p{Ll})/gu;
+/** "reality star 'Mama' June Harlow": a quoted nickname before a given name and a surname, after a lower-case word or opening the sentence. */
+const NICKNAME_BEFORE = /['"\u2018\u201C](?<=(?:^|\p{Ll} ).)\p{Lu}[\p{L}-]*(?: \p{Lu}[\p{L}-]*)?['"\u2019\u201D] (?=\p{Lu}\p{Ll}+ \p{Lu}[\p{L}-]*\p{Ll})/gu;
+/** The same two with their parts: the nickname and the name around it or after it. */
+const NICKNAME_INSIDE_PARTS = /\b(\p{Lu}\p{Ll}+) ['"\u2018\u201C](\p{Lu}[^'"\u2019\u201D]{0,25})['"\u2019\u201D] (\p{Lu}[\p{L}-]*\p{Ll})/gu;
+const NICKNAME_BEFORE_PARTS = /['"\u2018\u201C](?<=(?:^|\p{Ll} ).)(\p{Lu}[\p{L}-]*(?: \p{Lu}[\p{L}-]*)?)['"\u2019\u201D] (\p{Lu}\p{Ll}+) (\p{Lu}[\p{L}-]*\p{Ll})/gu;
+/** A quoted nickname at the end of the words before a name: "star 'Mama'". */
+const TRAILING_NICKNAME = / ['"\u2018\u201C]\p{Lu}[\p{L}-]*(?: \p{Lu}[\p{L}-]*)?['"\u2019\u201D]$/u;
+
+/**
+ * The forms a quoted nickname gives a person, each with the name it stands for: "Mike 'Sugar
+ * Bear' Thompson" -> "Sugar Bear", "Bear"; "'Mama' June Harlow" -> "Mama June", "Mama Harlow" (and the
+ * nickname alone when it has two words). A later "Sugar Bear's home" is then Mike Thompson's.
+ */
+function nicknamesOf(sentences: SentenceRef[], blanked: string[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [i, { text }] of sentences.entries()) {
+    // Only a sentence that had a nickname blanked out holds one.
+    if (blanked[i] === text) continue;
+    for (const m of text.matchAll(NICKNAME_INSIDE_PARTS)) {
+      out.set(m[2]!, `${m[1]} ${m[3]}`);
+      // "Uncle Poodle" is "Poodle" for short, as a surname stands for a name.
+      const last = m[2]!.split(" ").pop()!;
+      if (last !== m[2] && !COMMON_CAPITALIZED.has(last) && !HONORIFICS.has(last)) out.set(last, `${m[1]} ${m[3]}`);
+    }
+    for (const m of text.matchAll(NICKNAME_BEFORE_PARTS)) {
+      const full = `${m[2]} ${m[3]}`;
+      out.set(`${m[1]} ${m[2]}`, full);
+      out.set(`${m[1]} ${m[3]}`, full);
+      if (m[1]!.includes(" ")) out.set(m[1]!, full);
+    }
+  }
+  return out;
+}
+const STARTS_WITH_QUOTED_CAPITAL = /^['"\u2018\u201C]\p{Lu}/u;
 
 /** The sentence with quoted nicknames blanked out (same length, so offsets hold): the name runs on over them. */
 function withoutNicknames(text: string): string {
-  return NICKNAME_OPENING.test(text)
-    ? text.replace(NICKNAME, (m) => " ".repeat(m.length))
+  return NICKNAME_OPENING.test(text) || STARTS_WITH_QUOTED_CAPITAL.test(text)
+    ? text.replace(NICKNAME, (m) => " ".repeat(m.length)).replace(NICKNAME_BEFORE, (m) => " ".repeat(m.length))
     : text;
+}
+
+/**
+ * "his older brother Billy Poodle then says" (a caption run on): a word of a nickname the article
+ * gave someone ("Lee 'Uncle Poodle' Thompson") is no surname of the name before it; the run splits there.
+ */
+function splitBeforeNickname(run: RunToken[], nicknames: Map<string, string>, nicknameWords: Set<string>): RunToken[][] {
+  if (run.length < 2 || nicknames.has(run.map((t) => t.text).join(" "))) return [run];
+  const at = run.findIndex((t, i) => i > 0 && nicknameWords.has(t.text) && !nicknameWords.has(run[i - 1]!.text));
+  return at < 0 ? [run] : [run.slice(0, at), run.slice(at)];
 }
 
 /** Months and weekdays are dates, not names: they split a run. */
@@ -1075,7 +1160,7 @@ function resolve(candidates: Candidate[], appearsInLowerCase: (word: string) => 
   }
   // Full names first, so that a short form anywhere can find its person.
   for (const c of candidates) {
-    if (c.kind !== "person" || c.tokens.length < 2) continue;
+    if (c.kind !== "person" || c.tokens.length < 2 || c.nicknameOf !== undefined) continue;
     const name = surface(c);
     if (!people.has(name) && !people.has(foldApostrophes(name))) addPerson(name, c);
   }
@@ -1103,6 +1188,11 @@ function resolve(candidates: Candidate[], appearsInLowerCase: (word: string) => 
     if (c.kind === "org") {
       const e = addEntity(orgs, orgKey(name), c, "org");
       addSpan(c, "org", e.entity.id, e.entity.name);
+      continue;
+    }
+    if (c.nicknameOf !== undefined) {
+      const owner = people.get(c.nicknameOf);
+      if (owner) { mentionPerson(owner, c); lastMentioned.set(owner, c.order); }
       continue;
     }
     let build = people.get(name) ?? people.get(foldApostrophes(name)) ?? shortFormOf(c);

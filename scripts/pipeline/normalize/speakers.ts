@@ -7,7 +7,7 @@
 // written with no person id.
 import type { Person } from "../../schema.ts";
 import type { NamedSpan } from "./entities.ts";
-import { COMMON_CAPITALIZED, ROLE_NOUNS, TITLE_WORDS } from "./gazetteer.ts";
+import { COMMON_CAPITALIZED, MEN_ONLY_NAMES, ROLE_NOUNS, TITLE_WORDS, WOMEN_ONLY_NAMES } from "./gazetteer.ts";
 
 export interface Speaker {
   who: string;
@@ -79,30 +79,33 @@ function isInside(span: NamedSpan, from: number, to: number): boolean {
  * person has been named since), else to the last person named before it,
  * outside quotation marks; "it" to the last organization.
  */
-export function antecedent(ctx: SpeakerContext, at: number, kind: NamedSpan["kind"]): Speaker | null {
+export function antecedent(ctx: SpeakerContext, at: number, kind: NamedSpan["kind"], pronoun?: string): Speaker | null {
   const before = (m: { paragraph: number; at?: number; end?: number }) => m.paragraph < ctx.paragraph || (m.paragraph === ctx.paragraph && (m.at ?? m.end!) <= at);
+  // "he" is not June Harlow, "she" not Mike Tate: a given name the lists hold for one sex only rules the other pronoun out.
+  const ruledOut = pronoun === "he" || pronoun === "him" ? WOMEN_ONLY_NAMES : pronoun === "she" || pronoun === "her" ? MEN_ONLY_NAMES : null;
+  const fits = (name: string | null) => ruledOut === null || name === null || !ruledOut.has(name.split(" ")[0]!);
   let named: PlacedSpan | null = null;
   for (let i = ctx.mentions.length - 1; i >= 0; i--) {
     const m = ctx.mentions[i]!;
-    if (!before(m) || m.quoted || m.kind !== kind) continue;
+    if (!before(m) || m.quoted || m.kind !== kind || !fits(m.name)) continue;
     named = m;
     break;
   }
   if (kind === "person") {
     const here = ctx.sentenceOf(at);
-    const spoke = findLastSpeaker(ctx, (s) => s.human && before(s) && here - s.sentence <= SPEAKER_REACH);
+    const spoke = findLastSpeaker(ctx, (s) => s.human && before(s) && here - s.sentence <= SPEAKER_REACH && fits(s.who));
     const namedSince = named && spoke && (named.paragraph > spoke.paragraph || (named.paragraph === spoke.paragraph && named.start > spoke.at)) && named.id !== spoke.personId;
     if (spoke && !namedSince) return { who: spoke.who, personId: spoke.personId, human: true, from: "pronoun" };
     // No person named at all (the entity pass found none): whoever spoke last.
     if (!named) {
-      const last = findLastSpeaker(ctx, (s) => s.human && before(s));
+      const last = findLastSpeaker(ctx, (s) => s.human && before(s) && fits(s.who));
       if (last) return { who: last.who, personId: last.personId, human: true, from: "pronoun" };
     }
   }
   if (named && kind === "person") {
     // The first person of that sentence is its subject more often than the last one named
     // ("Redwood paid tribute to O'Toole. He said: ..." is Redwood).
-    const first = ctx.mentions.find((m) => m.paragraph === named!.paragraph && m.kind === "person" && !m.quoted && m.sentence === named!.sentence);
+    const first = ctx.mentions.find((m) => m.paragraph === named!.paragraph && m.kind === "person" && !m.quoted && m.sentence === named!.sentence && fits(m.name));
     if (first) named = first;
   }
   return named ? { who: named.name, personId: named.kind === "person" ? named.id : null, human: named.kind === "person", from: "pronoun" } : null;
@@ -184,7 +187,7 @@ export function speakerOf(ctx: SpeakerContext, from: number, to: number): Speake
   const phrase = ctx.text.slice(from, end).trim().replace(/^(?:and|but|so|then)\s+/iu, "");
   if (phrase === "") return null;
   const lower = phrase.toLowerCase();
-  if (PERSON_PRONOUNS.has(lower)) return antecedent(ctx, from, "person");
+  if (PERSON_PRONOUNS.has(lower)) return antecedent(ctx, from, "person", lower);
   if (ORG_PRONOUNS.has(lower)) return antecedent(ctx, from, "org");
   // "the 34-year-old said", "the 14-time major winner said": a description of the person last named.
   const role = THE_DESCRIPTION.exec(lower)?.[1];
