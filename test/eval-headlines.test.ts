@@ -2,7 +2,8 @@
 // (any encoding), the baseline's first words counted as the scorer counts
 // them, and k-fold cross-validation choosing on the other folds only.
 import { describe, expect, it } from "vitest";
-import { bootstrapInterval, crossValidate, firstWords, splitTitleLine } from "../scripts/eval/headlines.ts";
+import { crossValidate, firstWords, splitTitleLine } from "../scripts/eval/headlines.ts";
+import { bootstrapInterval } from "../scripts/eval/cross-validation.ts";
 
 describe("splitTitleLine", () => {
   it("splits the title line from the body after one or more blank lines, LF or CRLF, leaving bytes as they are", () => {

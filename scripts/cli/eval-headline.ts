@@ -17,7 +17,8 @@ import { normalize } from "../pipeline/normalize/index.ts";
 import { HEADLINE_TARGET_WORDS, inferTitle, MAX_HEADLINE_WORDS } from "../pipeline/normalize/title.ts";
 import { typography } from "../pipeline/normalize/typography.ts";
 import { decodeArticleBytes, readArticle } from "../pipeline/read.ts";
-import { bootstrapInterval, countWords, crossValidate, firstWords, splitTitleLine } from "../eval/headlines.ts";
+import { countWords, crossValidate, firstWords, splitTitleLine } from "../eval/headlines.ts";
+import { bootstrapInterval } from "../eval/cross-validation.ts";
 import { runCli } from "./run-cli.ts";
 
 interface Scored { id: string; rouge1: number; words: number }

@@ -2,7 +2,6 @@
 // testing on their own: taking the title line off a file's bytes, the
 // baseline's first words, and a seeded bootstrap interval.
 export { countWords } from "../pipeline/normalize/clean.ts";
-import { seededRandom } from "../seeded-random.ts";
 
 /** A file of the headline set as bytes: its first line, and the body after the blank line(s). */
 export function splitTitleLine(bytes: Uint8Array): { title: Uint8Array; body: Uint8Array } | null {
@@ -35,19 +34,6 @@ export function firstWords(text: string, limit: number): string {
 }
 
 
-/** 95% bootstrap interval of the mean (1,000 resamples, fixed seed). */
-export function bootstrapInterval(values: readonly number[], resamples = 1000): [number, number] {
-  if (values.length === 0) return [0, 0];
-  const random = seededRandom(20260227);
-  const means: number[] = [];
-  for (let r = 0; r < resamples; r++) {
-    let sum = 0;
-    for (let i = 0; i < values.length; i++) sum += values[Math.floor(random() * values.length)]!;
-    means.push(sum / values.length);
-  }
-  means.sort((x, y) => x - y);
-  return [means[Math.floor(0.025 * (resamples - 1))]!, means[Math.ceil(0.975 * (resamples - 1))]!];
-}
 
 /**
  * k-fold cross-validation of one choice among candidates. `scores[c][i]` is
