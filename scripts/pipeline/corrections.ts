@@ -19,7 +19,7 @@
 import { z } from "zod";
 import { isNode, type Document } from "yaml";
 import type { Attribution, Entity, MachineArticle, Person, TimelineEntry, UnmatchedCorrection } from "../schema.ts";
-import { slugify } from "./normalize/slug.ts";
+import { claimId, slugify } from "./normalize/slug.ts";
 import { clauseLabel } from "./normalize/timeline.ts";
 import { foldWhitespace, removeControls } from "./normalize/clean.ts";
 import { problem, type Problem } from "../problems.ts";
@@ -291,13 +291,7 @@ function contextOf(machine: MachineArticle): Context {
   for (const section of machine.sections) for (const p of section.paragraphs) for (const s of p.sentences) sentences.push({ id: s.id, text: s.text, index: sentences.length });
   // Ids of people, organizations and places share one namespace (as in normalize/entities.ts).
   const ids = new Set([...machine.people, ...machine.organizations, ...machine.places].map((e) => e.id));
-  const newId = (name: string, prefix: string) => {
-    const base = slugify(name) || prefix;
-    let id = base;
-    for (let n = 2; ids.has(id); n++) id = `${base}-${n}`;
-    ids.add(id);
-    return id;
-  };
+  const newId = (name: string, prefix: string) => claimId(ids, slugify(name) || prefix);
   return { sentences, position: new Map(sentences.map((s) => [s.id, s.index])), newId, unmatched: [] };
 }
 

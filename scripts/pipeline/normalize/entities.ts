@@ -17,7 +17,7 @@ import {
   NOT_ACRONYMS, ORG_HEADS, ORG_KEYWORDS, ORG_NOUNS, PLACES, ROLE_NOUNS, TITLE_WORDS, TOWN_NEEDS_CUE_BELOW, WEEKDAYS,
   type PlaceEntry,
 } from "./gazetteer.ts";
-import { slugify } from "./slug.ts";
+import { claimId, slugify } from "./slug.ts";
 import { capitalizedRuns, isUpper, tokenize, type Token } from "./tokens.ts";
 
 export interface SentenceRef {
@@ -1086,13 +1086,7 @@ function resolve(candidates: Candidate[], appearsInLowerCase: (word: string) => 
   const places = new Map<string, EntityBuild>();
   const spans = new Map<string, NamedSpan[]>();
   const ids = new Set<string>();
-  const uniqueId = (name: string, prefix: string) => {
-    const base = slugify(name) || prefix;
-    let id = base;
-    for (let n = 2; ids.has(id); n++) id = `${base}-${n}`;
-    ids.add(id);
-    return id;
-  };
+  const uniqueId = (name: string, prefix: string) => claimId(ids, slugify(name) || prefix);
   // People are named over a dropped nickname; organizations and places exactly as written.
   // A person's written name is asked for several times per candidate: built once each.
   const personNames = new Map<Candidate, string>();

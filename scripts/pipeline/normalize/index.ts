@@ -14,7 +14,7 @@ import { MarkdownNestingError, readMarkdown } from "./markdown.ts";
 import { BriefingError, problem } from "../../problems.ts";
 import { readPlainText } from "./plain-text.ts";
 import { sentenceSpans, type Span } from "./sentences.ts";
-import { articleSlug, slugify } from "./slug.ts";
+import { articleSlug, claimId, slugify } from "./slug.ts";
 import { takeWireCredit } from "./dateline.ts";
 import { buildTimeline } from "./timeline.ts";
 import { inferTitle } from "./title.ts";
@@ -97,10 +97,7 @@ function buildSections(blocks: Block[]): Section[] {
   let p = 0;
   for (const b of blocks) {
     if (b.kind === "heading") {
-      const base = `section-${slugify(b.text) || sections.length + 1}`;
-      let id = base;
-      for (let n = 2; usedIds.has(id); n++) id = `${base}-${n}`;
-      usedIds.add(id);
+      const id = claimId(usedIds, `section-${slugify(b.text) || sections.length + 1}`);
       sections.push({ id, heading: b.text, headingDisplay: typography(b.text), paragraphs: [] });
       continue;
     }

@@ -30,3 +30,11 @@ export function articleSlug(explicit: string | null, fileName: string): string {
   const base = fileName.replace(/\.[^.]+$/, "");
   return slugify(base) || "article";
 }
+
+/** `base`, or `base-2`, `base-3`… whichever `taken` does not hold yet; added to `taken`. */
+export function claimId(taken: Set<string>, base: string): string {
+  let id = base;
+  for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
+  taken.add(id);
+  return id;
+}
