@@ -68,11 +68,6 @@ export function feedFormat(id: FeedFormatId): FeedFormat {
   return format;
 }
 
-/** Each format's output path for one kind of feed. */
-export function feedPaths(kind: FeedKind): PerFormat<string> {
-  return Object.fromEntries(FEED_FORMATS.map((f) => [f.id, f.paths[kind]])) as PerFormat<string>;
-}
-
 /** Each format's document of one kind of feed, as an absolute URL under the base URL. */
 export function feedUrls(kind: FeedKind, siteUrl: string): PerFormat<string> {
   return Object.fromEntries(FEED_FORMATS.map((f) => [f.id, absoluteUrl(f.paths[kind], siteUrl)])) as PerFormat<string>;

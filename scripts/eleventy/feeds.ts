@@ -14,8 +14,6 @@ import { FEED_FORMATS, feedFormat, type FeedFormatId } from "./feed-formats.ts";
 import { FEED_VARIANTS, feedModel, xmlSafe, type FeedItem, type FeedModel, type FeedVariant } from "./feed-model.ts";
 import type { DataFile } from "../schema.ts";
 
-export const JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1";
-
 /** Output path of one variant's document in one format (the templates' permalinks). */
 export function feedPath(variant: FeedVariant, format: FeedFormatId): string {
   return feedFormat(format).paths[variant];
